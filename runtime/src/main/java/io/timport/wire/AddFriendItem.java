@@ -1,0 +1,31 @@
+package io.timport.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * The contract every generated {@code XItem} implements: one element of a {@code friend_import} request's
+ * {@code AddFriendItem} array, already validated, that can write itself in the exact wire format.
+ *
+ * <p>The import engine batches and sends any implementation without knowing its custom fields.
+ * Implementations are immutable and thread-safe.
+ */
+public interface AddFriendItem {
+
+    /** The friend's UserID ({@code To_Account}). Never null. */
+    String toAccount();
+
+    /**
+     * Writes this item's fields, in wire order and spelling, into the JSON object the generator is currently
+     * inside ({@code "To_Account":…,"AddSource":…,…}), omitting absent optional fields. Writes no braces, so a
+     * caller can put fields of its own beside them (the JSONL failure files add {@code From_Account}).
+     */
+    void writeFields(JsonGenerator json) throws IOException;
+
+    /** Writes this item as one JSON object: <code>{</code>{@link #writeFields fields}<code>}</code>. */
+    default void writeJson(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        writeFields(json);
+        json.writeEndObject();
+    }
+}
