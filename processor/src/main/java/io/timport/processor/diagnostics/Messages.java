@@ -94,13 +94,13 @@ public final class Messages {
     public static String standardFieldClash(String method, String name, String wireName, String itemName,
             String suggestion) {
         return method + " clashes with the standard field " + wireName + ": " + itemName + " already has " + name
-                + "() and its builder " + name + "(…) for it; rename the method, e.g. to " + suggestion + "()";
+                + "() and its builder " + name + "(...) for it; rename the method, e.g. to " + suggestion + "()";
     }
 
     /** A custom field method named like another member of the generated class or builder. */
     public static String reservedName(String method, String name, String itemName, String suggestion) {
-        return method + " clashes with " + itemName + "." + name + "(), which every generated item has;"
-                + " rename the method, e.g. to " + suggestion + "()";
+        return method + " clashes with " + name + "(), which the generated " + itemName + " or its builder"
+                + " already has; rename the method, e.g. to " + suggestion + "()";
     }
 
     /** A type the processor could not resolve by the last round. */

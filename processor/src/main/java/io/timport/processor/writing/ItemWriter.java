@@ -420,7 +420,7 @@ public final class ItemWriter implements TypeWriter {
                 parts.add(CodeBlock.of("$S + this.$N", separator + field.name() + "=", field.name()));
             }
             return MethodSpec.methodBuilder("toString")
-                    .addJavadoc("Every field by its Java name, e.g. {@code $L{toAccount=…, …}}.\n", item.simpleName())
+                    .addJavadoc("Every field by its Java name, e.g. {@code $L{toAccount=..., ...}}.\n", item.simpleName())
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(String.class)
