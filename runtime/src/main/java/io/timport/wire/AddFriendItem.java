@@ -8,7 +8,12 @@ import java.io.IOException;
  * {@code AddFriendItem} array, already validated, that can write itself in the exact wire format.
  *
  * <p>The import engine batches and sends any implementation without knowing its custom fields.
- * Implementations are immutable and thread-safe.
+ * Implementations are immutable and thread-safe. Generated implementations ({@code XItem} for a
+ * {@code @FriendFields} interface {@code X}) are valid by construction (see {@link FriendImportRules}) and describe
+ * themselves to generic code through their {@code public static final ItemType<XItem> TYPE}.
+ *
+ * <p>Write request bodies with generators from {@link WireWriter#jsonFactory()}, so that characters outside the
+ * Basic Multilingual Plane are sent as UTF-8 rather than as escaped surrogate pairs.
  */
 public interface AddFriendItem {
 

@@ -1,0 +1,14 @@
+package io.timport.processor.writing;
+
+import com.palantir.javapoet.TypeSpec;
+import io.timport.processor.model.ItemModel;
+
+/**
+ * Writes one generated top-level type for a valid {@code @FriendFields} interface. {@link ItemWriter} writes
+ * {@code XItem}; a typed importer writer takes its place beside it.
+ */
+public interface TypeWriter {
+
+    /** The type to generate, in {@code model.packageName()}, with {@code model.element()} as originating element. */
+    TypeSpec write(ItemModel model);
+}

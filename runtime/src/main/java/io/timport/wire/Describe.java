@@ -1,0 +1,78 @@
+package io.timport.wire;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/** How values are shown in violation messages: quoted, escaped, and cut when long. */
+final class Describe {
+
+    /** Longer strings are cut in messages, so that one bad 10 kB value does not flood a report. */
+    static final int MAX_SHOWN_CHARS = 40;
+
+    private Describe() {
+    }
+
+    /** {@code "value"} with quotes, backslashes and control characters escaped, cut after 40 characters. */
+    static String quoted(String value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN_CHARS) + 8).append('"');
+        int shown = Math.min(value.length(), MAX_SHOWN_CHARS);
+        if (shown < value.length() && Character.isHighSurrogate(value.charAt(shown - 1))) {
+            shown--;
+        }
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+        if (shown < value.length()) {
+            out.append("… (").append(value.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+
+    /** What a plain JSON value is, for "was …": {@code the string "x"}, {@code the number 1.5}, {@code an array}. */
+    static String jsonValue(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return "the string " + quoted(s);
+        }
+        if (value instanceof Boolean b) {
+            return "the boolean " + b;
+        }
+        if (value instanceof BigDecimal d) {
+            return "the number " + d.toPlainString();
+        }
+        if (value instanceof Number n) {
+            return "the number " + n;
+        }
+        if (value instanceof List<?>) {
+            return "an array";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+
+    static boolean isIntegral(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger;
+    }
+}
