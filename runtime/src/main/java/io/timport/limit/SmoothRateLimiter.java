@@ -18,12 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SmoothRateLimiter implements RateLimiter {
 
-    private final double permitsPerSecond;
-    private final long intervalNanos;
     private final NanoClock clock;
     private final ReentrantLock lock = new ReentrantLock(true);
-    /** Earliest clock time of the next permit; guarded by {@link #lock}. */
-    private long nextFree;
+    private volatile double permitsPerSecond;
+    /** Guarded by {@link #lock} for writes. */
+    private volatile long intervalNanos;
+    /** Clock time of the last permit; guarded by {@link #lock}. */
+    private long lastGrant;
     private boolean started;
 
     /** A limiter on the system clock. */
@@ -38,14 +39,33 @@ public final class SmoothRateLimiter implements RateLimiter {
      * @throws IllegalArgumentException when the rate is out of range
      */
     public SmoothRateLimiter(double permitsPerSecond, NanoClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.intervalNanos = intervalOf(permitsPerSecond);
+        this.permitsPerSecond = permitsPerSecond;
+    }
+
+    private static long intervalOf(double permitsPerSecond) {
         if (!(permitsPerSecond >= 1.0 / 86_400) || Double.isInfinite(permitsPerSecond)) {
             throw new IllegalArgumentException("rate must be positive and finite (at least one permit a day), was "
                     + permitsPerSecond + " permits/s");
         }
-        this.permitsPerSecond = permitsPerSecond;
         // Round the interval up so that spacing never undercuts 1/rate.
-        this.intervalNanos = Math.max(1, (long) Math.ceil(TimeUnit.SECONDS.toNanos(1) / permitsPerSecond));
-        this.clock = Objects.requireNonNull(clock, "clock");
+        return Math.max(1, (long) Math.ceil(TimeUnit.SECONDS.toNanos(1) / permitsPerSecond));
+    }
+
+    /**
+     * Changes the rate; the next permit is spaced from the last one by the new interval. For the registry, which
+     * lets an explicit rate replace the default one.
+     */
+    void setPermitsPerSecond(double permitsPerSecond) {
+        long interval = intervalOf(permitsPerSecond);
+        lock.lock();
+        try {
+            this.intervalNanos = interval;
+            this.permitsPerSecond = permitsPerSecond;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -53,8 +73,8 @@ public final class SmoothRateLimiter implements RateLimiter {
         lock.lockInterruptibly();
         try {
             long now = clock.nanoTime();
-            while (started && nextFree - now > 0) {
-                clock.sleepNanos(nextFree - now);
+            while (started && nextFree() - now > 0) {
+                clock.sleepNanos(nextFree() - now);
                 now = clock.nanoTime();
             }
             grant(now);
@@ -75,11 +95,11 @@ public final class SmoothRateLimiter implements RateLimiter {
         try {
             long now = clock.nanoTime();
             long deadline = start + budget;
-            if (started && nextFree - deadline > 0) {
+            if (started && nextFree() - deadline > 0) {
                 return false; // the next permit comes after the caller's deadline: take nothing
             }
-            while (started && nextFree - now > 0) {
-                clock.sleepNanos(nextFree - now);
+            while (started && nextFree() - now > 0) {
+                clock.sleepNanos(nextFree() - now);
                 now = clock.nanoTime();
             }
             grant(now);
@@ -89,8 +109,13 @@ public final class SmoothRateLimiter implements RateLimiter {
         }
     }
 
+    /** Earliest clock time of the next permit; call with the lock held, once {@link #started}. */
+    private long nextFree() {
+        return lastGrant + intervalNanos;
+    }
+
     private void grant(long now) {
-        nextFree = now + intervalNanos;
+        lastGrant = now;
         started = true;
     }
 

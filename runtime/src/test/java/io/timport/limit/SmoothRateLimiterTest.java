@@ -162,15 +162,44 @@ class SmoothRateLimiterTest {
         RateLimiterRegistry registry = new RateLimiterRegistry(new VirtualNanoClock(0));
         RateLimiter a = registry.forSdkAppId(1400000000L);
         assertSame(a, registry.forSdkAppId(1400000000L));
-        assertSame(a, registry.forSdkAppId(1400000000L, 200));
         assertEquals(200.0, a.permitsPerSecond());
         assertNotSame(a, registry.forSdkAppId(1400000001L));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.forSdkAppId(1400000000L, 100));
-        assertTrue(e.getMessage().contains("SDKAppID 1400000000 already has a shared rate limiter at 200.0 calls/s"),
-                e.getMessage());
         assertSame(RateLimiterRegistry.global(), RateLimiterRegistry.global());
         assertSame(RateLimiterRegistry.global().forSdkAppId(4000000001L), RateLimiterRegistry.global().forSdkAppId(4000000001L));
+    }
+
+    @Test
+    void anExplicitRateReplacesTheDefaultButTwoExplicitRatesMustAgree() {
+        RateLimiterRegistry registry = new RateLimiterRegistry(new VirtualNanoClock(0));
+        RateLimiter byDefault = registry.forSdkAppId(1400000000L);
+        assertSame(byDefault, registry.forSdkAppId(1400000000L, 150));
+        assertEquals(150.0, byDefault.permitsPerSecond(), "the default gives way; every sharer now runs at 150/s");
+        assertSame(byDefault, registry.forSdkAppId(1400000000L, 150));
+        assertSame(byDefault, registry.forSdkAppId(1400000000L));
+        assertEquals(150.0, registry.forSdkAppId(1400000000L).permitsPerSecond());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.forSdkAppId(1400000000L, 100));
+        assertEquals("SDKAppID 1400000000 already has a shared rate limiter at 150.0 calls/s; asked for 100.0 calls/s. "
+                + "All users of one app in a JVM must agree on its rate.", e.getMessage());
+
+        RateLimiter explicitFirst = registry.forSdkAppId(7L, 50);
+        assertEquals(50.0, registry.forSdkAppId(7L).permitsPerSecond(), "the default takes what is there");
+        assertSame(explicitFirst, registry.forSdkAppId(7L));
+        assertThrows(IllegalArgumentException.class, () -> registry.forSdkAppId(7L, 200));
+        assertThrows(IllegalArgumentException.class, () -> registry.forSdkAppId(8L, 0));
+    }
+
+    @Test
+    void aRateChangeSpacesTheNextPermitByTheNewInterval() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        limiter.acquire();
+        limiter.acquire();
+        assertEquals(5_000_000L, clock.nanoTime() - START);
+        limiter.setPermitsPerSecond(100);
+        limiter.acquire();
+        assertEquals(15_000_000L, clock.nanoTime() - START);
+        assertEquals(10_000_000L, limiter.intervalNanos());
     }
 
     @Test
