@@ -11,6 +11,7 @@ import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
 import io.timport.errors.ErrorClass;
+import io.timport.testing.LoopbackServer;
 import io.timport.testing.TestItem;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -51,6 +52,7 @@ class CertificateVerificationTest {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(kmf.getKeyManagers(), null, null);
 
+        LoopbackServer.tuneJdkHttpServer();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         AtomicInteger served = new AtomicInteger();

@@ -13,6 +13,7 @@ import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
 import io.timport.errors.ErrorClass;
 import io.timport.limit.RateLimiter;
+import io.timport.limit.SmoothRateLimiter;
 import io.timport.testing.DecodedUserSig;
 import io.timport.testing.LoopbackServer;
 import io.timport.testing.MutableClock;
@@ -344,6 +345,28 @@ class FriendImportClientTest {
             assertEquals(3, acquiredOn.size());
             assertEquals(2 + 1, server.requests().size());
         }
+    }
+
+    @Test
+    void aLoopOfAsyncCallsIsPacedByTheLimiter() throws Exception {
+        server.answer(200, OK);
+        try (FriendImportClient paced = clientFor(server.baseUri()).rateLimiter(new SmoothRateLimiter(1000)).build()) {
+            List<CompletableFuture<FriendImportResponse>> answers = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                answers.add(paced.importFriendsAsync("user" + i, twoItems()));
+            }
+            long loopNanos = System.nanoTime() - start;
+            assertTrue(loopNanos >= 99 * 1_000_000L, "100 permits at 1000/s: the loop itself takes >= 99 ms, took "
+                    + loopNanos / 1_000_000 + " ms");
+            for (CompletableFuture<FriendImportResponse> answer : answers) {
+                assertTrue(answer.get(5, TimeUnit.SECONDS).isRequestOk());
+            }
+        }
+        assertEquals(100, server.requests().size());
+        Set<String> froms = new TreeSet<>();
+        server.requests().forEach(r -> froms.add(r.bodyText().substring(0, 24)));
+        assertEquals(100, froms.size(), "every call arrived once");
     }
 
     @Test
