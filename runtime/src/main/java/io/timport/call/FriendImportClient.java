@@ -82,6 +82,8 @@ public final class FriendImportClient implements AutoCloseable {
         this.timeouts = b.timeouts;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : RateLimiterRegistry.global().forSdkAppId(app.sdkAppId());
         this.userSigs = new UserSigCache(app, b.clock, b.userSigValidity, b.userSigRenewalMargin);
+        // HTTP/1.1 with the JDK's keep-alive pool: what the API documents. HTTP_2 would send an h2c Upgrade on
+        // plain-http loopback and multiplex every call on one connection, which nothing in Tencent's pages covers.
         HttpClient.Builder http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
@@ -320,7 +322,9 @@ public final class FriendImportClient implements AutoCloseable {
                 what = "got no answer within the request timeout of " + timeouts.request();
                 break;
             case CONNECT:
-                what = "could not connect (connect timeout " + timeouts.connect() + ")";
+                // A request timeout that runs out while connecting is reported by the JDK as a connect timeout too.
+                what = "could not connect (connect timeout " + timeouts.connect() + ", request timeout "
+                        + timeouts.request() + ")";
                 break;
             case TLS:
                 what = "failed the TLS handshake (certificates are always verified)";

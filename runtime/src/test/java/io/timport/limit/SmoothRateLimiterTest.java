@@ -117,7 +117,7 @@ class SmoothRateLimiterTest {
 
     @Test
     void anInterruptedWaiterTakesNoPermit() throws Exception {
-        SmoothRateLimiter limiter = new SmoothRateLimiter(1); // real clock, one permit a second
+        SmoothRateLimiter limiter = new SmoothRateLimiter(1.0 / 60); // real clock, one permit a minute
         limiter.acquire();
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread waiter = new Thread(() -> {
@@ -134,7 +134,22 @@ class SmoothRateLimiterTest {
         waiter.join(2000);
         assertFalse(waiter.isAlive());
         assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
-        assertFalse(limiter.tryAcquire(), "still within the second of the first permit");
+        assertFalse(limiter.tryAcquire(), "still within the minute of the first permit: nothing was taken or freed");
+    }
+
+    @Test
+    void anInterruptedAcquireLeavesTheScheduleAsItWas() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        limiter.acquire();
+        Thread.currentThread().interrupt(); // interrupted before waiting
+        assertThrows(InterruptedException.class, limiter::acquire);
+        assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was consumed by the exception");
+        clock.interruptNextSleep(); // interrupted while waiting
+        assertThrows(InterruptedException.class, limiter::acquire);
+        assertEquals(START, clock.nanoTime());
+        limiter.acquire();
+        assertEquals(START + 5_000_000L, clock.nanoTime(), "the next permit is the one the interrupted call did not take");
     }
 
     @Test
