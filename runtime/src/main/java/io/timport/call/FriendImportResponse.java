@@ -1,0 +1,67 @@
+package io.timport.call;
+
+import io.timport.errors.ErrorCatalogue;
+import io.timport.errors.ErrorClass;
+import io.timport.errors.ErrorEntry;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server's answer to one {@code friend_import} call (HTTP 200 with a JSON body).
+ *
+ * <p>Three shapes occur: all items imported ({@link #isRequestOk()}, every {@link ResultItem#isOk()}); a partial
+ * success (request OK, some items failed, listed in {@link #failAccounts()}); a request-level failure
+ * ({@code ActionStatus} {@code FAIL}, {@link #errorCode()} ≠ 0, usually no result items), whose
+ * {@link #requestError()} says what to do. A request-level failure is an answer, not an exception.
+ *
+ * <p>Parsing is tolerant: unknown fields are skipped, missing strings are {@code ""}, missing lists are empty.
+ *
+ * @param actionStatus {@code "OK"} or {@code "FAIL"} ({@code ""} when absent)
+ * @param errorCode request-level {@code ErrorCode}: 0 on success; -1 when absent from a non-OK answer
+ * @param errorInfo {@code ErrorInfo}
+ * @param errorDisplay {@code ErrorDisplay}
+ * @param resultItems {@code ResultItem}, one per item, in the server's order
+ * @param failAccounts {@code Fail_Account}: the To_Accounts that failed (present only when one did)
+ * @param invalidAccounts {@code Invalid_Account}, sent by older server versions (usually empty)
+ */
+public record FriendImportResponse(
+        String actionStatus,
+        int errorCode,
+        String errorInfo,
+        String errorDisplay,
+        List<ResultItem> resultItems,
+        List<String> failAccounts,
+        List<String> invalidAccounts) {
+
+    /** Copies the lists; checks that nothing is null. */
+    public FriendImportResponse {
+        Objects.requireNonNull(actionStatus, "actionStatus");
+        Objects.requireNonNull(errorInfo, "errorInfo");
+        Objects.requireNonNull(errorDisplay, "errorDisplay");
+        resultItems = List.copyOf(resultItems);
+        failAccounts = List.copyOf(failAccounts);
+        invalidAccounts = List.copyOf(invalidAccounts);
+    }
+
+    /** True when the request as a whole succeeded: {@code ErrorCode} 0 and {@code ActionStatus} not FAIL. */
+    public boolean isRequestOk() {
+        return errorCode == 0 && !"FAIL".equals(actionStatus);
+    }
+
+    /**
+     * The request-level outcome: the catalogue entry of {@link #errorCode()}, whose class is {@link ErrorClass#OK}
+     * when {@link #isRequestOk()}. A contradictory {@code FAIL} with {@code ErrorCode} 0 is reported as an unknown,
+     * permanent error.
+     */
+    public ErrorEntry requestError() {
+        if (errorCode == 0 && !isRequestOk()) {
+            return new ErrorEntry(0, "ActionStatus FAIL with ErrorCode 0 (" + errorInfo + ")", ErrorClass.PERMANENT, false);
+        }
+        return ErrorCatalogue.lookup(errorCode);
+    }
+
+    /** True when the request succeeded and every result item is OK. */
+    public boolean isFullSuccess() {
+        return isRequestOk() && failAccounts.isEmpty() && resultItems.stream().allMatch(ResultItem::isOk);
+    }
+}

@@ -1,0 +1,89 @@
+package io.timport.call;
+
+import io.timport.errors.ErrorClass;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * A {@code friend_import} call that got no usable answer: timeout, connection failure, reset, TLS failure, an HTTP
+ * status other than 200, or a body that is not a Chat API JSON answer.
+ *
+ * <p>An answer whose {@code ActionStatus} is {@code FAIL} is not a transport failure: it is a
+ * {@link FriendImportResponse}. The message names the kind, the URL with {@code usersig=<redacted>}, the HTTP
+ * status and a truncated body; it never holds the UserSig or the secret key, nor does any cause in its chain.
+ */
+public final class TransportException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong. */
+    public enum Kind {
+        /** No answer within the request timeout. Whether the server applied the call is unknown. */
+        TIMEOUT,
+        /** No connection: refused, unreachable, unknown host, connect timeout. The call was not sent. */
+        CONNECT,
+        /** The TLS handshake failed, e.g. a certificate that does not verify. */
+        TLS,
+        /** The connection broke (reset, closed early) or another I/O error. */
+        IO,
+        /** The server answered with an HTTP status other than 200 (a gateway's 502, say). */
+        HTTP_STATUS,
+        /** Status 200, but the body is empty, not JSON, or not a Chat API answer. */
+        MALFORMED_BODY
+    }
+
+    private final Kind kind;
+    private final int httpStatus;
+    private final String bodyExcerpt;
+
+    /**
+     * A transport failure. The caller is responsible for the message and excerpt holding no secret.
+     *
+     * @param httpStatus the HTTP status, or -1 when there was no HTTP answer
+     * @param bodyExcerpt the start of the answer's body, or {@code ""}
+     */
+    public TransportException(Kind kind, String message, int httpStatus, String bodyExcerpt, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.httpStatus = httpStatus;
+        this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+    }
+
+    /** What went wrong. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status of the answer, when there was one. */
+    public OptionalInt httpStatus() {
+        return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
+    }
+
+    /** The start of the answer's body (at most {@value Redaction#EXCERPT_CHARS} characters), or {@code ""}. */
+    public String bodyExcerpt() {
+        return bodyExcerpt;
+    }
+
+    /**
+     * What a client does about it: timeouts, connection failures, I/O errors, malformed bodies, HTTP 408 and 5xx are
+     * {@link ErrorClass#TRANSIENT}; HTTP 429 is {@link ErrorClass#THROTTLED}; a TLS failure and any other HTTP
+     * status (a redirect, 404 from a wrong base path, 403 from a proxy) are {@link ErrorClass#FATAL_CONFIG}.
+     */
+    public ErrorClass errorClass() {
+        switch (kind) {
+            case TLS:
+                return ErrorClass.FATAL_CONFIG;
+            case HTTP_STATUS:
+                if (httpStatus == 429) {
+                    return ErrorClass.THROTTLED;
+                }
+                if (httpStatus == 408 || (httpStatus >= 500 && httpStatus <= 599)) {
+                    return ErrorClass.TRANSIENT;
+                }
+                return ErrorClass.FATAL_CONFIG;
+            default:
+                return ErrorClass.TRANSIENT;
+        }
+    }
+}

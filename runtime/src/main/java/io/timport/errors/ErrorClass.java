@@ -1,0 +1,47 @@
+package io.timport.errors;
+
+/**
+ * What a client does about an error code: the decision the import engine takes, as a lookup.
+ *
+ * <p>Every code of the Chat API that timport knows is in {@link ErrorCatalogue}; a code it does not know is
+ * {@link #PERMANENT}, reported with its number.
+ */
+public enum ErrorClass {
+    /** Success (code 0). */
+    OK(false, false),
+    /** The server or the network failed this time: retry with backoff. */
+    TRANSIENT(true, false),
+    /** The call rate is over the app's limit: slow down, back off, then retry. */
+    THROTTLED(true, false),
+    /** The UserSig expired or was invalidated: sign a new one and retry once. */
+    RESIGN(true, false),
+    /** Locked out for a while (70050, about a minute): wait, then retry. */
+    WAIT_THEN_RETRY(true, false),
+    /**
+     * Fails for good: report it, do not retry. Per item for a {@code ResultCode}; for every item of the request
+     * when it is the request's {@code ErrorCode}.
+     */
+    PERMANENT(false, false),
+    /** Wrong configuration (not an admin, wrong key, wrong data centre, app disabled): stop the whole import. */
+    FATAL_CONFIG(false, true),
+    /** The server could not read what we sent: a bug in timport. Stop and report it loudly. */
+    CLIENT_BUG(false, true);
+
+    private final boolean retryable;
+    private final boolean stopsImport;
+
+    ErrorClass(boolean retryable, boolean stopsImport) {
+        this.retryable = retryable;
+        this.stopsImport = stopsImport;
+    }
+
+    /** True for the classes whose calls are worth sending again: transient, throttled, re-sign, wait-then-retry. */
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    /** True when no further call can succeed: fatal configuration and client bugs. */
+    public boolean stopsImport() {
+        return stopsImport;
+    }
+}

@@ -1,0 +1,144 @@
+package io.timport.limit;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A token bucket of depth one: permits are handed out at least {@code 1/rate} apart, and idle time stores no burst.
+ *
+ * <p>The guarantee: measured on its clock, at the moments {@code acquire} grants them, no half-open window of one
+ * second ever holds more than {@code ceil(rate)} permits: after a long idle the next permit is granted at once, the
+ * following one {@code 1/rate} later, never a burst. The spacing is kept from the actual moment each permit was
+ * granted (a late wake-up does not let the next permit come early), so on a real clock the achieved rate is a
+ * little below {@code rate}.
+ *
+ * <p>Waiters are served first come, first served (a fair lock). Interrupting a waiter takes no permit.
+ */
+public final class SmoothRateLimiter implements RateLimiter {
+
+    private final NanoClock clock;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private volatile double permitsPerSecond;
+    /** Guarded by {@link #lock} for writes. */
+    private volatile long intervalNanos;
+    /** Clock time of the last permit; guarded by {@link #lock}. */
+    private long lastGrant;
+    private boolean started;
+
+    /** A limiter on the system clock. */
+    public SmoothRateLimiter(double permitsPerSecond) {
+        this(permitsPerSecond, NanoClock.system());
+    }
+
+    /**
+     * A limiter on {@code clock}.
+     *
+     * @param permitsPerSecond the rate, positive and finite (at least one permit a day)
+     * @throws IllegalArgumentException when the rate is out of range
+     */
+    public SmoothRateLimiter(double permitsPerSecond, NanoClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.intervalNanos = intervalOf(permitsPerSecond);
+        this.permitsPerSecond = permitsPerSecond;
+    }
+
+    private static long intervalOf(double permitsPerSecond) {
+        if (!(permitsPerSecond >= 1.0 / 86_400) || Double.isInfinite(permitsPerSecond)) {
+            throw new IllegalArgumentException("rate must be positive and finite (at least one permit a day), was "
+                    + permitsPerSecond + " permits/s");
+        }
+        // Round the interval up so that spacing never undercuts 1/rate.
+        return Math.max(1, (long) Math.ceil(TimeUnit.SECONDS.toNanos(1) / permitsPerSecond));
+    }
+
+    /**
+     * Changes the rate; the next permit is spaced from the last one by the new interval. For the registry, which
+     * lets an explicit rate replace the default one.
+     */
+    void setPermitsPerSecond(double permitsPerSecond) {
+        long interval = intervalOf(permitsPerSecond);
+        lock.lock();
+        try {
+            this.intervalNanos = interval;
+            this.permitsPerSecond = permitsPerSecond;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void acquire() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long now = clock.nanoTime();
+            while (started && nextFree() - now > 0) {
+                clock.sleepNanos(nextFree() - now);
+                now = clock.nanoTime();
+            }
+            grant(now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean tryAcquire(Duration maxWait) throws InterruptedException {
+        Objects.requireNonNull(maxWait, "maxWait");
+        long budget = maxWait.isNegative() ? 0 : saturatedNanos(maxWait);
+        long start = clock.nanoTime();
+        boolean locked = budget == 0 ? lock.tryLock() : lock.tryLock(budget, TimeUnit.NANOSECONDS);
+        if (!locked) {
+            return false;
+        }
+        try {
+            long now = clock.nanoTime();
+            long deadline = start + budget;
+            if (started && nextFree() - deadline > 0) {
+                return false; // the next permit comes after the caller's deadline: take nothing
+            }
+            while (started && nextFree() - now > 0) {
+                clock.sleepNanos(nextFree() - now);
+                now = clock.nanoTime();
+            }
+            grant(now);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Earliest clock time of the next permit; call with the lock held, once {@link #started}. */
+    private long nextFree() {
+        return lastGrant + intervalNanos;
+    }
+
+    private void grant(long now) {
+        lastGrant = now;
+        started = true;
+    }
+
+    @Override
+    public double permitsPerSecond() {
+        return permitsPerSecond;
+    }
+
+    /** The minimum spacing of permits, in nanoseconds ({@code ceil(1e9 / rate)}). */
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SmoothRateLimiter[" + permitsPerSecond + " permits/s]";
+    }
+}

@@ -1,0 +1,232 @@
+package io.timport.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class SmoothRateLimiterTest {
+
+    static final long SECOND = 1_000_000_000L;
+    // Start near the top of the long range: nanoTime may be anywhere, and overflow must not matter.
+    static final long START = Long.MAX_VALUE - 30 * SECOND;
+
+    /** The most grant times that fall in any half-open window [t, t + 1 s). Sorted input. */
+    static int maxInAnyOneSecondWindow(List<Long> grants) {
+        int max = 0;
+        int lo = 0;
+        for (int hi = 0; hi < grants.size(); hi++) {
+            while (grants.get(hi) - grants.get(lo) >= SECOND) {
+                lo++;
+            }
+            max = Math.max(max, hi - lo + 1);
+        }
+        return max;
+    }
+
+    @Test
+    void thousandAcquisitionsAt200PerSecondNeverExceed200InAnyWindowIncludingABurstAfterIdle() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        List<Long> grants = new ArrayList<>();
+
+        for (int i = 0; i < 400; i++) { // a busy stretch
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        clock.advance(60 * SECOND); // a long idle: nothing may be stored for a burst
+        for (int i = 0; i < 300; i++) { // the burst after the idle
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        Random random = new Random(42);
+        for (int i = 0; i < 300; i++) { // irregular callers, sometimes idle for a while
+            clock.advance(random.nextInt(4) == 0 ? (long) (random.nextDouble() * 2 * SECOND) : random.nextInt(3_000_000));
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+
+        assertEquals(1000, grants.size());
+        assertEquals(200, maxInAnyOneSecondWindow(grants), "full rate when busy, never more");
+        for (int i = 1; i < grants.size(); i++) {
+            assertTrue(grants.get(i) - grants.get(i - 1) >= 5_000_000L, "permit " + i + " came early");
+        }
+        // The first permit after the idle is granted at once, the second 5 ms later.
+        assertEquals(grants.get(399) + 60 * SECOND, grants.get(400) - 0, "no wait after the idle");
+        assertEquals(5_000_000L, grants.get(401) - grants.get(400));
+        // The busy stretch ran at exactly the rate in virtual time: 399 intervals of 5 ms.
+        assertEquals(399 * 5_000_000L, grants.get(399) - grants.get(0));
+    }
+
+    @Test
+    void concurrentAcquirersShareTheRate() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 250; i++) {
+                        limiter.acquire();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Virtual time only moves when the limiter sleeps: 1000 permits took exactly 999 intervals, so none came
+        // early and none was lost.
+        assertEquals(999 * 5_000_000L, clock.nanoTime() - START);
+    }
+
+    @Test
+    void tryAcquireTakesNothingWhenThePermitIsTooFarAway() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(10, clock); // 100 ms apart
+        assertTrue(limiter.tryAcquire());
+        assertFalse(limiter.tryAcquire(), "the next permit is 100 ms away");
+        assertFalse(limiter.tryAcquire(Duration.ofMillis(99)));
+        assertEquals(START, clock.nanoTime(), "refusals do not wait");
+        assertTrue(limiter.tryAcquire(Duration.ofMillis(100)));
+        assertEquals(START + 100_000_000L, clock.nanoTime(), "waited exactly for the permit");
+        clock.advance(100_000_000L);
+        assertTrue(limiter.tryAcquire());
+    }
+
+    @Test
+    void anInterruptedWaiterTakesNoPermit() throws Exception {
+        SmoothRateLimiter limiter = new SmoothRateLimiter(1.0 / 60); // real clock, one permit a minute
+        limiter.acquire();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                limiter.acquire();
+                outcome.set(new AssertionError("acquired without waiting"));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        });
+        waiter.start();
+        Thread.sleep(50);
+        waiter.interrupt();
+        waiter.join(2000);
+        assertFalse(waiter.isAlive());
+        assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+        assertFalse(limiter.tryAcquire(), "still within the minute of the first permit: nothing was taken or freed");
+    }
+
+    @Test
+    void anInterruptedAcquireLeavesTheScheduleAsItWas() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        limiter.acquire();
+        Thread.currentThread().interrupt(); // interrupted before waiting
+        assertThrows(InterruptedException.class, limiter::acquire);
+        assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was consumed by the exception");
+        clock.interruptNextSleep(); // interrupted while waiting
+        assertThrows(InterruptedException.class, limiter::acquire);
+        assertEquals(START, clock.nanoTime());
+        limiter.acquire();
+        assertEquals(START + 5_000_000L, clock.nanoTime(), "the next permit is the one the interrupted call did not take");
+    }
+
+    @Test
+    void realClockKeepsTheSpacing() throws Exception {
+        SmoothRateLimiter limiter = new SmoothRateLimiter(1000);
+        long start = System.nanoTime();
+        for (int i = 0; i < 21; i++) {
+            limiter.acquire();
+        }
+        assertTrue(System.nanoTime() - start >= 20 * 1_000_000L, "21 permits at 1000/s take at least 20 ms");
+    }
+
+    @Test
+    void rejectsNonsenseRates() {
+        assertThrows(IllegalArgumentException.class, () -> new SmoothRateLimiter(0));
+        assertThrows(IllegalArgumentException.class, () -> new SmoothRateLimiter(-5));
+        assertThrows(IllegalArgumentException.class, () -> new SmoothRateLimiter(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new SmoothRateLimiter(Double.POSITIVE_INFINITY));
+        assertEquals(5_000_000L, new SmoothRateLimiter(200).intervalNanos());
+        assertEquals(333_333_334L, new SmoothRateLimiter(3).intervalNanos(), "rounded up, never early");
+    }
+
+    @Test
+    void registrySharesOneLimiterPerSdkAppId() {
+        RateLimiterRegistry registry = new RateLimiterRegistry(new VirtualNanoClock(0));
+        RateLimiter a = registry.forSdkAppId(1400000000L);
+        assertSame(a, registry.forSdkAppId(1400000000L));
+        assertEquals(200.0, a.permitsPerSecond());
+        assertNotSame(a, registry.forSdkAppId(1400000001L));
+        assertSame(RateLimiterRegistry.global(), RateLimiterRegistry.global());
+        assertSame(RateLimiterRegistry.global().forSdkAppId(4000000001L), RateLimiterRegistry.global().forSdkAppId(4000000001L));
+    }
+
+    @Test
+    void anExplicitRateReplacesTheDefaultButTwoExplicitRatesMustAgree() {
+        RateLimiterRegistry registry = new RateLimiterRegistry(new VirtualNanoClock(0));
+        RateLimiter byDefault = registry.forSdkAppId(1400000000L);
+        assertSame(byDefault, registry.forSdkAppId(1400000000L, 150));
+        assertEquals(150.0, byDefault.permitsPerSecond(), "the default gives way; every sharer now runs at 150/s");
+        assertSame(byDefault, registry.forSdkAppId(1400000000L, 150));
+        assertSame(byDefault, registry.forSdkAppId(1400000000L));
+        assertEquals(150.0, registry.forSdkAppId(1400000000L).permitsPerSecond());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.forSdkAppId(1400000000L, 100));
+        assertEquals("SDKAppID 1400000000 already has a shared rate limiter at 150.0 calls/s; asked for 100.0 calls/s. "
+                + "All users of one app in a JVM must agree on its rate.", e.getMessage());
+
+        RateLimiter explicitFirst = registry.forSdkAppId(7L, 50);
+        assertEquals(50.0, registry.forSdkAppId(7L).permitsPerSecond(), "the default takes what is there");
+        assertSame(explicitFirst, registry.forSdkAppId(7L));
+        assertThrows(IllegalArgumentException.class, () -> registry.forSdkAppId(7L, 200));
+        assertThrows(IllegalArgumentException.class, () -> registry.forSdkAppId(8L, 0));
+    }
+
+    @Test
+    void aRateChangeSpacesTheNextPermitByTheNewInterval() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        limiter.acquire();
+        limiter.acquire();
+        assertEquals(5_000_000L, clock.nanoTime() - START);
+        limiter.setPermitsPerSecond(100);
+        limiter.acquire();
+        assertEquals(15_000_000L, clock.nanoTime() - START);
+        assertEquals(10_000_000L, limiter.intervalNanos());
+    }
+
+    @Test
+    void sharedLimiterPacesTwoUsersTogether() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        RateLimiterRegistry registry = new RateLimiterRegistry(clock);
+        RateLimiter first = registry.forSdkAppId(7);
+        RateLimiter second = registry.forSdkAppId(7);
+        for (int i = 0; i < 100; i++) {
+            first.acquire();
+            second.acquire();
+        }
+        assertEquals(199 * 5_000_000L, clock.nanoTime() - START, "200 permits, one schedule");
+    }
+}
