@@ -7,6 +7,7 @@ import io.timport.config.Timeouts;
 import io.timport.limit.RateLimiter;
 import io.timport.limit.RateLimiterRegistry;
 import io.timport.wire.AddFriendItem;
+import io.timport.wire.WireWriter;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -66,7 +67,8 @@ public final class FriendImportClient implements AutoCloseable {
     public static final int MAX_ITEMS_PER_CALL = 1000;
 
     private static final Logger LOG = System.getLogger(FriendImportClient.class.getName());
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Writes supplementary characters (emoji) as raw UTF-8, as the server stores them; see {@link WireWriter}. */
+    private static final JsonFactory JSON = WireWriter.jsonFactory();
     private static final String USER_AGENT = "timport";
 
     private final AppConfig app;

@@ -72,7 +72,7 @@ class FriendImportClientTest {
     }
 
     static List<AddFriendItem> twoItems() {
-        return List.of(new TestItem("bob"), new TestItem("卡罗尔", "says \"hi\"\n"));
+        return List.of(new TestItem("bob"), new TestItem("卡罗尔", "says \"hi\" \uD83D\uDE00\n"));
     }
 
     static Map<String, String> query(URI uri) {
@@ -111,9 +111,9 @@ class FriendImportClientTest {
 
         byte[] expectedBody = ("{\"From_Account\":\"alice\",\"AddFriendItem\":["
                 + "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_Test\"},"
-                + "{\"To_Account\":\"卡罗尔\",\"Remark\":\"says \\\"hi\\\"\\n\",\"AddSource\":\"AddSource_Type_Test\"}]}")
+                + "{\"To_Account\":\"卡罗尔\",\"Remark\":\"says \\\"hi\\\" \uD83D\uDE00\\n\",\"AddSource\":\"AddSource_Type_Test\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(expectedBody, r.body, r.bodyText());
+        assertArrayEquals(expectedBody, r.body, "emoji as 4 raw UTF-8 bytes, not \\uD83D\\uDE00 escapes: " + r.bodyText());
 
         assertEquals(List.of("application/json"), r.headers.get("Content-Type"));
         assertEquals(List.of("application/json"), r.headers.get("Accept"));
