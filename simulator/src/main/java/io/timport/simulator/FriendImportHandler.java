@@ -112,7 +112,7 @@ final class FriendImportHandler implements HttpHandler {
         if (lockout.isLocked(query.identifier(), now)) {
             return fail(Codes.SIG_LOCKED_OUT, "too many failed UserSig checks for identifier \""
                     + query.identifier() + "\"; it is locked out for "
-                    + config.lockoutDuration().toSeconds() + " s after the last failure");
+                    + seconds(config.lockoutDuration()) + " s after the last failure");
         }
         Failure sig = verifier.verify(query.userSig(), query.identifier(), query.sdkAppId(),
                 System.currentTimeMillis() / 1000);
@@ -225,6 +225,10 @@ final class FriendImportHandler implements HttpHandler {
         }
         stats.succeeded.increment();
         return Reply.ok(results);
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private Reply fail(int code, String info) {

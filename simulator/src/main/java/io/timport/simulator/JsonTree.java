@@ -30,7 +30,7 @@ final class JsonTree {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Thrown for bytes that are not one well-formed UTF-8 JSON value. */
+    /** Thrown for bytes that are not one well-formed UTF-8 JSON value; the message completes "the body is ". */
     static final class SyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -46,11 +46,11 @@ final class JsonTree {
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new SyntaxException("the body is empty; it must be a JSON object");
+                throw new SyntaxException("empty; it must be a JSON object");
             }
             Object value = read(p, first);
             if (p.nextToken() != null) {
-                throw new SyntaxException("unexpected content after the JSON value at "
+                throw new SyntaxException("not valid JSON: unexpected content after the JSON value at "
                         + where(p));
             }
             return value;
@@ -72,8 +72,7 @@ final class JsonTree {
         switch (t) {
             case START_OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
-                JsonToken next;
-                while ((next = p.nextToken()) == JsonToken.FIELD_NAME) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     map.put(name, read(p, p.nextToken()));
                 }
