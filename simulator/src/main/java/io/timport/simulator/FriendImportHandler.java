@@ -209,7 +209,7 @@ final class FriendImportHandler implements HttpHandler {
                     stats.injected(Fault.ITEM_30006);
                     failure = new Failure(Codes.INTERNAL_ERROR, "internal server error (injected fault); try again");
                 } else {
-                    failure = store.put((StoredFriend) outcome);
+                    failure = store.put(from, (Relation) outcome);
                 }
             }
             if (failure == null) {

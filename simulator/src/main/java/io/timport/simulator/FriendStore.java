@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FriendStore {
 
     private static final class User {
-        final Map<String, StoredFriend> friends = new LinkedHashMap<>();
+        final Map<String, Relation> friends = new LinkedHashMap<>();
         final Set<String> groups = new LinkedHashSet<>();
     }
 
@@ -31,16 +31,16 @@ final class FriendStore {
     }
 
     /** Stores (or overwrites) one relation; null on success, else a 30010 or 30011 {@link Failure}. */
-    Failure put(StoredFriend friend) {
-        User user = users.computeIfAbsent(friend.fromAccount(), k -> new User());
+    Failure put(String fromAccount, Relation friend) {
+        User user = users.computeIfAbsent(fromAccount, k -> new User());
         synchronized (user) {
-            boolean isNew = !user.friends.containsKey(friend.toAccount());
+            boolean isNew = !user.friends.containsKey(friend.toAccount);
             if (isNew && user.friends.size() >= maxFriends) {
                 return new Failure(Codes.FRIEND_LIMIT, Codes.FRIEND_LIMIT_INFO);
             }
             int newGroups = 0;
             String firstNew = null;
-            for (String g : friend.groupNames()) {
+            for (String g : friend.groupNames) {
                 if (!user.groups.contains(g)) {
                     if (firstNew == null) {
                         firstNew = g;
@@ -53,8 +53,8 @@ final class FriendStore {
                         + " friend groups; adding \"" + firstNew + "\"" + (newGroups > 1 ? " and " + (newGroups - 1)
                         + " more" : "") + " would exceed the limit of " + maxGroups);
             }
-            user.groups.addAll(friend.groupNames());
-            user.friends.put(friend.toAccount(), friend);
+            user.groups.addAll(friend.groups());
+            user.friends.put(friend.toAccount, friend);
             if (isNew) {
                 relations.incrementAndGet();
             }
@@ -67,9 +67,11 @@ final class FriendStore {
         if (user == null) {
             return Map.of();
         }
+        Map<String, StoredFriend> copy = new LinkedHashMap<>();
         synchronized (user) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(user.friends));
+            user.friends.forEach((to, relation) -> copy.put(to, relation.toStoredFriend(fromAccount)));
         }
+        return Collections.unmodifiableMap(copy);
     }
 
     Set<String> groupsOf(String fromAccount) {

@@ -1,12 +1,9 @@
 package io.timport.simulator;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,6 +25,8 @@ final class ItemRules {
 
     private static final Pattern ADD_SOURCE = Pattern.compile("AddSource_Type_[A-Za-z]{1,8}");
     private static final Pattern TAG = Pattern.compile("Tag_SNS_Custom_[A-Za-z]{1,8}");
+    private static final String[] NO_GROUPS = {};
+    private static final Object[] NO_CUSTOM = {};
     private static final Set<String> FIELDS = Set.of("To_Account", "AddSource", "Remark", "RemarkTime",
             "GroupName", "AddWording", "AddTime", "CustomItem");
     private static final String FIELD_LIST =
@@ -35,9 +34,13 @@ final class ItemRules {
 
     private final Map<String, CustomFieldType> tags = new LinkedHashMap<>();
     private final String registered;
+    private final Interner interner = new Interner();
+
+    private final Map<String, String> canonicalTags = new java.util.HashMap<>();
 
     ItemRules(Map<String, CustomFieldType> customFields) {
         customFields.forEach((keyword, type) -> tags.put(TAG_PREFIX + keyword, type));
+        tags.keySet().forEach(t -> canonicalTags.put(t, t));
         registered = tags.isEmpty() ? "none are registered" : "registered: " + String.join(", ", tags.keySet());
     }
 
@@ -56,7 +59,7 @@ final class ItemRules {
         return null;
     }
 
-    /** A {@link StoredFriend} for {@code fromAccount}, or a 30001 {@link Failure}. */
+    /** A {@link Relation} for {@code fromAccount}, or a 30001 {@link Failure}. */
     @SuppressWarnings("unchecked")
     Object check(String fromAccount, Map<String, Object> item) {
         for (String name : item.keySet()) {
@@ -94,7 +97,7 @@ final class ItemRules {
             return bad(problem);
         }
 
-        List<String> groups = List.of();
+        String[] groups = NO_GROUPS;
         Object groupName = item.get("GroupName");
         if (groupName != null) {
             if (!(groupName instanceof List)) {
@@ -104,7 +107,7 @@ final class ItemRules {
             if (names.size() > GROUP_NAMES_MAX) {
                 return bad("GroupName has " + names.size() + " names; at most " + GROUP_NAMES_MAX + " are allowed");
             }
-            List<String> checked = new ArrayList<>(names.size());
+            String[] checked = new String[names.size()];
             for (int i = 0; i < names.size(); i++) {
                 Object n = names.get(i);
                 String field = "GroupName[" + i + "]";
@@ -122,11 +125,12 @@ final class ItemRules {
                     return bad(field + " is " + bytes + " bytes of UTF-8; a group name has 1 to "
                             + GROUP_NAME_MAX_BYTES + " bytes");
                 }
-                int first = checked.indexOf(n);
-                if (first >= 0) {
-                    return bad(field + " \"" + n + "\" repeats GroupName[" + first + "]");
+                for (int j = 0; j < i; j++) {
+                    if (checked[j].equals(n)) {
+                        return bad(field + " \"" + n + "\" repeats GroupName[" + j + "]");
+                    }
                 }
-                checked.add((String) n);
+                checked[i] = interner.intern((String) n);
             }
             groups = checked;
         }
@@ -140,7 +144,7 @@ final class ItemRules {
             return bad(problem);
         }
 
-        Map<String, Object> custom = new LinkedHashMap<>();
+        Object[] custom = NO_CUSTOM;
         Object customItem = item.get("CustomItem");
         if (customItem != null) {
             if (!(customItem instanceof List)) {
@@ -148,6 +152,7 @@ final class ItemRules {
                         + JsonTree.describe(customItem));
             }
             List<Object> entries = (List<Object>) customItem;
+            custom = new Object[entries.size() * 2];
             for (int i = 0; i < entries.size(); i++) {
                 Object e = entries.get(i);
                 String field = "CustomItem[" + i + "]";
@@ -176,8 +181,10 @@ final class ItemRules {
                 if (type == null) {
                     return bad(field + ".Tag " + t + " is not a registered custom friend field (" + registered + ")");
                 }
-                if (custom.containsKey(t)) {
-                    return bad(field + ".Tag " + t + " appears more than once in this item");
+                for (int j = 0; j < i; j++) {
+                    if (custom[2 * j].equals(t)) {
+                        return bad(field + ".Tag " + t + " repeats CustomItem[" + j + "]");
+                    }
                 }
                 Object value = entry.get("Value");
                 if (value == null) {
@@ -205,16 +212,16 @@ final class ItemRules {
                                 + CUSTOM_STRING_MAX_BYTES + " are allowed");
                     }
                 }
-                custom.put(t, value);
+                custom[2 * i] = canonicalTags.get(t);
+                custom[2 * i + 1] = value;
             }
         }
 
-        return new StoredFriend(fromAccount, toAccount, (String) addSource,
-                Optional.ofNullable((String) remark),
-                remarkTime == null ? OptionalLong.empty() : OptionalLong.of((Long) remarkTime),
+        return new Relation(toAccount, interner.intern((String) addSource), (String) remark,
+                remarkTime == null ? Relation.ABSENT : (Long) remarkTime,
                 groups,
-                Optional.ofNullable((String) addWording),
-                addTime == null ? OptionalLong.empty() : OptionalLong.of((Long) addTime),
+                (String) addWording,
+                addTime == null ? Relation.ABSENT : (Long) addTime,
                 custom);
     }
 

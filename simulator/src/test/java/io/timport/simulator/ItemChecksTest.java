@@ -137,7 +137,7 @@ class ItemChecksTest {
                 + "(registered: Tag_SNS_Custom_Level, Tag_SNS_Custom_Guild)",
         "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":1},"
                 + "{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":2}]}"
-                + "| CustomItem[1].Tag Tag_SNS_Custom_Level appears more than once in this item",
+                + "| CustomItem[1].Tag Tag_SNS_Custom_Level repeats CustomItem[0]",
         "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\"}]}"
                 + "| CustomItem[0].Value of Tag_SNS_Custom_Level is missing",
         "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":\"3\"}]}"
