@@ -66,7 +66,7 @@ public final class SimulatorConfig {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values, to derive a variant. */
+    /** A builder holding this configuration's values, to derive a variant; {@code admin(...)} then adds. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.port = port;
@@ -74,6 +74,7 @@ public final class SimulatorConfig {
         b.secretKey = secretKey;
         b.admins.clear();
         b.admins.addAll(admins);
+        b.adminsSet = true;
         b.rateLimitPerSecond = rateLimitPerSecond;
         b.throttleCode = throttleCode;
         b.customFields.putAll(customFields);
