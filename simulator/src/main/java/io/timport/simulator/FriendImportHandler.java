@@ -69,15 +69,19 @@ final class FriendImportHandler implements HttpHandler {
             } catch (IOException e) {
                 // The client went away while we read its request: nothing to answer.
                 return;
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "simulator bug while handling a request", e);
                 reply = Reply.internal(e);
             }
             if (reply != Reply.DROP) {
                 exchange.getResponseHeaders().set("Content-Type", reply.contentType);
-                exchange.sendResponseHeaders(reply.status, reply.body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(reply.body);
+                if ("HEAD".equals(exchange.getRequestMethod())) {
+                    exchange.sendResponseHeaders(reply.status, -1);
+                } else {
+                    exchange.sendResponseHeaders(reply.status, reply.body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(reply.body);
+                    }
                 }
             }
         } finally {

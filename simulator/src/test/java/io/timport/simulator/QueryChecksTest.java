@@ -48,6 +48,17 @@ class QueryChecksTest {
     }
 
     @Test
+    void headIsAnsweredWithoutABody() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.friendImportUri() + "?" + Sim.query()))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        var response = Sim.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
+        // The connection is still usable.
+        Sim.post(sim, BODY).assertAllStored();
+    }
+
+    @Test
     void missingSdkAppIdIs60012() {
         String q = "identifier=administrator&usersig=" + SIG + "&random=1&contenttype=json";
         assertEquals("the query parameter 'sdkappid' is missing (names are case-sensitive)",
