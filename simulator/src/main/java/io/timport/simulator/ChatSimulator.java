@@ -68,10 +68,10 @@ public final class ChatSimulator implements AutoCloseable {
     private final FriendImportHandler handler;
     private final URI baseUri;
 
-    private ChatSimulator(SimulatorConfig config) throws IOException {
+    private ChatSimulator(SimulatorConfig config, SimClock clock) throws IOException {
         this.config = config;
         this.store = new FriendStore(config.maxFriendsPerUser(), config.maxGroupsPerUser());
-        this.handler = new FriendImportHandler(config, stats, store);
+        this.handler = new FriendImportHandler(config, stats, store, clock);
         InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
         this.server = HttpServer.create(new InetSocketAddress(loopback, config.port()), 1024);
         int instance = INSTANCES.incrementAndGet();
@@ -94,7 +94,12 @@ public final class ChatSimulator implements AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static ChatSimulator start(SimulatorConfig config) throws IOException {
-        return new ChatSimulator(Objects.requireNonNull(config, "config"));
+        return start(config, SimClock.SYSTEM);
+    }
+
+    /** For tests that drive time themselves. */
+    static ChatSimulator start(SimulatorConfig config, SimClock clock) throws IOException {
+        return new ChatSimulator(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash: the "domain" a client is pointed at. */

@@ -32,11 +32,13 @@ final class FriendImportHandler implements HttpHandler {
     private final UserSigVerifier verifier;
     private final SignatureLockout lockout;
     private final SlidingWindow limiter;
+    private final SimClock clock;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> callsPerAccount = new ConcurrentHashMap<>();
 
-    FriendImportHandler(SimulatorConfig config, Stats stats, FriendStore store) {
+    FriendImportHandler(SimulatorConfig config, Stats stats, FriendStore store, SimClock clock) {
         this.config = config;
+        this.clock = clock;
         this.accounts = config.accounts().orElse(null);
         this.stats = stats;
         this.store = store;
@@ -101,7 +103,7 @@ final class FriendImportHandler implements HttpHandler {
             return fail(Codes.HTTP_PARSE_ERROR,
                     "method " + exchange.getRequestMethod() + " is not supported by " + PATH + "; use POST");
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         stats.callsWindow.tryAdmit(now);
 
         Object parsedQuery = Query.parse(exchange.getRequestURI().getRawQuery());
@@ -119,7 +121,7 @@ final class FriendImportHandler implements HttpHandler {
                     + seconds(config.lockoutDuration()) + " s after the last failure");
         }
         Failure sig = verifier.verify(query.userSig(), query.identifier(), query.sdkAppId(),
-                System.currentTimeMillis() / 1000);
+                clock.epochSeconds());
         if (sig != null) {
             lockout.recordFailure(query.identifier(), now);
             return fail(sig);
@@ -128,7 +130,7 @@ final class FriendImportHandler implements HttpHandler {
             return fail(Codes.NOT_ADMIN, "identifier \"" + query.identifier()
                     + "\" is not an app admin; REST calls need an admin identifier");
         }
-        if (!limiter.tryAdmit(System.nanoTime())) {
+        if (!limiter.tryAdmit(clock.nanoTime())) {
             stats.throttled.increment();
             return fail(config.throttleCode(), "the call rate of SDKAppID " + config.sdkAppId()
                     + " is over its limit of " + config.rateLimitPerSecond() + " calls per second");

@@ -102,10 +102,15 @@ class UserSigChecksTest {
 
     @Test
     void aSigVerifiedOnceStillExpires() throws Exception {
-        String sig = TestUserSig.sign(Sim.KEY, "administrator", Sim.APP, now(), 1);
-        call("administrator", sig).assertAllStored();
-        Thread.sleep(2100);
-        call("administrator", sig).assertFails(70001);
+        ManualClock clock = new ManualClock();
+        try (ChatSimulator timed = ChatSimulator.start(Sim.config().build(), clock)) {
+            String sig = TestUserSig.sign(Sim.KEY, "administrator", Sim.APP, clock.epochSeconds(), 1);
+            Sim.postWithQuery(timed, Sim.query(Sim.APP, Sim.ADMIN, sig, 1), BODY).assertAllStored();
+            clock.advance(Duration.ofSeconds(1));
+            Sim.postWithQuery(timed, Sim.query(Sim.APP, Sim.ADMIN, sig, 2), BODY).assertAllStored();
+            clock.advance(Duration.ofSeconds(1));
+            Sim.postWithQuery(timed, Sim.query(Sim.APP, Sim.ADMIN, sig, 3), BODY).assertFails(70001);
+        }
     }
 
     @Test
@@ -198,20 +203,43 @@ class UserSigChecksTest {
 
     @Test
     void lockoutAfterTooManyFailuresIs70050ThenLifts() throws Exception {
+        ManualClock clock = new ManualClock();
         try (ChatSimulator locking = ChatSimulator.start(Sim.config()
-                .signatureLockout(3, Duration.ofMillis(1500)).build())) {
+                .signatureLockout(3, Duration.ofMillis(1500)).build(), clock)) {
             String good = TestUserSig.sign(Sim.KEY, "administrator", Sim.APP);
             String bad = TestUserSig.sign("wrong", "administrator", Sim.APP);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, bad, i), BODY).assertFails(70009);
             }
+            // Two failures are below the threshold: a good call still passes.
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, good, 2), BODY).assertAllStored();
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, bad, 3), BODY).assertFails(70009);
             String info = Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, good, 9), BODY).assertFails(70050);
             assertEquals("too many failed UserSig checks for identifier \"administrator\"; it is locked out for 1.5 s "
                     + "after the last failure", info);
-            Thread.sleep(1600);
-            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, good, 10), BODY).assertAllStored();
-            assertEquals(1, locking.stats().requestFailures(70050));
+            // Another identifier is not locked.
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, "ops", TestUserSig.sign(Sim.KEY, "ops", Sim.APP), 4), BODY)
+                    .assertFails(60010);
+            clock.advance(Duration.ofMillis(1499));
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, good, 10), BODY).assertFails(70050);
+            clock.advance(Duration.ofMillis(1));
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, good, 11), BODY).assertAllStored();
+            assertEquals(2, locking.stats().requestFailures(70050));
             assertEquals(3, locking.stats().requestFailures(70009));
+        }
+    }
+
+    @Test
+    void failuresOlderThanThePeriodDoNotCount() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (ChatSimulator locking = ChatSimulator.start(Sim.config()
+                .signatureLockout(2, Duration.ofSeconds(60)).build(), clock)) {
+            String good = TestUserSig.sign(Sim.KEY, "administrator", Sim.APP);
+            String bad = TestUserSig.sign("wrong", "administrator", Sim.APP);
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, bad, 1), BODY).assertFails(70009);
+            clock.advance(Duration.ofSeconds(60));
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, bad, 2), BODY).assertFails(70009);
+            Sim.postWithQuery(locking, Sim.query(Sim.APP, Sim.ADMIN, good, 3), BODY).assertAllStored();
         }
     }
 }
