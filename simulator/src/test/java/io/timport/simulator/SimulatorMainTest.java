@@ -1,0 +1,207 @@
+package io.timport.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in-process and as a real subprocess. */
+class SimulatorMainTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final String SECRET = "cli-secret-key-0123456789";
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Consumer<ChatSimulator> whileRunning, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), whileRunning);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Sim.Answer call(ChatSimulator sim, String key, String body) {
+        String sig = TestUserSig.sign(key, Sim.ADMIN, Sim.APP);
+        return Sim.postWithQuery(sim, Sim.query(Sim.APP, Sim.ADMIN, sig, 1), body);
+    }
+
+    @Test
+    void theIssuesCommandLineStartsAServerThatTakesCalls() {
+        AtomicReference<ChatSimulator> running = new AtomicReference<>();
+        Run r = run(sim -> {
+            running.set(sim);
+            String item = "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"CustomItem\":["
+                    + "{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":3},{\"Tag\":\"Tag_SNS_Custom_Guild\",\"Value\":\"g\"}]}";
+            call(sim, SECRET, Sim.body("alice", item)).assertAllStored();
+            assertEquals(Map.of("Tag_SNS_Custom_Level", 3L, "Tag_SNS_Custom_Guild", "g"),
+                    sim.friend("alice", "bob").orElseThrow().customItems());
+            SimulatorConfig c = sim.config();
+            assertEquals(1400000000L, c.sdkAppId());
+            assertEquals(200, c.rateLimitPerSecond());
+        }, "--port", "0", "--sdkappid", "1400000000", "--secret-key", SECRET, "--admin", "administrator",
+                "--rate", "200", "--custom-fields", "Level:integer,Guild:string");
+        assertEquals(0, r.status(), r.err());
+        Matcher m = LISTENING.matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(running.get().baseUri().toString(), m.group(1));
+        assertEquals("listening on " + m.group(1) + System.lineSeparator(), r.out());
+        assertTrue(r.err().startsWith("timport simulator: SDKAppID 1400000000, admins administrator, 200 calls/s "
+                + "(throttle code 60011), custom fields Level:integer,Guild:string, accounts any"), r.err());
+        assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), "the key is never printed");
+    }
+
+    @Test
+    void everyOptionIsParsed(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("key.txt");
+        Files.writeString(key, "  " + SECRET + "\n");
+        Path accounts = dir.resolve("accounts.txt");
+        Files.writeString(accounts, "# the app's users\nalice\n\nbob\n");
+        Run r = run(sim -> {
+            SimulatorConfig c = sim.config();
+            assertEquals(1400000123L, c.sdkAppId());
+            assertEquals(List.of("root", "ops", "x"), List.copyOf(c.admins()));
+            assertEquals(7, c.rateLimitPerSecond());
+            assertEquals(60019, c.throttleCode());
+            assertEquals(Map.of("Level", CustomFieldType.INTEGER), c.customFields());
+            assertEquals(java.util.Set.of("alice", "bob", "carol"), c.accounts().orElseThrow());
+            assertEquals(10, c.maxItemsPerRequest());
+            assertEquals(20, c.maxFriendsPerUser());
+            assertEquals(3, c.maxGroupsPerUser());
+            assertEquals(Duration.ofMillis(5), c.latency());
+            assertEquals(Duration.ofMillis(6), c.latencyJitter());
+            assertEquals(4, c.lockoutAfterFailures());
+            assertEquals(Duration.ofSeconds(9), c.lockoutDuration());
+            assertEquals(99L, c.faultSeed());
+            assertEquals(0.1, c.faultProbability(Fault.DROPPED_CONNECTION));
+            assertEquals(0.2, c.faultProbability(Fault.HTTP_502));
+            assertEquals(0.3, c.faultProbability(Fault.REQUEST_30006));
+            assertEquals(0.4, c.faultProbability(Fault.REQUEST_30007));
+            assertEquals(0.5, c.faultProbability(Fault.APPLIED_THEN_30007));
+            assertEquals(0.6, c.faultProbability(Fault.ITEM_30006));
+            // The key from the file, trimmed, is the key that verifies.
+            String sig = TestUserSig.sign(SECRET, "root", 1400000123L);
+            Sim.Answer a = Sim.postWithQuery(sim, Sim.query(1400000123L, "root", sig, 1), "{}");
+            assertEquals(30001, a.errorCode(), a.raw());
+        }, "--sdkappid=1400000123", "--secret-key-file", key.toString(), "--admin", "root,ops", "--admin", "x",
+                "--rate", "7", "--throttle-code", "60019", "--custom-fields", "Level:INTEGER",
+                "--accounts", "carol", "--accounts-file", accounts.toString(), "--max-items", "10",
+                "--max-friends", "20", "--max-groups", "3", "--latency-ms", "5", "--jitter-ms", "6",
+                "--lockout-after", "4", "--lockout-seconds", "9", "--fault-seed", "99",
+                "--fault-drop", "0.1", "--fault-http-502", "0.2", "--fault-request-30006", "0.3",
+                "--fault-request-30007", "0.4", "--fault-applied-30007", "0.5", "--fault-item-30006", "0.6");
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void helpListsEveryOptionIncludingTheFaults() {
+        Run r = run(sim -> {
+            throw new AssertionError("no server for --help");
+        }, "--help");
+        assertEquals(0, r.status());
+        for (String option : List.of("--port", "--sdkappid", "--secret-key", "--secret-key-file", "--admin", "--rate",
+                "--throttle-code", "--custom-fields", "--accounts", "--accounts-file", "--max-items", "--max-friends",
+                "--max-groups", "--latency-ms", "--jitter-ms", "--lockout-after", "--lockout-seconds", "--fault-seed",
+                "--help")) {
+            assertTrue(r.out().contains("  " + option + " "), option);
+        }
+        for (Fault f : Fault.values()) {
+            assertTrue(r.out().contains("  --" + f.option() + " P "), f.option());
+        }
+    }
+
+    @Test
+    void badOptionsExitWith2AndNameTheProblemWithoutTheKey() {
+        String[][] cases = {
+            {"unknown option --prot", "--prot", "0", "--secret-key", SECRET},
+            {"give the secret key with exactly one of --secret-key or --secret-key-file", "--port", "0"},
+            {"give the secret key with exactly one of --secret-key or --secret-key-file",
+                "--secret-key", SECRET, "--secret-key-file", "k.txt"},
+            {"--rate must be an integer, got \"fast\"", "--secret-key", SECRET, "--rate", "fast"},
+            {"rateLimitPerSecond must be positive, got 0", "--secret-key", SECRET, "--rate", "0"},
+            {"throttleCode must be one of 60007, 60011, 60018, 60019, got 60000",
+                "--secret-key", SECRET, "--throttle-code", "60000"},
+            {"--custom-fields entry \"Level:float\": the type must be string or integer",
+                "--secret-key", SECRET, "--custom-fields", "Level:float"},
+            {"custom field keyword \"GuildNameX\" must be 1 to 8 English letters (it becomes Tag_SNS_Custom_GuildNameX)",
+                "--secret-key", SECRET, "--custom-fields", "GuildNameX:string"},
+            {"the probability of HTTP_502 must be within 0..1, got 1.5", "--secret-key", SECRET, "--fault-http-502", "1.5"},
+            {"option --rate is given more than once", "--secret-key", SECRET, "--rate", "1", "--rate", "2"},
+            {"option --port needs a value", "--secret-key", SECRET, "--port"},
+            {"unexpected argument \"extra\"; options start with --", "--secret-key", SECRET, "extra"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            Run r = run(sim -> {
+                throw new AssertionError("no server for bad options");
+            }, args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals("timport simulator: " + c[0] + System.lineSeparator() + "Try --help for the options."
+                    + System.lineSeparator(), r.err());
+            assertFalse(r.err().contains(SECRET));
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aPortInUseExitsWith1() throws Exception {
+        try (ChatSimulator taken = ChatSimulator.start(Sim.config().build())) {
+            Run r = run(sim -> {
+                throw new AssertionError("must not start");
+            }, "--port", String.valueOf(taken.port()), "--secret-key", SECRET);
+            assertEquals(1, r.status());
+            assertTrue(r.err().startsWith("timport simulator: cannot listen on 127.0.0.1:" + taken.port()), r.err());
+        }
+    }
+
+    @Test
+    void theMainClassRunsAsAProcessUntilKilled(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("key");
+        Files.writeString(key, SECRET);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                "io.timport.simulator.SimulatorMain", "--port", "0", "--secret-key-file", key.toString())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && LISTENING.matcher(line).matches(), String.valueOf(line));
+            URI base = URI.create(line.substring("listening on ".length()));
+            String sig = TestUserSig.sign(SECRET, Sim.ADMIN, Sim.APP);
+            var request = java.net.http.HttpRequest.newBuilder(URI.create(base + "/v4/sns/friend_import?"
+                            + Sim.query(Sim.APP, Sim.ADMIN, sig, 5)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Sim.body("alice", Sim.item("bob"))))
+                    .build();
+            var response = Sim.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            new Sim.Answer(response.statusCode(), response.body()).assertAllStored();
+            assertTrue(p.isAlive(), "runs until killed");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        }
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertTrue(err.contains("timport simulator stopping; calls 1, accepted 1, throttled 0, conflicts 0, "
+                + "succeeded 1, items stored 1"), err);
+        assertFalse(err.contains(SECRET));
+    }
+}
