@@ -175,7 +175,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     /**
      * {@code RemarkTime}: when the remark was set, in Unix seconds.
      *
-     * <p>Optional; 0 or more.
+     * <p>Optional; 0 to 4294967295.
      *
      * @return the value, or null when absent (then {@code RemarkTime} is not sent)
      */
@@ -222,7 +222,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     /**
      * {@code AddTime}: when the friendship began, in Unix seconds.
      *
-     * <p>Optional; 0 or more.
+     * <p>Optional; 0 to 4294967295.
      *
      * @return the value, or null when absent (then {@code AddTime} is not sent)
      */
@@ -517,7 +517,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         /**
          * Sets {@code RemarkTime}, when the remark was set, in Unix seconds.
          *
-         * <p>Optional; 0 or more.
+         * <p>Optional; 0 to 4294967295.
          */
         public Builder remarkTime(long remarkTime) {
             this.remarkTime = remarkTime;
@@ -527,7 +527,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         /**
          * Sets {@code RemarkTime}, when the remark was set, in Unix seconds; null means absent.
          *
-         * <p>Optional; 0 or more.
+         * <p>Optional; 0 to 4294967295.
          */
         public Builder remarkTime(Long remarkTime) {
             this.remarkTime = remarkTime;
@@ -583,7 +583,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         /**
          * Sets {@code AddTime}, when the friendship began, in Unix seconds.
          *
-         * <p>Optional; 0 or more.
+         * <p>Optional; 0 to 4294967295.
          */
         public Builder addTime(long addTime) {
             this.addTime = addTime;
@@ -593,7 +593,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         /**
          * Sets {@code AddTime}, when the friendship began, in Unix seconds; null means absent.
          *
-         * <p>Optional; 0 or more.
+         * <p>Optional; 0 to 4294967295.
          */
         public Builder addTime(Long addTime) {
             this.addTime = addTime;

@@ -33,6 +33,12 @@ public final class FriendImportRules {
     public static final int ADD_WORDING_MAX_BYTES = 256;
     /** A string custom value has at most 500 bytes. */
     public static final int CUSTOM_STRING_MAX_BYTES = 500;
+    /**
+     * The largest {@code RemarkTime} and {@code AddTime}: Unix seconds fit an unsigned 32-bit integer (until 2106).
+     * The API page only says "Integer"; timport takes the unsigned 32-bit range that Chat's time fields use, which
+     * also catches the common mistake of passing milliseconds.
+     */
+    public static final long UNIX_SECONDS_MAX = 4_294_967_295L;
 
     private FriendImportRules() {
     }
@@ -118,7 +124,7 @@ public final class FriendImportRules {
         }
     }
 
-    /** {@code RemarkTime}: optional (null), Unix seconds, not negative. */
+    /** {@code RemarkTime}: optional (null), Unix seconds, 0 to {@value #UNIX_SECONDS_MAX}. */
     public static void checkRemarkTime(Violations violations, Long remarkTime) {
         checkUnixSeconds(violations, "RemarkTime", remarkTime);
     }
@@ -159,7 +165,7 @@ public final class FriendImportRules {
         }
     }
 
-    /** {@code AddTime}: optional (null), Unix seconds, not negative. */
+    /** {@code AddTime}: optional (null), Unix seconds, 0 to {@value #UNIX_SECONDS_MAX}. */
     public static void checkAddTime(Violations violations, Long addTime) {
         checkUnixSeconds(violations, "AddTime", addTime);
     }
@@ -179,8 +185,10 @@ public final class FriendImportRules {
     }
 
     private static void checkUnixSeconds(Violations violations, String field, Long seconds) {
-        if (seconds != null && seconds < 0) {
-            violations.add(field, "must be Unix seconds, 0 or more", seconds.toString());
+        if (seconds != null && (seconds < 0 || seconds > UNIX_SECONDS_MAX)) {
+            violations.add(field, "must be Unix seconds from 0 to " + UNIX_SECONDS_MAX,
+                    seconds > UNIX_SECONDS_MAX && seconds / 1000 <= UNIX_SECONDS_MAX
+                            ? seconds + " (milliseconds?)" : seconds.toString());
         }
     }
 

@@ -10,7 +10,7 @@ public enum StandardField {
     REMARK("Remark", "remark", Shape.TEXT, false,
             "the remark {@code From_Account} keeps for this friend", "Optional; at most 96 UTF-8 bytes."),
     REMARK_TIME("RemarkTime", "remarkTime", Shape.UNIX_SECONDS, false,
-            "when the remark was set, in Unix seconds", "Optional; 0 or more."),
+            "when the remark was set, in Unix seconds", "Optional; 0 to 4294967295."),
     GROUP_NAME("GroupName", "groupNames", Shape.TEXT_LIST, false,
             "the friend groups this friend is put in", "Optional; at most 32 names, each of 1 to 30 UTF-8 bytes."),
     ADD_SOURCE("AddSource", "addSource", Shape.TEXT, true,
@@ -19,7 +19,7 @@ public enum StandardField {
     ADD_WORDING("AddWording", "addWording", Shape.TEXT, false,
             "what the friend request said", "Optional; at most 256 UTF-8 bytes."),
     ADD_TIME("AddTime", "addTime", Shape.UNIX_SECONDS, false,
-            "when the friendship began, in Unix seconds", "Optional; 0 or more.");
+            "when the friendship began, in Unix seconds", "Optional; 0 to 4294967295.");
 
     /** The Java shape of a standard field. */
     public enum Shape { USER_ID, TEXT, UNIX_SECONDS, TEXT_LIST }

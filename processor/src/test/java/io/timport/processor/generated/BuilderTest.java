@@ -132,8 +132,8 @@ class BuilderTest {
     void missingAndBrokenRulesTogetherNameTheItem() {
         InvalidItemException e = assertThrows(InvalidItemException.class, () -> GameFriendItem.builder()
                 .toAccount("bob").addSource("Android").remarkTime(-1).build());
-        assertEquals("Invalid friend item for To_Account \"bob\", 4 problems: RemarkTime must be Unix seconds, 0 or"
-                + " more, was -1; AddSource must be AddSource_Type_ followed by 1 to 8 English letters (e.g."
+        assertEquals("Invalid friend item for To_Account \"bob\", 4 problems: RemarkTime must be Unix seconds from 0"
+                + " to 4294967295, was -1; AddSource must be AddSource_Type_ followed by 1 to 8 English letters (e.g."
                 + " AddSource_Type_Android), was \"Android\"; Tag_SNS_Custom_Level is required, was missing;"
                 + " Tag_SNS_Custom_Rank is required, was missing", e.getMessage());
         assertEquals("bob", e.toAccount());

@@ -197,7 +197,7 @@ class FromWireTest {
                         new Violation("GroupName[0]", "must be 1 to 30 UTF-8 bytes", "0 bytes"),
                         new Violation("AddSource", "must be AddSource_Type_ followed by 1 to 8 English letters"
                                 + " (e.g. AddSource_Type_Android)", "\"AddSource_Type_\""),
-                        new Violation("AddTime", "must be Unix seconds, 0 or more", "-1"),
+                        new Violation("AddTime", "must be Unix seconds from 0 to 4294967295", "-1"),
                         new Violation("Tag_SNS_Custom_Level", "is required", "missing"),
                         new Violation("Tag_SNS_Custom_Guild", "must be at most 500 UTF-8 bytes", "501 bytes"),
                         new Violation("Tag_SNS_Custom_Rank", "is required", "missing")),

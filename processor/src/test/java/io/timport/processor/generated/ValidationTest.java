@@ -108,11 +108,17 @@ class ValidationTest {
     }
 
     @Test
-    void timesAreNotNegative() {
+    void timesAreUnsigned32BitUnixSeconds() {
         accepted(b -> b.remarkTime(0).addTime(0));
-        accepted(b -> b.remarkTime(Long.MAX_VALUE).addTime(Long.MAX_VALUE));
-        rejected(b -> b.remarkTime(-1), new Violation("RemarkTime", "must be Unix seconds, 0 or more", "-1"));
-        rejected(b -> b.addTime(-1L), new Violation("AddTime", "must be Unix seconds, 0 or more", "-1"));
+        accepted(b -> b.remarkTime(4_294_967_295L).addTime(4_294_967_295L));
+        rejected(b -> b.remarkTime(-1), new Violation("RemarkTime", "must be Unix seconds from 0 to 4294967295", "-1"));
+        rejected(b -> b.addTime(-1L), new Violation("AddTime", "must be Unix seconds from 0 to 4294967295", "-1"));
+        rejected(b -> b.addTime(4_294_967_296L),
+                new Violation("AddTime", "must be Unix seconds from 0 to 4294967295", "4294967296 (milliseconds?)"));
+        rejected(b -> b.remarkTime(1_764_000_000_000L), new Violation("RemarkTime",
+                "must be Unix seconds from 0 to 4294967295", "1764000000000 (milliseconds?)"));
+        rejected(b -> b.remarkTime(Long.MAX_VALUE), new Violation("RemarkTime",
+                "must be Unix seconds from 0 to 4294967295", String.valueOf(Long.MAX_VALUE)));
     }
 
     @Test
