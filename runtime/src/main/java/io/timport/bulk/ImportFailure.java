@@ -1,0 +1,49 @@
+package io.timport.bulk;
+
+import io.timport.wire.AddFriendItem;
+
+/**
+ * One relation that was not imported, and why.
+ *
+ * @param position the record's position in the input (1-based, in input order)
+ * @param origin where the record came from (for example {@code "friends.jsonl:17"}), or null
+ * @param fromAccount the From_Account, or null when an invalid record's account could not be read
+ * @param toAccount the To_Account, or null when an invalid record's item could not be read
+ * @param code the server's result code for the item (for example 30010), or {@link #INVALID_INPUT} for a record
+ *     that was never sent because it is invalid
+ * @param info the server's ResultInfo, or the validation message; never null
+ * @param kind how the failure came about
+ * @param item the item as it would have been sent, or null for an invalid record
+ * @param rawInput the invalid record's original text, or null
+ */
+public record ImportFailure(
+        long position,
+        String origin,
+        String fromAccount,
+        String toAccount,
+        int code,
+        String info,
+        Kind kind,
+        AddFriendItem item,
+        String rawInput) {
+
+    /** The {@link #code} of a record rejected before sending (by a builder, or unreadable input). */
+    public static final int INVALID_INPUT = -1;
+
+    /** How a failure came about. */
+    public enum Kind {
+        /** The record is invalid and was never sent. */
+        INVALID_INPUT,
+        /** The server answered a permanent error for the item (or for its whole request). */
+        REJECTED,
+        /** A transient error persisted through every allowed attempt. */
+        GAVE_UP,
+        /** An earlier run, recorded in the journal, got a permanent error for it; it was not sent again. */
+        EARLIER_RUN
+    }
+
+    /** Where the record is: {@code "record 17"} or {@code "record 17 (friends.jsonl:17)"}. */
+    public String where() {
+        return origin == null ? "record " + position : "record " + position + " (" + origin + ")";
+    }
+}

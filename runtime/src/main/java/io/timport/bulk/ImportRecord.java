@@ -1,0 +1,114 @@
+package io.timport.bulk;
+
+import io.timport.wire.AddFriendItem;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One input relation for a bulk import: the {@code From_Account} whose friend list receives {@code item}, or an
+ * input record that could not be turned into an item (it is reported with its position and never sent).
+ *
+ * <p>The engine numbers records in input order from 1; that number is the record's <em>position</em>, which the
+ * report and the resume journal use. A source may also give an {@linkplain #origin() origin} such as
+ * {@code "friends.jsonl:17"} that the report shows beside the position.
+ *
+ * @param <T> the generated item type
+ */
+public final class ImportRecord<T extends AddFriendItem> {
+
+    private final String fromAccount;
+    private final T item;
+    private final String problem;
+    private final String origin;
+    private final String rawInput;
+
+    private ImportRecord(String fromAccount, T item, String problem, String origin, String rawInput) {
+        this.fromAccount = fromAccount;
+        this.item = item;
+        this.problem = problem;
+        this.origin = origin;
+        this.rawInput = rawInput;
+    }
+
+    /** A relation: {@code item.toAccount()} becomes a friend in {@code fromAccount}'s list. */
+    public static <T extends AddFriendItem> ImportRecord<T> of(String fromAccount, T item) {
+        return of(fromAccount, item, null);
+    }
+
+    /** A relation with an origin (for example {@code "friends.jsonl:17"}) shown in reports. */
+    public static <T extends AddFriendItem> ImportRecord<T> of(String fromAccount, T item, String origin) {
+        return new ImportRecord<>(
+                Objects.requireNonNull(fromAccount, "fromAccount"), Objects.requireNonNull(item, "item"), null, origin,
+                null);
+    }
+
+    /**
+     * An input record that could not be made into an item. It is counted and reported as invalid with its
+     * position, {@code problem} and origin, and never sent.
+     *
+     * @param fromAccount the From_Account if it could be read, else null
+     * @param problem what is wrong, naming the field or the input line's defect
+     * @param origin where it came from (for example {@code "friends.jsonl:17"}), or null
+     * @param rawInput the record's original text, written to the failures file so it can be fixed, or null
+     */
+    public static <T extends AddFriendItem> ImportRecord<T> invalid(
+            String fromAccount, String problem, String origin, String rawInput) {
+        return new ImportRecord<>(fromAccount, null, Objects.requireNonNull(problem, "problem"), origin, rawInput);
+    }
+
+    /**
+     * Builds the item now and returns a relation, or, when building throws {@link IllegalArgumentException} or
+     * {@link NullPointerException} (a generated builder's validation errors), an {@linkplain #invalid invalid}
+     * record carrying the message. Lets a {@code Stream.map} over the user's rows go on past bad rows.
+     */
+    public static <T extends AddFriendItem> ImportRecord<T> building(String fromAccount, Supplier<? extends T> build) {
+        T item;
+        try {
+            item = build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return invalid(fromAccount, String.valueOf(e.getMessage()), null, null);
+        }
+        if (fromAccount == null) {
+            return invalid(null, "From_Account: required, but missing", null, null);
+        }
+        return of(fromAccount, item);
+    }
+
+    /** The From_Account, or null for an invalid record whose account could not be read. */
+    public String fromAccount() {
+        return fromAccount;
+    }
+
+    /** The item, or null when {@link #isValid()} is false. */
+    public T item() {
+        return item;
+    }
+
+    /** True for a relation that can be sent. */
+    public boolean isValid() {
+        return item != null;
+    }
+
+    /** Why the record is invalid, or null for a valid one. */
+    public String problem() {
+        return problem;
+    }
+
+    /** Where the record came from, or null. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The original input text of an invalid record, or null. */
+    public String rawInput() {
+        return rawInput;
+    }
+
+    @Override
+    public String toString() {
+        String where = origin == null ? "" : " at " + origin;
+        return isValid()
+                ? "ImportRecord{" + fromAccount + " -> " + item.toAccount() + where + "}"
+                : "ImportRecord{invalid" + where + ": " + problem + "}";
+    }
+}

@@ -1,0 +1,169 @@
+package io.timport.bulk;
+
+import io.timport.call.FriendImportClient;
+import io.timport.wire.AddFriendItem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings of a bulk import, shared by {@link BulkImporter.Builder} and the builders of generated
+ * {@code XImporter}s. Every setting has a default that suits the real service.
+ *
+ * @param <T> the item type
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class ImporterBuilder<T extends AddFriendItem, B extends ImporterBuilder<T, B>> {
+    final FriendImportClient client;
+    int batchSize = BulkImporter.MAX_BATCH_SIZE;
+    int maxBufferedItems = 100_000;
+    int maxInFlight = 512;
+    int maxAttempts = 10;
+    Duration initialBackoff = Duration.ofMillis(200);
+    Duration maxBackoff = Duration.ofSeconds(10);
+    Duration throttlePause = Duration.ofMillis(100);
+    Duration lockoutPause = Duration.ofSeconds(60);
+    Duration linger = Duration.ofSeconds(2);
+    Path journal;
+    boolean fsyncJournal;
+    ProgressListener progress;
+    Duration progressInterval = Duration.ofMillis(500);
+    long expectedTotal = -1;
+
+    /** A builder for imports sent through {@code client} (and so through its rate limiter). */
+    protected ImporterBuilder(FriendImportClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** This builder, typed as the concrete class. */
+    protected abstract B self();
+
+    /** Items per request, 1 to 1000 (the API's limit). Default 1000. */
+    public B batchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > BulkImporter.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batchSize must be 1.." + BulkImporter.MAX_BATCH_SIZE + ", was " + batchSize);
+        }
+        this.batchSize = batchSize;
+        return self();
+    }
+
+    /**
+     * The most items held in memory at once, waiting or in flight (default 100,000; at least the batch size).
+     * Unsorted input is grouped within this bound: the larger it is, the fuller the batches of unsorted input.
+     */
+    public B maxBufferedItems(int maxBufferedItems) {
+        if (maxBufferedItems < 1) {
+            throw new IllegalArgumentException("maxBufferedItems must be positive, was " + maxBufferedItems);
+        }
+        this.maxBufferedItems = maxBufferedItems;
+        return self();
+    }
+
+    /** The most calls awaiting answers at once (default 512); the rate limiter usually bounds it first. */
+    public B maxInFlight(int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be positive, was " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
+        return self();
+    }
+
+    /** Attempts per item before a transient error is reported as a failure (default 10). */
+    public B maxAttempts(int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be positive, was " + maxAttempts);
+        }
+        this.maxAttempts = maxAttempts;
+        return self();
+    }
+
+    /**
+     * Backoff before retrying a transient error: {@code initial × 2^(attempt−1)}, at most {@code max}, with
+     * jitter (a random half of it). Defaults 200 ms and 10 s.
+     */
+    public B backoff(Duration initial, Duration max) {
+        if (initial.isNegative() || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("backoff needs 0 <= initial <= max");
+        }
+        this.initialBackoff = initial;
+        this.maxBackoff = max;
+        return self();
+    }
+
+    /** How long every call pauses after a throttled answer (default 100 ms). */
+    public B throttlePause(Duration pause) {
+        this.throttlePause = requireNotNegative(pause, "throttlePause");
+        return self();
+    }
+
+    /** How long every call pauses after 70050, too many failed signature checks (default 60 s). */
+    public B lockoutPause(Duration pause) {
+        this.lockoutPause = requireNotNegative(pause, "lockoutPause");
+        return self();
+    }
+
+    /**
+     * How long a From_Account's partial batch may wait for more of its records before it is sent anyway
+     * (default 2 s). Matters only for input that arrives slowly; a full buffer or the end of the input sends
+     * partial batches at once.
+     */
+    public B linger(Duration linger) {
+        this.linger = requireNotNegative(linger, "linger");
+        return self();
+    }
+
+    /**
+     * Keeps an append-only journal of completed work in {@code file} (created if missing). Starting again with
+     * the same input and journal skips what completed. Null (the default) keeps none.
+     */
+    public B journal(Path file) {
+        this.journal = file;
+        return self();
+    }
+
+    /**
+     * Forces every journal entry to the device (default off). Off, the journal survives the process being
+     * killed; on, it also survives power loss, at a cost per call.
+     */
+    public B fsyncJournal(boolean fsync) {
+        this.fsyncJournal = fsync;
+        return self();
+    }
+
+    /** Receives progress snapshots (for example {@link ConsoleProgress}); null for none. */
+    public B progress(ProgressListener listener) {
+        this.progress = listener;
+        return self();
+    }
+
+    /** How often progress is reported (default 500 ms). */
+    public B progressInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("progressInterval must be positive");
+        }
+        this.progressInterval = interval;
+        return self();
+    }
+
+    /** The number of input records, for progress and ETA when the input is not a collection; -1 if unknown. */
+    public B expectedTotal(long total) {
+        this.expectedTotal = total;
+        return self();
+    }
+
+    /** The engine with these settings; concrete builders wrap it. */
+    protected final BulkImporter<T> buildImporter() {
+        if (maxBufferedItems < batchSize) {
+            throw new IllegalArgumentException(
+                    "maxBufferedItems (" + maxBufferedItems + ") must be at least batchSize (" + batchSize + ")");
+        }
+        return new BulkImporter<>(this);
+    }
+
+    private static Duration requireNotNegative(Duration d, String name) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return d;
+    }
+}
