@@ -82,7 +82,14 @@ public final class FriendImportClient implements AutoCloseable {
     private FriendImportClient(Builder b) {
         this.app = b.app;
         this.timeouts = b.timeouts;
-        this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : RateLimiterRegistry.global().forSdkAppId(app.sdkAppId());
+        if (b.rateLimiter != null) {
+            this.rateLimiter = b.rateLimiter;
+        } else if (b.paceChosen) {
+            this.rateLimiter =
+                    RateLimiterRegistry.global().forSdkAppId(app.sdkAppId(), b.serverRateLimit * (1 - b.paceMargin));
+        } else {
+            this.rateLimiter = RateLimiterRegistry.global().forSdkAppId(app.sdkAppId());
+        }
         this.userSigs = new UserSigCache(app, b.clock, b.userSigValidity, b.userSigRenewalMargin);
         // HTTP/1.1 with the JDK's keep-alive pool: what the API documents. HTTP_2 would send an h2c Upgrade on
         // plain-http loopback and multiplex every call on one connection, which nothing in Tencent's pages covers.
@@ -389,6 +396,9 @@ public final class FriendImportClient implements AutoCloseable {
         private final AppConfig app;
         private Timeouts timeouts = Timeouts.DEFAULT;
         private RateLimiter rateLimiter;
+        private double serverRateLimit = RateLimiterRegistry.DEFAULT_CALLS_PER_SECOND;
+        private double paceMargin = RateLimiterRegistry.DEFAULT_PACE_MARGIN;
+        private boolean paceChosen;
         private Clock clock = Clock.systemUTC();
         private Duration userSigValidity = UserSigCache.DEFAULT_VALIDITY;
         private Duration userSigRenewalMargin = UserSigCache.DEFAULT_RENEWAL_MARGIN;
@@ -418,11 +428,42 @@ public final class FriendImportClient implements AutoCloseable {
 
         /**
          * The limiter to take a permit from before each call. Default: the JVM-wide limiter of the app's SDKAppID,
-         * {@code RateLimiterRegistry.global().forSdkAppId(sdkAppId)} at 200 calls/s. Give a distributed limiter
-         * when several processes call for one app.
+         * {@code RateLimiterRegistry.global().forSdkAppId(sdkAppId)}, pacing at 196 calls/s, 2 % under the
+         * documented 200; with {@link #serverRateLimit} or {@link #paceMargin} set,
+         * {@code forSdkAppId(sdkAppId, serverRateLimit × (1 − paceMargin))}. Give a distributed limiter when several
+         * processes call for one app.
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /**
+         * The app's call limit on the server; default {@value RateLimiterRegistry#DEFAULT_CALLS_PER_SECOND} calls/s,
+         * the documented limit of {@code friend_import}. The default limiter paces a {@link #paceMargin margin}
+         * under it.
+         */
+        public Builder serverRateLimit(double callsPerSecond) {
+            if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
+                throw new IllegalArgumentException("serverRateLimit must be positive and finite, was " + callsPerSecond);
+            }
+            this.serverRateLimit = callsPerSecond;
+            this.paceChosen = true;
+            return this;
+        }
+
+        /**
+         * How far under the {@link #serverRateLimit server's limit} the default limiter paces, as a fraction from 0
+         * (exactly at the limit) to below 1; default {@value RateLimiterRegistry#DEFAULT_PACE_MARGIN}, so 196 calls/s
+         * under a limit of 200. The margin absorbs network jitter that bunches calls up on their way to the server,
+         * which would otherwise be answered as throttled.
+         */
+        public Builder paceMargin(double fraction) {
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("paceMargin must be in [0, 1), was " + fraction);
+            }
+            this.paceMargin = fraction;
+            this.paceChosen = true;
             return this;
         }
 

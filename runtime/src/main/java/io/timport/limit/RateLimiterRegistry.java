@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
  * two importers) for the same SDKAppID in one JVM take permits from the same limiter.
  *
  * <p>Rates: {@link #forSdkAppId(long)} takes the limiter as it is, creating it at the default
- * {@value #DEFAULT_CALLS_PER_SECOND} calls/s. {@link #forSdkAppId(long, double)} chooses a rate explicitly: it
+ * {@value #DEFAULT_PACE} calls/s (a 2 % margin under the documented 200). {@link #forSdkAppId(long, double)} chooses a rate explicitly: it
  * replaces the default rate of an existing limiter (everyone sharing it slows down or speeds up together), and
  * must agree with an earlier explicit choice: two different explicit rates for one app are an error rather than a
  * silent second limit.
@@ -22,6 +22,15 @@ public final class RateLimiterRegistry {
 
     /** The documented limit of {@code friend_import} and its related APIs: 200 calls per second per app. */
     public static final double DEFAULT_CALLS_PER_SECOND = 200;
+
+    /**
+     * How far under the server's limit a default limiter paces: 2 %. Network jitter bunches calls up on their way
+     * to the server; the margin keeps a strictly paced client from being answered as throttled.
+     */
+    public static final double DEFAULT_PACE_MARGIN = 0.02;
+
+    /** The rate of a limiter created with the defaults: {@code 200 × (1 − 0.02)} = 196 calls/s. */
+    public static final double DEFAULT_PACE = DEFAULT_CALLS_PER_SECOND * (1 - DEFAULT_PACE_MARGIN);
 
     private static final RateLimiterRegistry GLOBAL = new RateLimiterRegistry(NanoClock.system());
 
@@ -42,7 +51,7 @@ public final class RateLimiterRegistry {
 
     /** The shared limiter of {@code sdkAppId}, at its current rate; created at the default rate if new. */
     public RateLimiter forSdkAppId(long sdkAppId) {
-        return limiters.computeIfAbsent(sdkAppId, id -> new SmoothRateLimiter(DEFAULT_CALLS_PER_SECOND, clock));
+        return limiters.computeIfAbsent(sdkAppId, id -> new SmoothRateLimiter(DEFAULT_PACE, clock));
     }
 
     /**

@@ -128,6 +128,27 @@ class FriendImportClientTest {
     }
 
     @Test
+    void pacesTwoPercentUnderTheServersLimitByDefaultAndAsConfigured() {
+        AppConfig byDefault = new AppConfig(1400000901L, "administrator", SecretKey.of(KEY), Endpoint.of(server.baseUri()));
+        try (FriendImportClient c = FriendImportClient.builder(byDefault).build()) {
+            assertEquals(196.0, c.rateLimiter().permitsPerSecond(), "200 calls/s less the 2 % margin");
+        }
+        AppConfig chosen = new AppConfig(1400000902L, "administrator", SecretKey.of(KEY), Endpoint.of(server.baseUri()));
+        try (FriendImportClient c = FriendImportClient.builder(chosen).serverRateLimit(100).paceMargin(0.1).build()) {
+            assertEquals(90.0, c.rateLimiter().permitsPerSecond(), 1e-9);
+        }
+        try (FriendImportClient c = FriendImportClient.builder(chosen).serverRateLimit(100).paceMargin(0.1).build()) {
+            assertEquals(90.0, c.rateLimiter().permitsPerSecond(), 1e-9, "a second client of the app shares it");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FriendImportClient.builder(chosen).paceMargin(0).build());
+        assertTrue(e.getMessage().startsWith("SDKAppID 1400000902 already has a shared rate limiter at 90.0"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FriendImportClient.builder(chosen).paceMargin(1));
+        assertThrows(IllegalArgumentException.class, () -> FriendImportClient.builder(chosen).serverRateLimit(0));
+    }
+
+    @Test
     void keepsTheConnectionAlive() throws Exception {
         server.answer(200, OK);
         client.importFriends("alice", twoItems());
