@@ -1,0 +1,305 @@
+package io.timport.it;
+
+import static io.timport.it.Fixtures.ADMIN;
+import static io.timport.it.Fixtures.KEY;
+import static io.timport.it.Fixtures.SDK_APP_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.timport.bulk.BulkImporter;
+import io.timport.bulk.ImportAbortedException;
+import io.timport.bulk.ImportFailure;
+import io.timport.bulk.ImportRecord;
+import io.timport.bulk.ImportReport;
+import io.timport.bulk.JsonlInput;
+import io.timport.call.FriendImportClient;
+import io.timport.config.AppConfig;
+import io.timport.config.Endpoint;
+import io.timport.config.SecretKey;
+import io.timport.it.Fixtures.Relation;
+import io.timport.simulator.ChatSimulator;
+import io.timport.simulator.Fault;
+import io.timport.simulator.SimulatorStats;
+import io.timport.simulator.StoredFriend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bulk engine against the simulator over real loopback HTTP. */
+class BulkImportTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * 200,000 unsorted relations, about 10 % of calls faulted in every way the simulator can, 30 ms latency, some
+     * pairs imported twice with different fields, a user pushed past 3,000 friends and a few invalid records: the
+     * store ends up equal to the input (the later record of a pair wins) and the only failures are the ones the input
+     * forces.
+     */
+    @Test
+    void importsEveryRelationUnderFaultsAndReportsExactlyTheFailuresTheInputForces() throws Exception {
+        Random random = new Random(20261125);
+        List<Relation> relations = new ArrayList<>();
+        int users = 2_000;
+        for (int u = 0; u < users; u++) {
+            for (int k = 0; k < 97; k++) {
+                relations.add(new Relation("user" + u, Fixtures.item("user" + ((u + 1 + 7 * k) % users),
+                        random.nextInt(1000))));
+            }
+        }
+        for (int d = 0; d < 2_900; d++) { // the same pairs again, with other fields
+            Relation again = relations.get(random.nextInt(194_000));
+            relations.add(new Relation(again.from(), Fixtures.item(again.item().toAccount(), 1000 + d)));
+        }
+        Set<String> whaleFriends = new HashSet<>();
+        for (int f = 0; f < 3_100; f++) { // 100 more than a user may hold
+            relations.add(new Relation("whale", Fixtures.item("friend" + f, f)));
+            whaleFriends.add("friend" + f);
+        }
+        assertEquals(200_000, relations.size());
+        Collections.shuffle(relations, random);
+
+        List<ImportRecord<GameFriendItem>> records = Fixtures.records(relations);
+        String tooLong = "x".repeat(33);
+        records.add(1_000, ImportRecord.of(tooLong, Fixtures.item("user1", 1)));
+        records.add(50_000, ImportRecord.building("user2", () -> GameFriendItem.builder()
+                .toAccount("user3").addSource("AddSource_Type_Not-Letters").build()));
+        records.add(150_000, ImportRecord.invalid(null, "unreadable row", "rows.csv:77", "user4;;;"));
+
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator()
+                .rateLimitPerSecond(1_000)
+                .latency(Duration.ofMillis(30), Duration.ofMillis(10))
+                .faultSeed(7)
+                .fault(Fault.DROPPED_CONNECTION, 0.02)
+                .fault(Fault.HTTP_502, 0.02)
+                .fault(Fault.REQUEST_30006, 0.02)
+                .fault(Fault.REQUEST_30007, 0.015)
+                .fault(Fault.APPLIED_THEN_30007, 0.015)
+                .fault(Fault.ITEM_30006, 0.01));
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 950)) {
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                    .backoff(Duration.ofMillis(20), Duration.ofMillis(400))
+                    .build()
+                    .run(records);
+
+            SimulatorStats stats = sim.stats();
+            for (Fault fault : Fault.values()) {
+                assertTrue(stats.injected(fault) > 0, "faults of every kind were injected: " + fault);
+            }
+            assertEquals(0, stats.conflicts(), "never two calls for one From_Account at once");
+            assertEquals(stats.throttled(), report.throttled(), "every throttled answer was seen, and retried");
+
+            // The store equals the input, the later record of each pair winning, apart from the whale's excess.
+            Map<String, Map<String, GameFriendItem>> expected = Fixtures.expectedStore(relations);
+            long pairs = 0;
+            for (Map.Entry<String, Map<String, GameFriendItem>> user : expected.entrySet()) {
+                if (user.getKey().equals("whale")) {
+                    continue;
+                }
+                Map<String, StoredFriend> stored = sim.friendsOf(user.getKey());
+                assertEquals(user.getValue().keySet(), stored.keySet(), user.getKey());
+                for (GameFriendItem item : user.getValue().values()) {
+                    Fixtures.assertStored(item, stored.get(item.toAccount()));
+                    pairs++;
+                }
+            }
+            assertEquals(194_000, pairs, "2,000 users with 97 friends each");
+            Map<String, StoredFriend> whale = sim.friendsOf("whale");
+            assertEquals(3_000, whale.size(), "the whale holds as many friends as a user may");
+            for (StoredFriend f : whale.values()) {
+                Fixtures.assertStored(expected.get("whale").get(f.toAccount()), f);
+            }
+            assertEquals(pairs + 3_000, sim.relationCount(), "nothing else was stored");
+
+            // Exactly the failures the input forces: the whale's 100 excess friends, and the three invalid records.
+            assertEquals(Map.of(30010, 100L, ImportFailure.INVALID_INPUT, 3L), report.failuresByCode(),
+                    report.summary(10));
+            Set<String> refused = new HashSet<>();
+            for (ImportFailure f : report.failures()) {
+                if (f.code() == 30010) {
+                    assertEquals("whale", f.fromAccount());
+                    assertEquals(ImportFailure.Kind.REJECTED, f.kind());
+                    refused.add(f.toAccount());
+                }
+            }
+            Set<String> union = new HashSet<>(whale.keySet());
+            union.addAll(refused);
+            assertEquals(100, refused.size());
+            assertEquals(whaleFriends, union, "every whale friend is stored or reported, none both");
+            assertTrue(Collections.disjoint(whale.keySet(), refused));
+
+            List<ImportFailure> invalid = report.failures().stream()
+                    .filter(f -> f.kind() == ImportFailure.Kind.INVALID_INPUT).collect(Collectors.toList());
+            assertEquals(List.of(1_001L, 50_001L, 150_001L),
+                    invalid.stream().map(ImportFailure::position).collect(Collectors.toList()));
+            assertEquals("From_Account: a UserID must be 1 to 32 UTF-8 bytes, but \"" + tooLong + "\" has 33",
+                    invalid.get(0).info());
+            assertTrue(invalid.get(1).info().contains("AddSource"), invalid.get(1).info());
+            assertEquals("record 150001 (rows.csv:77)", invalid.get(2).where());
+
+            assertEquals(200_003, report.records());
+            assertEquals(0, report.notDone());
+            assertEquals(report.records(), report.imported() + report.failed() + report.superseded());
+            assertTrue(report.retries() > 0 && report.calls() > 2_000, report.summary(0));
+            assertTrue(report.summary(5).contains("30010  " + String.format("%,8d", 100)), report.summary(5));
+        }
+    }
+
+    /**
+     * At the default pace under the documented 200 calls/s, with nothing injected: not one 30008, throttled answers
+     * under 1 % of calls (each retried), and the simulator never accepts more than 200 calls in a second.
+     */
+    @Test
+    void theDefaultPaceStaysUnderTheLimitWithoutConflicts() throws Exception {
+        List<Relation> relations = new ArrayList<>();
+        for (int u = 0; u < 300; u++) {
+            for (int k = 0; k < 12; k++) {
+                relations.add(new Relation("user" + u, Fixtures.item("friend" + k, u + k)));
+            }
+        }
+        Collections.shuffle(relations, new Random(5));
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator()
+                .latency(Duration.ofMillis(30), Duration.ofMillis(10)))) {
+            AppConfig app = new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY), Endpoint.of(sim.baseUri()));
+            try (FriendImportClient client = FriendImportClient.builder(app).build()) { // the default limiter
+                assertEquals(196.0, client.rateLimiter().permitsPerSecond());
+                ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                        .batchSize(4) // many small calls: 900 of them, four and a half seconds at full pace
+                        .build()
+                        .run(Fixtures.records(relations));
+                SimulatorStats stats = sim.stats();
+                assertTrue(report.allImported(), report.summary(5));
+                assertEquals(3_600, sim.relationCount());
+                assertEquals(0, stats.conflicts(), "no 30008");
+                assertEquals(stats.throttled(), report.throttled());
+                assertTrue(report.throttled() * 100 < report.calls(), "throttled below 1 %: " + report.summary(0));
+                assertTrue(stats.maxAcceptedInAnySecond() <= 200, "accepted in one second: "
+                        + stats.maxAcceptedInAnySecond());
+                assertTrue(report.calls() >= 900, report.summary(0));
+            }
+        }
+    }
+
+    @Test
+    void aWrongKeyStopsTheImportAfterTheFirstAnswer() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
+                FriendImportClient client = Fixtures.client(sim, "not-the-app-key", ADMIN, 1_000)) {
+            ImportAbortedException e = assertThrows(ImportAbortedException.class, () -> BulkImporter
+                    .<GameFriendItem>builder(client).batchSize(10).build().run(manyRecords(5_000)));
+            assertEquals(1, sim.stats().calls(), "one answer was enough");
+            assertEquals(70009, e.errorCode());
+            assertTrue(e.getMessage().startsWith("the server answered 70009 ("), e.getMessage());
+            assertTrue(e.report().aborted());
+            assertEquals(0, e.report().imported());
+            assertTrue(e.report().notDone() > 0);
+            assertFalse(e.getMessage().contains("not-the-app-key"), "the key is never printed");
+        }
+    }
+
+    @Test
+    void anIdentifierThatIsNotAnAdminStopsTheImportAfterTheFirstAnswer() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
+                FriendImportClient client = Fixtures.client(sim, KEY, "bob", 1_000)) {
+            ImportAbortedException e = assertThrows(ImportAbortedException.class, () -> BulkImporter
+                    .<GameFriendItem>builder(client).batchSize(10).build().run(manyRecords(5_000)));
+            assertEquals(1, sim.stats().calls());
+            assertEquals(60010, e.errorCode());
+        }
+    }
+
+    @Test
+    void anExpiredUserSigIsRenewedOnceThenTheImportStops() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator())) {
+            AppConfig app = new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY), Endpoint.of(sim.baseUri()));
+            Clock twoDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
+            try (FriendImportClient client = FriendImportClient.builder(app).clock(twoDaysAgo)
+                    .rateLimiter(new io.timport.limit.SmoothRateLimiter(1_000)).build()) {
+                ImportAbortedException e = assertThrows(ImportAbortedException.class, () -> BulkImporter
+                        .<GameFriendItem>builder(client).build().run(manyRecords(100)));
+                assertEquals(70001, e.errorCode());
+                assertEquals(2, sim.stats().calls(), "signed again once, then stopped");
+                assertTrue(e.getMessage().contains("a freshly renewed UserSig was refused too"), e.getMessage());
+            }
+        }
+    }
+
+    /** The failures file holds the failed relations in the input format: importing it again retries just them. */
+    @Test
+    void theFailuresFileCanBeImportedAgain() throws Exception {
+        List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
+        for (int f = 0; f < 12; f++) {
+            records.add(ImportRecord.of("alice", Fixtures.item("friend" + f, f)));
+        }
+        records.add(ImportRecord.invalid("bob", "To_Account: missing", "in.jsonl:14", "{\"From_Account\":\"bob\"}"));
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().maxFriendsPerUser(10));
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            BulkImporter<GameFriendItem> importer = BulkImporter.<GameFriendItem>builder(client).build();
+            ImportReport first = importer.run(records);
+            assertEquals(Map.of(30010, 2L, ImportFailure.INVALID_INPUT, 1L), first.failuresByCode());
+            Path failures = dir.resolve("failures.jsonl");
+            assertEquals(0, first.writeFailures(failures));
+            List<String> lines = Files.readAllLines(failures);
+            assertEquals(3, lines.size());
+            assertEquals("{\"From_Account\":\"bob\"}", lines.get(0), "invalid input is written as it was read");
+
+            sim.clearStore(); // room for them now
+            try (Stream<ImportRecord<GameFriendItem>> again = JsonlInput.read(failures, GameFriendItem.TYPE)) {
+                ImportReport second = importer.run(again);
+                assertEquals(2, second.imported());
+                assertEquals(Map.of(ImportFailure.INVALID_INPUT, 1L), second.failuresByCode());
+                assertEquals("failures.jsonl:1", second.failures().get(0).origin());
+            }
+            for (ImportFailure f : first.failures()) {
+                if (f.code() == 30010) {
+                    Fixtures.assertStored((GameFriendItem) f.item(), sim.friend("alice", f.toAccount()).orElseThrow());
+                }
+            }
+        }
+    }
+
+    /** Later records of a pair replace earlier ones still waiting; one request never holds a To_Account twice. */
+    @Test
+    void aLaterRecordOfAPairWinsAndIsCountedAsSuperseding() throws Exception {
+        List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
+        for (int v = 0; v < 5; v++) {
+            records.add(ImportRecord.of("alice", Fixtures.item("bob", v)));
+            records.add(ImportRecord.of("alice", Fixtures.item("carol" + v, v)));
+        }
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client).build().run(records);
+            assertTrue(report.allImported());
+            assertEquals(4, report.superseded());
+            assertEquals(6, report.imported());
+            assertEquals(1, report.calls(), "one call: the input fits one batch");
+            Fixtures.assertStored(Fixtures.item("bob", 4), sim.friend("alice", "bob").orElseThrow());
+            assertNull(sim.friend("alice", "dave").orElse(null));
+        }
+    }
+
+    private static List<ImportRecord<GameFriendItem>> manyRecords(int n) {
+        List<ImportRecord<GameFriendItem>> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            records.add(ImportRecord.of("user" + (i % 100), Fixtures.item("friend" + i, i)));
+        }
+        return records;
+    }
+}
