@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.timport.processor.diagnostics.Messages;
 import io.timport.processor.diagnostics.Reporter;
 import io.timport.processor.reading.FriendFieldsReader;
+import io.timport.processor.writing.ImporterWriter;
 import io.timport.processor.writing.ItemWriter;
 import io.timport.processor.writing.SourceFiles;
 import io.timport.processor.writing.TypeWriter;
@@ -20,13 +21,16 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Generates, for each {@code @FriendFields} interface {@code X}, the item class {@code XItem} in {@code X}'s package
- * ({@code Outer_XItem} for a nested {@code Outer.X}).
+ * Generates, for each {@code @FriendFields} interface {@code X}, the item class {@code XItem} and the typed importer
+ * {@code XImporter} in {@code X}'s package ({@code Outer_XItem} and {@code Outer_XImporter} for a nested
+ * {@code Outer.X}).
  *
  * <p>The pipeline, per interface: <b>read</b> it into an immutable model, checking every rule and reporting every
  * broken one ({@link FriendFieldsReader}, through the one {@link Reporter}, with texts from {@link Messages}) →
  * <b>write</b> the generated types ({@link TypeWriter}s, through {@link SourceFiles}), or nothing at all for an
- * interface that had an error; the other interfaces are still generated.
+ * interface that had an error; the other interfaces are still generated. When the {@code Filer} refuses one type of
+ * an interface (another interface already generated a type of that name: {@code Outer.X} and {@code Outer_X}), that
+ * is reported once and the interface's remaining types are not written.
  *
  * <p>An interface that uses a type not generated yet (by another processor) is retried in the next round. An
  * unexpected exception becomes an error on the interface instead of a javac crash. The processor claims nothing:
@@ -59,7 +63,7 @@ public final class FriendFieldsProcessor extends AbstractProcessor {
         reader = new FriendFieldsReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
         boolean generatedAvailable =
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
-        writers = List.of(new ItemWriter(generatedAvailable));
+        writers = List.of(new ItemWriter(generatedAvailable), new ImporterWriter(generatedAvailable));
         sourceFiles = new SourceFiles(processingEnv.getFiler(), reporter);
     }
 
@@ -90,7 +94,9 @@ public final class FriendFieldsProcessor extends AbstractProcessor {
             switch (result.status()) {
                 case OK:
                     for (TypeWriter writer : writers) {
-                        sourceFiles.write(result.model(), writer.write(result.model()));
+                        if (!sourceFiles.write(result.model(), writer.write(result.model()))) {
+                            break; // reported; the other types would refer to a type of another interface
+                        }
                     }
                     break;
                 case DEFERRED:

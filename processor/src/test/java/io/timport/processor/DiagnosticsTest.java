@@ -269,7 +269,8 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("Tag_SNS_Custom_Level is the tag of both Player.level() and"
                         + " GameFriend.experience(); each custom friend field needs its own tag")
                 .inFile(source).onLineContaining("experience()");
-        assertEquals(List.of("test/PlayerItem.java"), generatedDespiteErrors(base, source));
+        assertEquals(List.of("test/PlayerImporter.java", "test/PlayerItem.java"),
+                generatedDespiteErrors(base, source));
     }
 
     @Test
@@ -402,6 +403,23 @@ class DiagnosticsTest {
                 "public interface Game_Friend {}");
         Compilation compilation = compile(nested, flat);
         assertThat(compilation).hadErrorContaining("timport could not write test.Game_FriendItem: ");
+        // Once: the refused interface's Game_FriendImporter, which would collide too, is not attempted.
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aClassNamedLikeTheImporter() {
+        JavaFileObject source = source("test.GameFriend",
+                "package test;", IMPORTS,
+                "@FriendFields",
+                "public interface GameFriend {}");
+        JavaFileObject own = source("test.GameFriendImporter",
+                "package test;",
+                "public class GameFriendImporter {}");
+        Compilation compilation = compile(source, own);
+        assertThat(compilation).hadErrorContaining("timport could not write test.GameFriendImporter: Attempt to"
+                        + " recreate a file for type test.GameFriendImporter (is there a type of that name already?)")
+                .inFile(source).onLineContaining("public interface GameFriend");
         assertThat(compilation).hadErrorCount(1);
     }
 
@@ -429,7 +447,7 @@ class DiagnosticsTest {
                 .inFile(bad).onLineContaining("score()");
         assertThat(compilation).hadErrorContaining("Bad.guild() is abstract but has no @CustomField")
                 .inFile(bad).onLineContaining("guild()");
-        assertEquals(List.of("test/GoodItem.java"), generatedDespiteErrors(bad, good),
+        assertEquals(List.of("test/GoodImporter.java", "test/GoodItem.java"), generatedDespiteErrors(bad, good),
                 "nothing is generated for a type with errors, the others are");
     }
 

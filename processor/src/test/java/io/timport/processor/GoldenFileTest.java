@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated {@code GameFriendItem}, character for character, against {@code src/test/resources/golden}.
+ * The generated {@code GameFriendItem} and {@code GameFriendImporter}, character for character, against
+ * {@code src/test/resources/golden}.
  * Its input is the same {@code GameFriend} the behaviour tests in {@code io.timport.processor.generated} run.
  *
  * <p>After an intended change of the generated code, rewrite the golden file with
@@ -24,22 +26,38 @@ import org.junit.jupiter.api.Test;
 class GoldenFileTest {
 
     private static final Path INPUT = Path.of("src/test/java/io/timport/processor/generated/GameFriend.java");
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/GameFriendItem.java");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    private static Compilation compilation;
+
+    @BeforeAll
+    static void compile() throws IOException {
+        JavaFileObject input = JavaFileObjects.forSourceString("io.timport.processor.generated.GameFriend",
+                Files.readString(INPUT, UTF_8));
+        compilation = javac().withProcessors(new FriendFieldsProcessor()).compile(input);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
 
     @Test
     void gameFriendItem() throws IOException {
-        JavaFileObject input = JavaFileObjects.forSourceString("io.timport.processor.generated.GameFriend",
-                Files.readString(INPUT, UTF_8));
-        Compilation compilation = javac().withProcessors(new FriendFieldsProcessor()).compile(input);
-        assertThat(compilation).succeededWithoutWarnings();
-        String generated = compilation.generatedSourceFile("io.timport.processor.generated.GameFriendItem")
+        assertGolden("GameFriendItem");
+    }
+
+    @Test
+    void gameFriendImporter() throws IOException {
+        assertGolden("GameFriendImporter");
+    }
+
+    private static void assertGolden(String simpleName) throws IOException {
+        String generated = compilation.generatedSourceFile("io.timport.processor.generated." + simpleName)
                 .orElseThrow()
                 .getCharContent(false)
                 .toString();
+        Path golden = GOLDEN.resolve(simpleName + ".java");
         if (Boolean.getBoolean("timport.updateGolden")) {
-            Files.createDirectories(GOLDEN.getParent());
-            Files.writeString(GOLDEN, generated, UTF_8);
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, generated, UTF_8);
         }
-        assertEquals(Files.readString(GOLDEN, UTF_8), generated);
+        assertEquals(Files.readString(golden, UTF_8), generated);
     }
 }

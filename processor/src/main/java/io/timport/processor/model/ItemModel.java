@@ -37,6 +37,11 @@ public record ItemModel(TypeElement element, ClassName interfaceName, boolean is
         return itemName(interfaceName);
     }
 
+    /** {@code XImporter}: the generated typed importer, a facade over the bulk import engine for {@code XItem}. */
+    public ClassName importerName() {
+        return ClassName.get(interfaceName.packageName(), flatName() + "Importer");
+    }
+
     /** The item class generated for the interface {@code interfaceName}. */
     public static ClassName itemName(ClassName interfaceName) {
         return ClassName.get(interfaceName.packageName(), flatName(interfaceName) + "Item");

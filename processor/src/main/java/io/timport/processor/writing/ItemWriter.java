@@ -33,8 +33,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class ItemWriter implements TypeWriter {
 
-    private static final String PROCESSOR = "io.timport.processor.FriendFieldsProcessor";
-
     private final boolean generatedAnnotationAvailable;
 
     /**
@@ -72,9 +70,7 @@ public final class ItemWriter implements TypeWriter {
                     .addModifiers(visibility(Modifier.FINAL))
                     .addSuperinterface(model.interfaceName())
                     .addSuperinterface(ADD_FRIEND_ITEM);
-            if (generatedAnnotationAvailable) {
-                type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
-            }
+            GeneratedTypes.annotate(type, generatedAnnotationAvailable);
             type.addAnnotation(AnnotationSpec.builder(JSON_AUTO_DETECT)
                             .addMember("fieldVisibility", "$T.NONE", JSON_AUTO_DETECT_VISIBILITY)
                             .addMember("getterVisibility", "$T.NONE", JSON_AUTO_DETECT_VISIBILITY)
@@ -132,12 +128,7 @@ public final class ItemWriter implements TypeWriter {
         }
 
         private Modifier[] visibility(Modifier... more) {
-            List<Modifier> modifiers = new ArrayList<>();
-            if (model.isPublic()) {
-                modifiers.add(Modifier.PUBLIC);
-            }
-            modifiers.addAll(Arrays.asList(more));
-            return modifiers.toArray(new Modifier[0]);
+            return GeneratedTypes.visibility(model, more);
         }
 
         private CodeBlock classJavadoc() {

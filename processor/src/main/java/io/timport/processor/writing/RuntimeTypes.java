@@ -15,6 +15,7 @@ import java.util.Map;
 final class RuntimeTypes {
 
     private static final String WIRE = "io.timport.wire";
+    private static final String BULK = "io.timport.bulk";
     private static final String JACKSON_ANNOTATION = "com.fasterxml.jackson.annotation";
 
     static final ClassName ADD_FRIEND_ITEM = ClassName.get(WIRE, "AddFriendItem");
@@ -25,6 +26,14 @@ final class RuntimeTypes {
     static final ClassName VIOLATIONS = ClassName.get(WIRE, "Violations");
     static final ClassName WIRE_READER = ClassName.get(WIRE, "WireReader");
     static final ClassName WIRE_WRITER = ClassName.get(WIRE, "WireWriter");
+
+    static final ClassName BULK_IMPORTER = ClassName.get(BULK, "BulkImporter");
+    static final ClassName IMPORTER_BUILDER = ClassName.get(BULK, "ImporterBuilder");
+    static final ClassName IMPORT_RECORD = ClassName.get(BULK, "ImportRecord");
+    static final ClassName IMPORT_REPORT = ClassName.get(BULK, "ImportReport");
+    static final ClassName IMPORT_ABORTED_EXCEPTION = ClassName.get(BULK, "ImportAbortedException");
+    static final ClassName JSONL_INPUT = ClassName.get(BULK, "JsonlInput");
+    static final ClassName FRIEND_IMPORT_CLIENT = ClassName.get("io.timport.call", "FriendImportClient");
 
     static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
     static final ClassName JSON_PROPERTY = ClassName.get(JACKSON_ANNOTATION, "JsonProperty");

@@ -4,8 +4,8 @@ import com.palantir.javapoet.TypeSpec;
 import io.timport.processor.model.ItemModel;
 
 /**
- * Writes one generated top-level type for a valid {@code @FriendFields} interface. {@link ItemWriter} writes
- * {@code XItem}; a typed importer writer takes its place beside it.
+ * Writes one generated top-level type for a valid {@code @FriendFields} interface: {@link ItemWriter} writes
+ * {@code XItem}, {@link ImporterWriter} the typed importer {@code XImporter} beside it.
  */
 public interface TypeWriter {
 

@@ -1,0 +1,314 @@
+package io.timport.processor.writing;
+
+import static io.timport.processor.writing.RuntimeTypes.*;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.timport.processor.model.CustomFieldModel;
+import io.timport.processor.model.ItemModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code XImporter}: the bulk import engine ({@code io.timport.bulk.BulkImporter}) typed for {@code XItem},
+ * with a builder that inherits every setting of {@code ImporterBuilder}, {@code run} for an {@code Iterable} or a
+ * {@code Stream} of records, {@code runJsonl} for a JSONL file, and static {@code record} factories.
+ *
+ * <p>The importer does not implement the interface, so no custom field name can clash with its members.
+ */
+public final class ImporterWriter implements TypeWriter {
+
+    private final boolean generatedAnnotationAvailable;
+
+    /**
+     * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} can be used where
+     *                                     the generated code compiles
+     */
+    public ImporterWriter(boolean generatedAnnotationAvailable) {
+        this.generatedAnnotationAvailable = generatedAnnotationAvailable;
+    }
+
+    @Override
+    public TypeSpec write(ItemModel model) {
+        return new Writing(model).type();
+    }
+
+    /** The writing of one importer class. */
+    private final class Writing {
+        private final ItemModel model;
+        private final ClassName importer;
+        private final ClassName builder;
+        private final ClassName item;
+        private final ClassName itemBuilder;
+        /** {@code BulkImporter<XItem>}. */
+        private final TypeName engine;
+        /** {@code ImportRecord<XItem>}. */
+        private final TypeName record;
+        /** {@code ImportRecord<? extends XItem>}, what the engine accepts. */
+        private final TypeName anyRecord;
+
+        Writing(ItemModel model) {
+            this.model = model;
+            this.importer = model.importerName();
+            this.builder = importer.nestedClass("Builder");
+            this.item = model.itemName();
+            this.itemBuilder = item.nestedClass("Builder");
+            this.engine = ParameterizedTypeName.get(BULK_IMPORTER, item);
+            this.record = ParameterizedTypeName.get(IMPORT_RECORD, item);
+            this.anyRecord = ParameterizedTypeName.get(IMPORT_RECORD, WildcardTypeName.subtypeOf(item));
+        }
+
+        TypeSpec type() {
+            TypeSpec.Builder type = TypeSpec.classBuilder(importer)
+                    .addOriginatingElement(model.element())
+                    .addJavadoc(classJavadoc())
+                    .addModifiers(GeneratedTypes.visibility(model, Modifier.FINAL));
+            GeneratedTypes.annotate(type, generatedAnnotationAvailable);
+            return type.addField(engine, "engine", Modifier.PRIVATE, Modifier.FINAL)
+                    .addMethod(MethodSpec.constructorBuilder()
+                            .addModifiers(Modifier.PRIVATE)
+                            .addParameter(engine, "engine")
+                            .addStatement("this.engine = engine")
+                            .build())
+                    .addMethod(builderMethod())
+                    .addMethod(runIterable())
+                    .addMethod(runStream())
+                    .addMethod(runJsonl())
+                    .addMethod(recordOfItem())
+                    .addMethod(recordOfBuilder())
+                    .addMethod(recordOfSupplier())
+                    .addMethod(engineMethod())
+                    .addType(builderType())
+                    .build();
+        }
+
+        private CodeBlock classJavadoc() {
+            CodeBlock.Builder example = CodeBlock.builder()
+                    .add("// client: a FriendImportClient; rows: your own data\n")
+                    .add("$L importer = $L.builder(client)\n", importer.simpleName(), importer.simpleName())
+                    .add("        .journal(Path.of(\"import.journal\"))  // optional: lets a killed run resume\n")
+                    .add("        .build();\n")
+                    .add("ImportReport report = importer.run(rows.stream().map(row -> $L.record(row.from(),\n",
+                            importer.simpleName())
+                    .add("        $L.builder()\n", item.simpleName())
+                    .add("                .toAccount(row.to())\n")
+                    .add("                .addSource(\"AddSource_Type_Game\")");
+            for (CustomFieldModel field : model.fields()) {
+                if (field.required()) {
+                    example.add("\n                .$L(row.$L())", field.name(), field.name());
+                }
+            }
+            example.add(")));\n")
+                    .add("System.out.println(report.summary(20));\n");
+            return CodeBlock.builder()
+                    .add("Imports {@link $T}s into Tencent Cloud Chat with {@code friend_import}: the bulk import\n"
+                            + "engine {@link $T}, typed for the custom friend fields of {@link $T}.\n",
+                            item, BULK_IMPORTER, model.interfaceName())
+                    .add("\n<p>It groups each From_Account's items into requests of up to the batch size, keeps as\n"
+                            + "many calls in flight as the client's rate limiter and the latency allow (never two\n"
+                            + "for one From_Account at once), retries what is transient, and reports every\n"
+                            + "relation it did not import and why. Records may come in any order.\n")
+                    .add("\n<pre>{@code\n")
+                    .add(example.build())
+                    .add("}</pre>\n")
+                    .add("\n<p>{@link #runJsonl(Path)} imports a JSONL file instead. An importer holds only its\n"
+                            + "settings: it can run several imports, one after another or at once on different\n"
+                            + "threads (sharing the client's rate limiter).\n")
+                    .build();
+        }
+
+        private MethodSpec builderMethod() {
+            return MethodSpec.methodBuilder("builder")
+                    .addJavadoc("Returns a builder of an importer that sends through {@code client}, and so through\n"
+                            + "its rate limiter. Every setting has a default that suits the real service.\n")
+                    .addJavadoc("\n@param client the client to call {@code friend_import} with; the importer does\n"
+                            + "    not close it\n")
+                    .addJavadoc("@return a new builder\n")
+                    .addJavadoc("@throws NullPointerException if {@code client} is null\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(builder)
+                    .addParameter(FRIEND_IMPORT_CLIENT, "client")
+                    .addStatement("return new $T(client)", builder)
+                    .build();
+        }
+
+        private MethodSpec.Builder run(String name) {
+            return MethodSpec.methodBuilder(name)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(IMPORT_REPORT)
+                    .addException(IMPORT_ABORTED_EXCEPTION)
+                    .addException(IOException.class)
+                    .addException(InterruptedException.class);
+        }
+
+        private CodeBlock runThrows() {
+            return CodeBlock.of("@return what the import did, with every relation not imported and why\n"
+                    + "@throws $T when a fatal error (a wrong key, an identifier that is\n"
+                    + "    not an app admin, ...) stopped the import; its report tells what was done\n"
+                    + "@throws IOException when the journal cannot be opened or is damaged\n"
+                    + "@throws InterruptedException when the calling thread is interrupted\n",
+                    IMPORT_ABORTED_EXCEPTION);
+        }
+
+        private MethodSpec runIterable() {
+            return run("run")
+                    .addJavadoc("Imports every record and returns the report. The total shown by progress is the\n"
+                            + "size of {@code records} when it is a {@link $T}.\n", Collection.class)
+                    .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not\n")
+                    .addJavadoc(runThrows())
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
+                            WildcardTypeName.subtypeOf(anyRecord)), "records")
+                    .addStatement("return this.engine.run(records)")
+                    .build();
+        }
+
+        private MethodSpec runStream() {
+            return run("run")
+                    .addJavadoc("Imports every record of the stream, then closes it, and returns the report.\n")
+                    .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not\n")
+                    .addJavadoc(runThrows())
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
+                            WildcardTypeName.subtypeOf(anyRecord)), "records")
+                    .addStatement("return this.engine.run(records)")
+                    .build();
+        }
+
+        private MethodSpec runJsonl() {
+            return run("runJsonl")
+                    .addJavadoc("Imports the relations of a JSONL file: one JSON object a line, holding\n"
+                            + "{@code From_Account} and the item's fields as the API spells them, read with\n"
+                            + "{@link $T}. A line that is not valid JSON, lacks {@code From_Account} or is not a\n"
+                            + "valid {@code $L} is reported with its origin, {@code <file name>:<line>}, and\n"
+                            + "never sent; the rest of the file goes on. The file is read lazily.\n",
+                            JSONL_INPUT, item.simpleName())
+                    .addJavadoc("\n@param file the JSONL file, in UTF-8\n")
+                    .addJavadoc(CodeBlock.of("@return what the import did, with every relation not imported and why\n"
+                            + "@throws $T when a fatal error (a wrong key, an identifier that is\n"
+                            + "    not an app admin, ...) stopped the import; its report tells what was done\n"
+                            + "@throws IOException when the file cannot be opened, or the journal cannot be\n"
+                            + "    opened or is damaged\n"
+                            + "@throws InterruptedException when the calling thread is interrupted\n",
+                            IMPORT_ABORTED_EXCEPTION))
+                    .addParameter(Path.class, "file")
+                    .addStatement("return this.engine.run($T.read(file, $T.TYPE))", JSONL_INPUT, item)
+                    .build();
+        }
+
+        private MethodSpec recordOfItem() {
+            return MethodSpec.methodBuilder("record")
+                    .addJavadoc("A relation: {@code item} becomes a friend in {@code fromAccount}'s friend list.\n")
+                    .addJavadoc("\n@param fromAccount the UserID whose friend list receives the item; the import\n"
+                            + "    reports one that is not 1 to 32 UTF-8 bytes as invalid\n")
+                    .addJavadoc("@param item the friend\n")
+                    .addJavadoc("@return the record to import\n")
+                    .addJavadoc("@throws NullPointerException if an argument is null\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(record)
+                    .addParameter(String.class, "fromAccount")
+                    .addParameter(item, "item")
+                    .addStatement("return $T.of(fromAccount, item)", IMPORT_RECORD)
+                    .build();
+        }
+
+        private MethodSpec recordOfBuilder() {
+            return MethodSpec.methodBuilder("record")
+                    .addJavadoc("Builds the item now and returns the relation. An item the builder rejects becomes\n"
+                            + "an invalid record carrying the {@link $T} message, which the import\n"
+                            + "reports with its position and never sends: a {@code Stream.map} over your rows goes\n"
+                            + "on past bad rows.\n", INVALID_ITEM_EXCEPTION)
+                    .addJavadoc("\n<p>The builder's setters of required fields reject null at once, before this\n"
+                            + "method runs; when your rows may lack those values, set them inside\n"
+                            + "{@link #record(String, $T)} instead.\n", Supplier.class)
+                    .addJavadoc("\n@param fromAccount the UserID whose friend list receives the item; the import\n"
+                            + "    reports one that is not 1 to 32 UTF-8 bytes as invalid\n")
+                    .addJavadoc("@param item the builder holding the friend's fields\n")
+                    .addJavadoc("@return the record to import, valid or not\n")
+                    .addJavadoc("@throws NullPointerException if {@code item} is null\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(record)
+                    .addParameter(String.class, "fromAccount")
+                    .addParameter(itemBuilder, "item")
+                    .addStatement("$T.requireNonNull(item, $S)", Objects.class, "item")
+                    .addStatement("return $T.building(fromAccount, item::build)", IMPORT_RECORD)
+                    .build();
+        }
+
+        private MethodSpec recordOfSupplier() {
+            return MethodSpec.methodBuilder("record")
+                    .addJavadoc("Runs {@code build} now and returns the relation. When it throws an\n"
+                            + "{@link IllegalArgumentException} (such as the builder's {@link $T})\n"
+                            + "or a {@link NullPointerException} (such as a required field's setter given null), the\n"
+                            + "result is an invalid record carrying the message, which the import reports with its\n"
+                            + "position and never sends.\n", INVALID_ITEM_EXCEPTION)
+                    .addJavadoc("\n<pre>{@code\n"
+                            + "$L.record(row.from(), () -> $L.builder().toAccount(row.to()) ... .build())\n"
+                            + "}</pre>\n", importer.simpleName(), item.simpleName())
+                    .addJavadoc("\n@param fromAccount the UserID whose friend list receives the item; the import\n"
+                            + "    reports one that is not 1 to 32 UTF-8 bytes as invalid\n")
+                    .addJavadoc("@param build makes the friend, typically with {@link $T#builder()}\n", item)
+                    .addJavadoc("@return the record to import, valid or not\n")
+                    .addJavadoc("@throws NullPointerException if {@code build} is null\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(record)
+                    .addParameter(String.class, "fromAccount")
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class),
+                            WildcardTypeName.subtypeOf(item)), "build")
+                    .addStatement("$T.requireNonNull(build, $S)", Objects.class, "build")
+                    .addStatement("return $T.building(fromAccount, build)", IMPORT_RECORD)
+                    .build();
+        }
+
+        private MethodSpec engineMethod() {
+            return MethodSpec.methodBuilder("engine")
+                    .addJavadoc("The engine this importer runs, for code written for any item type.\n")
+                    .addJavadoc("\n@return the engine, with this importer's settings\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(engine)
+                    .addStatement("return this.engine")
+                    .build();
+        }
+
+        private TypeSpec builderType() {
+            return TypeSpec.classBuilder(builder)
+                    .addJavadoc("Configures a {@link $T}; get one from {@link $T#builder($T)}.\n",
+                            importer, importer, FRIEND_IMPORT_CLIENT)
+                    .addJavadoc("\n<p>Every setting is inherited from {@link $T}, where each is documented with\n"
+                            + "its default: batch size, memory bound, calls in flight, attempts and backoff, pauses,\n"
+                            + "linger, journal, progress. Not thread-safe.\n", IMPORTER_BUILDER)
+                    .addModifiers(GeneratedTypes.visibility(model, Modifier.STATIC, Modifier.FINAL))
+                    .superclass(ParameterizedTypeName.get(IMPORTER_BUILDER, item, builder))
+                    .addMethod(MethodSpec.constructorBuilder()
+                            .addModifiers(Modifier.PRIVATE)
+                            .addParameter(FRIEND_IMPORT_CLIENT, "client")
+                            .addStatement("super(client)")
+                            .build())
+                    .addMethod(MethodSpec.methodBuilder("self")
+                            .addJavadoc("This builder, which the inherited setters return.\n")
+                            .addAnnotation(Override.class)
+                            .addModifiers(Modifier.PROTECTED)
+                            .returns(builder)
+                            .addStatement("return this")
+                            .build())
+                    .addMethod(MethodSpec.methodBuilder("build")
+                            .addJavadoc("Returns the importer with these settings.\n")
+                            .addJavadoc("\n@return the importer\n")
+                            .addJavadoc("@throws IllegalArgumentException when {@code maxBufferedItems} is below\n"
+                                    + "    {@code batchSize}\n")
+                            .addModifiers(Modifier.PUBLIC)
+                            .returns(importer)
+                            .addStatement("return new $T(buildImporter())", importer)
+                            .build())
+                    .build();
+        }
+    }
+}

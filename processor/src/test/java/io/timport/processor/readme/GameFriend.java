@@ -1,0 +1,14 @@
+package io.timport.processor.readme;
+
+import io.timport.annotation.CustomField;
+import io.timport.annotation.FriendFields;
+
+/** The interface of docs/readme/custom-fields.md, verbatim but for the package. */
+@FriendFields
+public interface GameFriend {
+    enum Channel { LOBBY, GUILD_CHAT, ARENA }
+
+    @CustomField("Level") long level();          // Tag_SNS_Custom_Level: integer, required
+    @CustomField("Guild") String guild();        // Tag_SNS_Custom_Guild: string, optional
+    @CustomField("Channel") Channel channel();   // Tag_SNS_Custom_Channel: sent as the constant's name, optional
+}
