@@ -62,20 +62,23 @@ final class FriendImportHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        Reply reply;
         stats.enter();
         stats.calls.increment();
         try {
-            Reply reply;
-            try {
-                reply = process(exchange);
-            } catch (IOException e) {
-                // The client went away while we read its request: nothing to answer.
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "simulator bug while handling a request", e);
-                reply = Reply.internal(e);
-            }
-            if (reply != Reply.DROP) {
+            reply = process(exchange);
+        } catch (IOException e) {
+            reply = null; // the client went away while we read its request: nothing to answer
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "simulator bug while handling a request", e);
+            reply = Reply.internal(e);
+        } finally {
+            // Handled once the answer is decided, before it is written: a client that sends its next call as soon
+            // as it has read this answer must not find this one still counted as in progress.
+            stats.leave();
+        }
+        try {
+            if (reply != null && reply != Reply.DROP) {
                 exchange.getResponseHeaders().set("Content-Type", reply.contentType);
                 if ("HEAD".equals(exchange.getRequestMethod())) {
                     exchange.sendResponseHeaders(reply.status, -1);
@@ -89,7 +92,6 @@ final class FriendImportHandler implements HttpHandler {
         } finally {
             // Without response headers, close() closes the connection itself: that is the dropped connection.
             exchange.close();
-            stats.leave();
         }
     }
 
