@@ -150,8 +150,8 @@ class BulkImportTest {
                     .filter(f -> f.kind() == ImportFailure.Kind.INVALID_INPUT).collect(Collectors.toList());
             assertEquals(List.of(1_001L, 50_001L, 150_001L),
                     invalid.stream().map(ImportFailure::position).collect(Collectors.toList()));
-            assertEquals("From_Account: a UserID must be 1 to 32 UTF-8 bytes, but \"" + tooLong + "\" has 33",
-                    invalid.get(0).info());
+            assertEquals("From_Account must be 1 to 32 UTF-8 bytes, was 33 bytes", invalid.get(0).info());
+            assertEquals(tooLong, invalid.get(0).fromAccount());
             assertTrue(invalid.get(1).info().contains("AddSource"), invalid.get(1).info());
             assertEquals("record 150001 (rows.csv:77)", invalid.get(2).where());
 

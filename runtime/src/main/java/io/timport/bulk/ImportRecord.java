@@ -1,6 +1,7 @@
 package io.timport.bulk;
 
 import io.timport.wire.AddFriendItem;
+import io.timport.wire.Violation;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -69,7 +70,7 @@ public final class ImportRecord<T extends AddFriendItem> {
             return invalid(fromAccount, String.valueOf(e.getMessage()), null, null);
         }
         if (fromAccount == null) {
-            return invalid(null, "From_Account: required, but missing", null, null);
+            return invalid(null, new Violation("From_Account", "is required", "missing").message(), null, null);
         }
         return of(fromAccount, item);
     }

@@ -7,8 +7,9 @@ import io.timport.errors.ErrorCatalogue;
 import io.timport.errors.ErrorClass;
 import io.timport.errors.ErrorEntry;
 import io.timport.wire.AddFriendItem;
+import io.timport.wire.FriendImportRules;
+import io.timport.wire.Violations;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -206,7 +207,7 @@ final class ImportRun<T extends AddFriendItem> {
             }
             return;
         }
-        String problem = record.isValid() ? userIdProblem("From_Account", record.fromAccount()) : record.problem();
+        String problem = record.isValid() ? fromAccountProblem(record.fromAccount()) : record.problem();
         if (problem != null) {
             lock.lock();
             try {
@@ -249,16 +250,11 @@ final class ImportRun<T extends AddFriendItem> {
         }
     }
 
-    /** A UserID's problem, or null: 1 to 32 UTF-8 bytes. */
-    static String userIdProblem(String field, String id) {
-        if (id == null) {
-            return field + ": required, but missing";
-        }
-        int bytes = id.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes < 1 || bytes > 32) {
-            return field + ": a UserID must be 1 to 32 UTF-8 bytes, but \"" + id + "\" has " + bytes;
-        }
-        return null;
+    /** What is wrong with a record's From_Account, or null when it is a valid UserID. */
+    private static String fromAccountProblem(String fromAccount) {
+        Violations violations = new Violations();
+        FriendImportRules.checkFromAccount(violations, fromAccount);
+        return violations.isEmpty() ? null : violations.list().get(0).message();
     }
 
     // ---------------------------------------------------------------- dispatcher

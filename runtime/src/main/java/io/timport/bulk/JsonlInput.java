@@ -8,6 +8,7 @@ import io.timport.wire.AddFriendItem;
 import io.timport.wire.InvalidItemException;
 import io.timport.wire.ItemType;
 import io.timport.wire.JsonValues;
+import io.timport.wire.Violation;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,8 +121,8 @@ public final class JsonlInput {
         Object from = fields.remove("From_Account");
         if (!(from instanceof String)) {
             return ImportRecord.invalid(null, from == null
-                    ? "From_Account: required, but missing"
-                    : "From_Account: must be a string, but is " + describe(from), origin, line);
+                    ? new Violation("From_Account", "is required", "missing").message()
+                    : new Violation("From_Account", "must be a string", describe(from)).message(), origin, line);
         }
         try {
             return ImportRecord.of((String) from, type.fromWire(fields), origin);

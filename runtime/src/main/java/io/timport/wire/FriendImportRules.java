@@ -100,10 +100,22 @@ public final class FriendImportRules {
 
     /** {@code To_Account}: required, a UserID of 1 to 32 bytes. */
     public static void checkToAccount(Violations violations, String toAccount) {
-        if (toAccount == null) {
-            violations.add("To_Account", "is required", "missing");
+        checkUserId(violations, "To_Account", toAccount);
+    }
+
+    /**
+     * {@code From_Account}: required, a UserID of 1 to 32 bytes. It is a request's field, not an item's: the bulk
+     * importer checks it for every input record.
+     */
+    public static void checkFromAccount(Violations violations, String fromAccount) {
+        checkUserId(violations, "From_Account", fromAccount);
+    }
+
+    private static void checkUserId(Violations violations, String field, String userId) {
+        if (userId == null) {
+            violations.add(field, "is required", "missing");
         } else {
-            checkText(violations, "To_Account", -1, toAccount, 1, USER_ID_MAX_BYTES);
+            checkText(violations, field, -1, userId, 1, USER_ID_MAX_BYTES);
         }
     }
 

@@ -43,7 +43,7 @@ class ImportRecordTest {
     void aMissingFromAccountIsAnInvalidRecordNamingTheField() {
         ImportRecord<Item> r = ImportRecord.building(null, () -> new Item("bob"));
         assertFalse(r.isValid());
-        assertEquals("From_Account: required, but missing", r.problem());
-        assertEquals("ImportRecord{invalid: From_Account: required, but missing}", r.toString());
+        assertEquals("From_Account is required, was missing", r.problem());
+        assertEquals("ImportRecord{invalid: From_Account is required, was missing}", r.toString());
     }
 }
