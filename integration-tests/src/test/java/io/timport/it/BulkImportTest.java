@@ -100,6 +100,7 @@ class BulkImportTest {
                     .build()
                     .run(records);
 
+            System.out.println(report.summary(5));
             SimulatorStats stats = sim.stats();
             for (Fault fault : Fault.values()) {
                 assertTrue(stats.injected(fault) > 0, "faults of every kind were injected: " + fault);

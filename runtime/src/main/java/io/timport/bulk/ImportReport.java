@@ -175,9 +175,9 @@ public final class ImportReport {
                 for (ImportFailure f : failures.subList(0, listed)) {
                     s.append("  ").append(f.where()).append(": ")
                             .append(f.fromAccount() == null ? "?" : f.fromAccount()).append(" -> ")
-                            .append(f.toAccount() == null ? "?" : f.toAccount()).append(": ")
-                            .append(f.code() == ImportFailure.INVALID_INPUT ? "invalid" : String.valueOf(f.code()))
-                            .append(' ').append(f.info()).append('\n');
+                            .append(f.toAccount() == null ? "?" : f.toAccount()).append(": [")
+                            .append(f.code() == ImportFailure.INVALID_INPUT ? "invalid input" : String.valueOf(f.code()))
+                            .append("] ").append(f.info()).append('\n');
                 }
             }
         }
