@@ -239,8 +239,7 @@ public final class ExampleImporter {
         } catch (ImportAbortedException e) {
             printReport(o, e.report(), simulator);
             writeFailures(o, e.report());
-            throw new Fatal("the import stopped: " + e.getMessage()
-                    + (journal == null ? "" : " Run the same command again to resume from " + o.journal + "."));
+            throw new Fatal("the import stopped: " + e.getMessage());
         } catch (IOException e) {
             throw new Fatal(describe(e));
         } catch (InterruptedException e) {
