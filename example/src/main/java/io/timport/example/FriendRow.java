@@ -71,7 +71,7 @@ public record FriendRow(
         try {
             return GameFriendImporter.record(userId, item.build());
         } catch (InvalidItemException e) {
-            return ImportRecord.invalid(userId, e.getMessage(), null, toJsonl());
+            return ImportRecord.invalid(userId, e.toAccount(), e.getMessage(), null, toJsonl());
         }
     }
 

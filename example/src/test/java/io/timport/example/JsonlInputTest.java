@@ -80,11 +80,13 @@ class JsonlInputTest {
         String out = run.out();
         assertTrue(out.contains("Import finished: 8 records, 3 imported, 5 failed"), out);
         assertTrue(out.contains("   input         5  invalid input record, never sent"), out);
-        assertTrue(out.matches("(?s).*\\(friends\\.jsonl:2\\): alice -> \\?: invalid .*Tag_SNS_Custom_Rank.*"), out);
-        assertTrue(out.matches("(?s).*\\(friends\\.jsonl:3\\): alice -> \\?: invalid .*Tag_SNS_Custom_Level.*"), out);
-        assertTrue(out.contains("(friends.jsonl:4): ? -> ?: invalid the line is not a JSON object"), out);
-        assertTrue(out.contains("(friends.jsonl:7): ? -> ?: invalid From_Account: required, but missing"), out);
-        assertTrue(out.matches("(?s).*\\(friends\\.jsonl:8\\): bob -> \\?: invalid .*Remark must be at most 96 UTF-8 "
+        assertTrue(out.matches("(?s).*\\(friends\\.jsonl:2\\): alice -> carol: \\[invalid input\\] .*Tag_SNS_Custom_Rank.*"),
+                out);
+        assertTrue(out.matches("(?s).*\\(friends\\.jsonl:3\\): alice -> dave: \\[invalid input\\] .*Tag_SNS_Custom_Level.*"),
+                out);
+        assertTrue(out.contains("(friends.jsonl:4): ? -> ?: [invalid input] the line is not a JSON object"), out);
+        assertTrue(out.contains("(friends.jsonl:7): ? -> ?: [invalid input] From_Account is required, was missing"), out);
+        assertTrue(out.matches("(?s).*\\(friends\\.jsonl:8\\): bob -> frank: \\[invalid input\\] .*Remark must be at most 96 UTF-8 "
                 + "bytes, was 97 bytes.*"), out);
         assertFalse(out.contains("friends.jsonl:1)") || out.contains("friends.jsonl:6)") || out.contains("friends.jsonl:9)"),
                 out);

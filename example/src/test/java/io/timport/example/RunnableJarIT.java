@@ -40,7 +40,7 @@ class RunnableJarIT {
 
         assertEquals(2, run.status, run.output);
         assertTrue(run.output.contains("Import finished: 2 records, 1 imported, 1 failed"), run.output);
-        assertTrue(run.output.contains("(friends.jsonl:2): alice -> ?: invalid"), run.output);
+        assertTrue(run.output.contains("(friends.jsonl:2): alice -> carol: [invalid input]"), run.output);
         assertTrue(run.output.contains("The embedded simulator holds 1 relations of 1 users"), run.output);
         assertEquals(1, Files.readAllLines(dir.resolve("timport-failures.jsonl")).size());
     }

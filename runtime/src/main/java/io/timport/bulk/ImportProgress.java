@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param inFlight calls currently awaiting an answer
  * @param callsPerSecond the recent call rate
  * @param elapsed time since the import started
- * @param eta the estimated time left, or null when the total is unknown or nothing is done yet
+ * @param eta the estimated time left at the pace of the last ten seconds, or null when the total is unknown or
+ *     there is not yet a second of progress to go by
  * @param finished true for the last snapshot of a run
  */
 public record ImportProgress(

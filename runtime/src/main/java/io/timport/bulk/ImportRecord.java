@@ -1,6 +1,7 @@
 package io.timport.bulk;
 
 import io.timport.wire.AddFriendItem;
+import io.timport.wire.InvalidItemException;
 import io.timport.wire.Violation;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,13 +19,15 @@ import java.util.function.Supplier;
 public final class ImportRecord<T extends AddFriendItem> {
 
     private final String fromAccount;
+    private final String toAccount;
     private final T item;
     private final String problem;
     private final String origin;
     private final String rawInput;
 
-    private ImportRecord(String fromAccount, T item, String problem, String origin, String rawInput) {
+    private ImportRecord(String fromAccount, String toAccount, T item, String problem, String origin, String rawInput) {
         this.fromAccount = fromAccount;
+        this.toAccount = item != null ? item.toAccount() : toAccount;
         this.item = item;
         this.problem = problem;
         this.origin = origin;
@@ -39,8 +42,8 @@ public final class ImportRecord<T extends AddFriendItem> {
     /** A relation with an origin (for example {@code "friends.jsonl:17"}) shown in reports. */
     public static <T extends AddFriendItem> ImportRecord<T> of(String fromAccount, T item, String origin) {
         return new ImportRecord<>(
-                Objects.requireNonNull(fromAccount, "fromAccount"), Objects.requireNonNull(item, "item"), null, origin,
-                null);
+                Objects.requireNonNull(fromAccount, "fromAccount"), null, Objects.requireNonNull(item, "item"), null,
+                origin, null);
     }
 
     /**
@@ -54,7 +57,17 @@ public final class ImportRecord<T extends AddFriendItem> {
      */
     public static <T extends AddFriendItem> ImportRecord<T> invalid(
             String fromAccount, String problem, String origin, String rawInput) {
-        return new ImportRecord<>(fromAccount, null, Objects.requireNonNull(problem, "problem"), origin, rawInput);
+        return invalid(fromAccount, null, problem, origin, rawInput);
+    }
+
+    /**
+     * An invalid record whose To_Account is known, so that the report names the pair; see
+     * {@link #invalid(String, String, String, String)}.
+     */
+    public static <T extends AddFriendItem> ImportRecord<T> invalid(
+            String fromAccount, String toAccount, String problem, String origin, String rawInput) {
+        return new ImportRecord<>(fromAccount, toAccount, null, Objects.requireNonNull(problem, "problem"), origin,
+                rawInput);
     }
 
     /**
@@ -66,6 +79,8 @@ public final class ImportRecord<T extends AddFriendItem> {
         T item;
         try {
             item = build.get();
+        } catch (InvalidItemException e) {
+            return invalid(fromAccount, e.toAccount(), e.getMessage(), null, null);
         } catch (IllegalArgumentException | NullPointerException e) {
             return invalid(fromAccount, String.valueOf(e.getMessage()), null, null);
         }
@@ -78,6 +93,13 @@ public final class ImportRecord<T extends AddFriendItem> {
     /** The From_Account, or null for an invalid record whose account could not be read. */
     public String fromAccount() {
         return fromAccount;
+    }
+
+    /**
+     * The To_Account: the item's, or for an invalid record the one that could be read (null when none could).
+     */
+    public String toAccount() {
+        return toAccount;
     }
 
     /** The item, or null when {@link #isValid()} is false. */
@@ -109,7 +131,7 @@ public final class ImportRecord<T extends AddFriendItem> {
     public String toString() {
         String where = origin == null ? "" : " at " + origin;
         return isValid()
-                ? "ImportRecord{" + fromAccount + " -> " + item.toAccount() + where + "}"
+                ? "ImportRecord{" + fromAccount + " -> " + toAccount + where + "}"
                 : "ImportRecord{invalid" + where + ": " + problem + "}";
     }
 }

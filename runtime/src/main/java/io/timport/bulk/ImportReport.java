@@ -206,7 +206,7 @@ public final class ImportReport {
     /** Like {@link #writeFailures(Path)}, to a writer (left open). */
     public int writeFailures(Writer out) throws IOException {
         BufferedWriter w = out instanceof BufferedWriter ? (BufferedWriter) out : new BufferedWriter(out);
-        JsonFactory factory = new JsonFactory();
+        JsonFactory factory = new JsonFactory(); // to a Writer: characters, so emoji stay as they are
         int unwritable = 0;
         for (ImportFailure f : failures) {
             if (f.item() != null) {

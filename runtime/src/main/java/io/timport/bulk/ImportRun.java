@@ -58,6 +58,7 @@ final class ImportRun<T extends AddFriendItem> {
     private final ArrayDeque<Account<T>> waiting = new ArrayDeque<>();
     private final List<ImportFailure> failures = new ArrayList<>();
     private final ArrayDeque<long[]> callSamples = new ArrayDeque<>();
+    private final ArrayDeque<long[]> doneSamples = new ArrayDeque<>();
 
     private long held; // items waiting or in flight (the memory bound)
     private int inFlight;
@@ -199,7 +200,7 @@ final class ImportRun<T extends AddFriendItem> {
                     skippedEarlier++;
                 } else {
                     failures.add(new ImportFailure(position, record.origin(), record.fromAccount(),
-                            record.isValid() ? record.item().toAccount() : null, prior.code(), prior.info(),
+                            record.toAccount(), prior.code(), prior.info(),
                             ImportFailure.Kind.EARLIER_RUN, record.item(), record.rawInput()));
                 }
             } finally {
@@ -213,7 +214,7 @@ final class ImportRun<T extends AddFriendItem> {
             try {
                 records++;
                 failures.add(new ImportFailure(position, record.origin(), record.fromAccount(),
-                        record.isValid() ? record.item().toAccount() : null, ImportFailure.INVALID_INPUT, problem,
+                        record.toAccount(), ImportFailure.INVALID_INPUT, problem,
                         ImportFailure.Kind.INVALID_INPUT, null, record.rawInput()));
             } finally {
                 lock.unlock();
@@ -555,7 +556,8 @@ final class ImportRun<T extends AddFriendItem> {
         int code = error.code();
         abort(new Abort("the server answered " + code + " (" + error.meaning() + ")"
                 + (info == null || info.isEmpty() ? "" : ": " + info) + (why == null ? "" : "; " + why)
-                + ". Nothing more is sent; fix the configuration and run again (with the same journal to resume).",
+                + (journal == null ? ". Nothing more is sent; fix the configuration and run again."
+                        : ". Nothing more is sent; fix the configuration and run again with the same journal to resume."),
                 code, null));
         settle(batch, List.of(), 0);
     }
@@ -783,10 +785,16 @@ final class ImportRun<T extends AddFriendItem> {
             long skipped = superseded + skippedEarlier;
             long done = imported + failed + skipped;
             Duration elapsed = Duration.ofNanos(now - startNanos);
+            doneSamples.addLast(new long[] {now, done});
+            while (doneSamples.size() > 2 && now - doneSamples.peekFirst()[0] > 10_000_000_000L) {
+                doneSamples.pollFirst();
+            }
             Duration eta = null;
-            if (total > 0 && done > 0 && !finished) {
-                double perRecord = (double) elapsed.toNanos() / done;
-                eta = Duration.ofNanos((long) (perRecord * Math.max(0, total - done)));
+            long[] since = doneSamples.peekFirst();
+            if (total > 0 && !finished && done > since[1] && now - since[0] >= 1_000_000_000L) {
+                // at the pace of the last ten seconds, once there is a second of it to go by
+                double nanosPerRecord = (double) (now - since[0]) / (done - since[1]);
+                eta = Duration.ofNanos((long) (nanosPerRecord * Math.max(0, total - done)));
             }
             snapshot = new ImportProgress(records, imported, failed, skipped, total, calls, retries, throttled,
                     inFlight, rate, elapsed, eta, finished);

@@ -127,7 +127,7 @@ public final class JsonlInput {
         try {
             return ImportRecord.of((String) from, type.fromWire(fields), origin);
         } catch (InvalidItemException e) {
-            return ImportRecord.invalid((String) from, e.getMessage(), origin, line);
+            return ImportRecord.invalid((String) from, e.toAccount(), e.getMessage(), origin, line);
         }
     }
 

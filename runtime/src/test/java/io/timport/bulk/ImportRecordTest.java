@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.timport.wire.AddFriendItem;
+import io.timport.wire.InvalidItemException;
+import io.timport.wire.Violation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImportRecordTest {
@@ -37,6 +40,20 @@ class ImportRecordTest {
             throw new NullPointerException("Null toAccount");
         });
         assertEquals("Null toAccount", nullField.problem());
+    }
+
+    @Test
+    void anInvalidItemKeepsItsToAccountSoTheReportCanNameThePair() {
+        ImportRecord<Item> r = ImportRecord.building("alice", () -> {
+            throw new InvalidItemException("bob", List.of(new Violation("Remark", "must be at most 96 UTF-8 bytes",
+                    "97 bytes")));
+        });
+        assertFalse(r.isValid());
+        assertEquals("bob", r.toAccount());
+        assertEquals("Invalid friend item for To_Account \"bob\", 1 problem: Remark must be at most 96 UTF-8 bytes, "
+                + "was 97 bytes", r.problem());
+        assertEquals("bob", ImportRecord.of("alice", new Item("bob")).toAccount());
+        assertNull(ImportRecord.invalid("alice", "unreadable", "in.csv:3", "a;;").toAccount());
     }
 
     @Test

@@ -17,7 +17,7 @@ class ImportReportTest {
         @Override
         public void writeFields(JsonGenerator json) throws IOException {
             json.writeStringField("To_Account", toAccount);
-            json.writeStringField("AddSource", "AddSource_Type_Test");
+            json.writeStringField("Remark", "\uD83D\uDC09 dragon");
         }
     }
 
@@ -63,8 +63,9 @@ class ImportReportTest {
     void failuresAreWrittenInTheInputFormatAndTheUnwritableAreCounted() throws IOException {
         StringWriter out = new StringWriter();
         assertEquals(1, report(false).writeFailures(out), "record 9 has neither item nor original text");
+        // the emoji is written as itself (one code point, two chars), not as \\uD83D\\uDC09 escapes
         assertEquals("{oops\n"
-                + "{\"From_Account\":\"whale\",\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_Test\"}\n",
+                + "{\"From_Account\":\"whale\",\"To_Account\":\"bob\",\"Remark\":\"\uD83D\uDC09 dragon\"}\n",
                 out.toString());
     }
 }

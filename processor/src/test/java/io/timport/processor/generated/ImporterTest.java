@@ -216,7 +216,7 @@ class ImporterTest {
         assertEquals(ImportFailure.Kind.INVALID_INPUT, failure.kind());
         assertEquals(bad, failure.rawInput());
         assertTrue(failure.info().contains("Tag_SNS_Custom_Levle"), failure.info());
-        assertTrue(report.summary(10).contains("record 2 (friends.jsonl:2): alice -> ?: [invalid input] "),
+        assertTrue(report.summary(10).contains("record 2 (friends.jsonl:2): alice -> carol: [invalid input] "),
                 report.summary(10));
         assertEquals(List.of(new Request("alice", List.of("bob", "dave"))), server.requests());
     }
