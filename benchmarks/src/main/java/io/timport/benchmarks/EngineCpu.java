@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.timport.benchmarks.EngineCpu \
- *     [--relations 1000000] [--warmup-relations 200000] [--friends-per-user 100,1000] [--simulator-jar PATH]
+ *     [--relations 1000000] [--warmup-relations 200000] [--friends-per-user 100,1000] [--simulator-jar PATH] \
+ *     [--diagnostics true]
  * </pre>
  *
  * <p>The simulator's rate limit is set to 1,000,000 calls/s and the client's to the same (its default pace would
@@ -31,11 +32,15 @@ import java.util.Map;
  * loop, each importing the same {@code --relations} relations sorted by {@code From_Account} (the second import of
  * a pair overwrites it in the simulator). Both read the same lazily generated input, whose cost (building and
  * validating every item) is measured alone too.
+ *
+ * <p>With {@code --diagnostics true} (the default) the engine runs once more with {@code maxBufferedItems(5000)}
+ * instead of its default 100,000, labelled as a diagnostic: it shows how much of the engine's CPU goes to holding
+ * many items in memory (they outlive young collections).
  */
 public final class EngineCpu {
 
     private static final String USAGE = "usage: EngineCpu [--relations 1000000] [--warmup-relations 200000]"
-            + " [--friends-per-user 100,1000] [--simulator-jar PATH] [--simulator-heap 3g]";
+            + " [--friends-per-user 100,1000] [--simulator-jar PATH] [--simulator-heap 3g] [--diagnostics true|false]";
     private static final int HIGH_RATE = 1_000_000;
 
     private EngineCpu() {
@@ -44,7 +49,8 @@ public final class EngineCpu {
     public static void main(String[] arguments) throws Exception {
         Args args = Args.parse(arguments, USAGE, Map.of("relations", "1000000", "warmup-relations", "200000",
                 "friends-per-user", "100,1000", "simulator-jar", SimulatorProcess.defaultJar().toString(),
-                "simulator-heap", "3g"));
+                "simulator-heap", "3g", "diagnostics", "true"));
+        boolean diagnostics = Boolean.parseBoolean(args.string("diagnostics"));
         long relations = args.number("relations");
         long warmupRelations = args.number("warmup-relations");
         String key = BenchApp.newKey();
@@ -53,7 +59,7 @@ public final class EngineCpu {
                 + HIGH_RATE + " calls/s, no latency; client paced at the same rate");
         System.out.println(Machine.describe());
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-8s %-32s %10s %7s %7s %11s %7s %14s %s%n", "friends", "client", "relations",
+        System.out.printf(Locale.ROOT, "%-8s %-38s %10s %7s %7s %11s %7s %14s %s%n", "friends", "client", "relations",
                 "calls", "wall s", "relations/s", "CPU s", "CPU s per M", "client GC");
         try (SimulatorProcess sim = SimulatorProcess.start(Path.of(args.string("simulator-jar")),
                 args.string("simulator-heap"), BenchApp.keyFile(key), List.of("--rate", String.valueOf(HIGH_RATE)))) {
@@ -61,16 +67,21 @@ public final class EngineCpu {
                     .serverRateLimit(HIGH_RATE).paceMargin(0).build()) {
                 for (int friends : args.integers("friends-per-user")) {
                     // Warm-up: the JIT compiles both paths before anything is measured.
-                    engine(client, warmupRelations, friends);
+                    engine(client, warmupRelations, friends, 0);
                     loop(client, warmupRelations, friends);
                     generationOnly(warmupRelations, friends);
                     print(friends, "input generation only", relations, generationOnly(relations, friends));
-                    print(friends, "engine (defaults)", relations, engine(client, relations, friends));
+                    print(friends, "engine (defaults)", relations, engine(client, relations, friends, 0));
                     print(friends, "one call at a time (sync loop)", relations, loop(client, relations, friends));
+                    if (diagnostics) {
+                        print(friends, "engine, maxBufferedItems 5000 (diag.)", relations,
+                                engine(client, relations, friends, 5000));
+                    }
                 }
             }
             String summary = sim.stop();
-            long expected = 2 * (relations + warmupRelations) * args.integers("friends-per-user").length;
+            long expected = ((diagnostics ? 3 : 2) * relations + 2 * warmupRelations)
+                    * args.integers("friends-per-user").length;
             long stored = SimulatorProcess.counter(summary, "items stored");
             System.out.println();
             System.out.println("simulator: " + summary);
@@ -87,7 +98,7 @@ public final class EngineCpu {
     }
 
     private static void print(int friends, String client, long relations, Cost c) {
-        System.out.printf(Locale.ROOT, "%-8d %-32s %,10d %7d %7.2f %,11.0f %7.2f %14.2f %s%s%n", friends, client,
+        System.out.printf(Locale.ROOT, "%-8d %-38s %,10d %7d %7.2f %,11.0f %7.2f %14.2f %s%s%n", friends, client,
                 relations, c.calls, c.wallSeconds, relations / c.wallSeconds, c.cpuSeconds,
                 c.cpuSeconds * 1_000_000 / relations, c.gc, c.check.isEmpty() ? "" : "; " + c.check);
     }
@@ -129,10 +140,15 @@ public final class EngineCpu {
         });
     }
 
-    private static Cost engine(FriendImportClient client, long relations, int friends) throws Exception {
+    /** The engine with every default, or with {@code maxBufferedItems} when it is positive. */
+    private static Cost engine(FriendImportClient client, long relations, int friends, int maxBufferedItems)
+            throws Exception {
         return measure(() -> {
-            ImportReport report = BenchFriendImporter.builder(client).build()
-                    .run(Relations.stream(relations, friends, 1));
+            BenchFriendImporter.Builder builder = BenchFriendImporter.builder(client);
+            if (maxBufferedItems > 0) {
+                builder.maxBufferedItems(maxBufferedItems);
+            }
+            ImportReport report = builder.build().run(Relations.stream(relations, friends, 1));
             return new Object[] {report.calls(), report.allImported() && report.imported() == relations ? ""
                     : "INCOMPLETE: " + report.summary(3)};
         });

@@ -103,16 +103,21 @@ public final class EngineHeap {
                 System.out.println("the importer failed (exit status " + status + ")");
                 System.exit(1);
             }
+            System.out.println("heap used: sampled max = most heap in use, sampled every 10 ms; max after GC = most "
+                    + "heap in use right after a collection; pool peaks = sum of each heap pool's own peak (an upper "
+                    + "bound: the pools do not peak at once). committed: most heap committed, sampled. RSS: the "
+                    + "importer's peak resident set size (heap, metaspace, code, threads).");
             System.out.printf(Locale.ROOT, "%-12s %9s %9s %13s %13s %13s %9s %9s %s%n", "relations", "wall s",
-                    "rel/s", "pool peaks", "sampled max", "max after GC", "committed", "RSS", "check");
+                    "rel/s", "sampled max", "max after GC", "pool peaks", "committed", "RSS", "check");
             long imported = Long.parseLong(result.get("imported"));
             double wall = Double.parseDouble(result.get("wallSeconds"));
             System.out.printf(Locale.ROOT, "%,-12d %9.1f %,9.0f %9s MiB %9s MiB %9s MiB %5s MiB %5s MiB %s%n", relations,
-                    wall, imported / wall, result.get("poolPeaksMiB"), result.get("sampledMaxMiB"),
-                    result.get("maxAfterGcMiB"), result.get("committedMaxMiB"), result.get("peakRssMiB"),
+                    wall, imported / wall, result.get("sampledMaxMiB"), result.get("maxAfterGcMiB"),
+                    result.get("poolPeaksMiB"), result.get("committedMaxMiB"), result.get("peakRssMiB"),
                     (imported == relations && stored == relations ? "all " + relations + " imported and stored"
                             : "INCOMPLETE: imported " + imported + ", stored " + stored) + "; calls "
-                            + result.get("calls") + ", importer " + result.get("gc").replace('_', ' ') + ", CPU "
+                            + result.get("calls") + ", retries " + result.get("retries") + ", importer "
+                            + result.get("gc").replace('_', ' ') + ", CPU "
                             + result.get("cpuSeconds") + " s");
         }
         System.out.println(Machine.load());
@@ -132,10 +137,12 @@ public final class EngineHeap {
             int interleave = Integer.parseInt(args[4]);
 
             AtomicLong sampledMax = new AtomicLong();
+            AtomicLong committedMax = new AtomicLong();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                    sampledMax.accumulateAndGet(used, Math::max);
+                    java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                    sampledMax.accumulateAndGet(heap.getUsed(), Math::max);
+                    committedMax.accumulateAndGet(heap.getCommitted(), Math::max);
                     try {
                         Thread.sleep(10);
                     } catch (InterruptedException e) {
@@ -180,13 +187,11 @@ public final class EngineHeap {
             for (MemoryPoolMXBean p : heapPools) {
                 poolPeaks += p.getPeakUsage().getUsed();
             }
-            long committed = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getCommitted()).sum();
             System.out.println(report.summary(5));
-            System.out.println(String.format(Locale.ROOT, "RESULT imported=%d failed=%d calls=%d wallSeconds=%.1f "
+            System.out.println(String.format(Locale.ROOT, "RESULT imported=%d failed=%d calls=%d retries=%d wallSeconds=%.1f "
                             + "cpuSeconds=%.1f poolPeaksMiB=%d sampledMaxMiB=%d maxAfterGcMiB=%d committedMaxMiB=%d "
-                            + "peakRssMiB=%d gc=%s", report.imported(), report.failed(), report.calls(), wall, cpu,
-                    mib(poolPeaks), mib(sampledMax.get()), mib(gc.maxUsedAfterGc()), mib(committed),
+                            + "peakRssMiB=%d gc=%s", report.imported(), report.failed(), report.calls(), report.retries(), wall, cpu,
+                    mib(poolPeaks), mib(sampledMax.get()), mib(gc.maxUsedAfterGc()), mib(committedMax.get()),
                     Machine.peakRssMib(ProcessHandle.current().pid()), gc.summary().replace(' ', '_')));
             System.exit(0);
         }
