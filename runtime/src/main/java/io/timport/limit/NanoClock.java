@@ -24,9 +24,18 @@ public interface NanoClock {
     }
 }
 
-/** The real clock. {@link LockSupport#parkNanos} is precise to tens of microseconds on common platforms. */
+/**
+ * The real clock. {@link LockSupport#parkNanos} wakes up tens of microseconds late on common platforms (Linux's
+ * default timer slack alone is 50 µs), and a rate limiter that spaces permits from the moment it grants them loses
+ * that lateness on every permit: about 2 % of 196 calls/s. So the sleep parks until {@value #SPIN_NANOS} ns before
+ * its deadline and spins the rest: a fraction of a core at 200 permits/s, for a deadline met within a microsecond
+ * or two.
+ */
 final class SystemNanoClock implements NanoClock {
     static final SystemNanoClock INSTANCE = new SystemNanoClock();
+
+    /** The last stretch of a sleep, spun rather than parked. */
+    static final long SPIN_NANOS = 150_000;
 
     @Override
     public long nanoTime() {
@@ -37,8 +46,15 @@ final class SystemNanoClock implements NanoClock {
     public void sleepNanos(long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
         long remaining = nanos;
+        while (remaining > SPIN_NANOS) {
+            LockSupport.parkNanos(this, remaining - SPIN_NANOS);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            remaining = deadline - System.nanoTime();
+        }
         while (remaining > 0) {
-            LockSupport.parkNanos(this, remaining);
+            Thread.onSpinWait();
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }

@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The guarantee: measured on its clock, at the moments {@code acquire} grants them, no half-open window of one
  * second ever holds more than {@code ceil(rate)} permits: after a long idle the next permit is granted at once, the
  * following one {@code 1/rate} later, never a burst. The spacing is kept from the actual moment each permit was
- * granted (a late wake-up does not let the next permit come early), so on a real clock the achieved rate is a
- * little below {@code rate}.
+ * granted (a late wake-up does not let the next permit come early). On the system clock the wait parks, then spins
+ * its last 150 µs, so that wake-ups are not late and the achieved rate stays within a fraction of a percent of
+ * {@code rate}.
  *
  * <p>Waiters are served first come, first served (a fair lock). Interrupting a waiter takes no permit.
  */
