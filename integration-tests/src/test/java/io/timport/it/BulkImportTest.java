@@ -296,6 +296,73 @@ class BulkImportTest {
         }
     }
 
+    /**
+     * Input grouped by From_Account: each account goes out as soon as the reader moves on from it, not when the
+     * buffer fills or it has lingered (an hour here). The input waits, midway, until the first two accounts arrived.
+     */
+    @Test
+    void groupedInputSendsEachAccountAsSoonAsTheReaderMovesOn() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
+            for (String from : List.of("alice", "bob", "carol")) {
+                for (int f = 0; f < 10; f++) {
+                    records.add(ImportRecord.of(from, Fixtures.item("friend" + f, f)));
+                }
+            }
+            boolean[] sentWhileReading = new boolean[1];
+            Iterable<ImportRecord<GameFriendItem>> input = () -> new java.util.Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < records.size();
+                }
+
+                @Override
+                public ImportRecord<GameFriendItem> next() {
+                    if (next == 21) { // carol's second record: alice and bob are complete
+                        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                        while (sim.stats().succeeded() < 2 && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                        sentWhileReading[0] = sim.stats().succeeded() == 2;
+                    }
+                    return records.get(next++);
+                }
+            };
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                    .linger(Duration.ofHours(1))
+                    .build()
+                    .run(input);
+            assertTrue(sentWhileReading[0], "alice and bob were sent while the input was still being read");
+            assertTrue(report.allImported());
+            assertEquals(3, report.calls());
+            assertEquals(30, sim.relationCount());
+        }
+    }
+
+    /** Interleaved input is grouped within the buffer: one call per account, at the end of this short input. */
+    @Test
+    void interleavedInputIsGroupedWithinTheBuffer() throws Exception {
+        List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            for (String from : List.of("alice", "bob", "carol")) {
+                records.add(ImportRecord.of(from, Fixtures.item("friend" + f, f)));
+            }
+        }
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                    .linger(Duration.ofHours(1))
+                    .build()
+                    .run(records);
+            assertTrue(report.allImported());
+            assertEquals(3, report.calls(), "one full call per account, not one per run of records");
+            assertEquals(30, sim.relationCount());
+        }
+    }
+
     private static List<ImportRecord<GameFriendItem>> manyRecords(int n) {
         List<ImportRecord<GameFriendItem>> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -48,6 +48,9 @@ final class ImportRun<T extends AddFriendItem> {
     /** {@link ImportFailure#code} for a transient network or HTTP failure that outlasted every attempt. */
     static final int NO_ANSWER = -2;
 
+    /** Throttled answers within one second that make every call pause: see {@link #throttled()}. */
+    static final int PERSISTENT_THROTTLING = 3;
+
     private final BulkImporter<T> settings;
     private final long total;
 
@@ -59,8 +62,16 @@ final class ImportRun<T extends AddFriendItem> {
     private final List<ImportFailure> failures = new ArrayList<>();
     private final ArrayDeque<long[]> callSamples = new ArrayDeque<>();
     private final ArrayDeque<long[]> doneSamples = new ArrayDeque<>();
+    private final ArrayDeque<Long> recentThrottled = new ArrayDeque<>();
 
     private long held; // items waiting or in flight (the memory bound)
+    private final long pressure; // from this many items held, waiting accounts are sent oldest first
+    // Is the input grouped by From_Account? Counted by the reader: valid records added, changes of From_Account
+    // from one record to the next, and changes to an account that still has records waiting or in flight.
+    private String lastFrom;
+    private long added;
+    private long switches;
+    private long reopens;
     private int inFlight;
     private boolean inputEnded;
     private boolean probing = true;
@@ -85,6 +96,7 @@ final class ImportRun<T extends AddFriendItem> {
     ImportRun(BulkImporter<T> settings, long total) {
         this.settings = settings;
         this.total = total;
+        this.pressure = settings.maxBufferedItems - settings.maxBufferedItems / 10;
     }
 
     private record Abort(String message, int code, Throwable cause) {
@@ -114,6 +126,8 @@ final class ImportRun<T extends AddFriendItem> {
         boolean inFull;
         boolean inWaiting;
         boolean retryFirst;
+        /** The reader moved on from this account in input that looks grouped by From_Account: send it now. */
+        boolean complete;
         long waitingSince;
 
         Account(String from) {
@@ -233,10 +247,18 @@ final class ImportRun<T extends AddFriendItem> {
             if (abort != null) {
                 return;
             }
-            Account<T> account = accounts.computeIfAbsent(record.fromAccount(), Account::new);
+            String from = record.fromAccount();
+            if (!from.equals(lastFrom)) {
+                movedOn(from);
+            }
+            Account<T> account = accounts.computeIfAbsent(from, Account::new);
             replaced = account.pending.put(item.item.toAccount(), item);
+            added++;
             if (replaced == null) {
                 held++;
+                if (held == pressure) {
+                    changed.signalAll(); // waiting accounts may go now
+                }
             } else {
                 superseded++;
             }
@@ -249,6 +271,31 @@ final class ImportRun<T extends AddFriendItem> {
         if (replaced != null) {
             journalDone(new long[] {replaced.position}, 1, List.of());
         }
+    }
+
+    /**
+     * The reader moves on from one From_Account to another. In input grouped by From_Account (runs of two records or
+     * more on average, and accounts hardly ever coming back while they still have records waiting or in flight), the
+     * account it leaves is complete: it is sent now rather than when the buffer fills or it has lingered, which keeps
+     * the buffer small and the calls flowing. Unsorted input is grouped within the buffer as before. Lock held.
+     */
+    private void movedOn(String next) {
+        if (lastFrom != null) {
+            switches++;
+            Account<T> back = accounts.get(next);
+            if (back != null) {
+                reopens++;
+                back.complete = false; // it has more records after all
+            }
+            Account<T> left = accounts.get(lastFrom);
+            if (left != null && added >= 2 * switches && reopens * 50 <= switches) {
+                left.complete = true;
+                if (!left.busy && !left.pending.isEmpty()) {
+                    markReady(left);
+                }
+            }
+        }
+        lastFrom = next;
     }
 
     /** What is wrong with a record's From_Account, or null when it is a valid UserID. */
@@ -294,7 +341,7 @@ final class ImportRun<T extends AddFriendItem> {
                 }
                 Account<T> account = pollFull();
                 if (account == null) {
-                    account = pollWaiting(now, inputEnded || held >= settings.maxBufferedItems);
+                    account = pollWaiting(now, inputEnded || held >= pressure);
                 }
                 if (account == null) {
                     Account<T> head = waiting.peek();
@@ -364,7 +411,7 @@ final class ImportRun<T extends AddFriendItem> {
      */
     private void markReady(Account<T> a) {
         boolean wake = false;
-        if ((a.retryFirst || a.pending.size() >= settings.batchSize) && !a.inFull) {
+        if ((a.retryFirst || a.complete || a.pending.size() >= settings.batchSize) && !a.inFull) {
             full.add(a);
             a.inFull = true;
             wake = true;
@@ -432,8 +479,7 @@ final class ImportRun<T extends AddFriendItem> {
         TransportException e = (TransportException) error;
         switch (e.errorClass()) {
             case THROTTLED: // HTTP 429
-                countThrottled();
-                pause(settings.throttlePause);
+                throttled();
                 retryAll(batch, NO_ANSWER, e.getMessage(), -1);
                 break;
             case TRANSIENT: // timeouts, resets, 5xx, a malformed body
@@ -453,8 +499,7 @@ final class ImportRun<T extends AddFriendItem> {
                 retryAll(batch, code, info, -1);
                 break;
             case THROTTLED:
-                countThrottled();
-                pause(settings.throttlePause);
+                throttled();
                 retryAll(batch, code, info, -1);
                 break;
             case RESIGN:
@@ -713,12 +758,28 @@ final class ImportRun<T extends AddFriendItem> {
         }
     }
 
-    private void countThrottled() {
+    /**
+     * Counts a throttled answer. A lone one is jitter bunching calls up on their way to the server: the call is
+     * retried after its backoff and nothing else changes. When they persist ({@value #PERSISTENT_THROTTLING} within
+     * a second: something else uses the app's rate too, or its limit is lower than configured), every call pauses
+     * {@code throttlePause} as well.
+     */
+    private void throttled() {
+        boolean persistent;
         lock.lock();
         try {
             throttled++;
+            long now = System.nanoTime();
+            recentThrottled.addLast(now);
+            while (now - recentThrottled.peekFirst() > 1_000_000_000L) {
+                recentThrottled.pollFirst();
+            }
+            persistent = recentThrottled.size() >= PERSISTENT_THROTTLING;
         } finally {
             lock.unlock();
+        }
+        if (persistent) {
+            pause(settings.throttlePause);
         }
     }
 

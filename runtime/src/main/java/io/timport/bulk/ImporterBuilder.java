@@ -90,7 +90,10 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** How long every call pauses after a throttled answer (default 100 ms). */
+    /**
+     * How long every call pauses when throttled answers persist: 3 or more within one second (default 100 ms). A
+     * lone throttled answer only delays its own call, by the backoff.
+     */
     public B throttlePause(Duration pause) {
         this.throttlePause = requireNotNegative(pause, "throttlePause");
         return self();
