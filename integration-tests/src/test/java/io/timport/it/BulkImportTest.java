@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.timport.bulk.BulkImporter;
 import io.timport.bulk.ImportAbortedException;
 import io.timport.bulk.ImportFailure;
@@ -24,6 +26,7 @@ import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.Fault;
 import io.timport.simulator.SimulatorStats;
 import io.timport.simulator.StoredFriend;
+import io.timport.wire.AddFriendItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -223,6 +226,31 @@ class BulkImportTest {
                     .<GameFriendItem>builder(client).batchSize(10).build().run(manyRecords(5_000)));
             assertEquals(1, sim.stats().calls());
             assertEquals(60010, e.errorCode());
+        }
+    }
+
+    /** An item whose serializer fails with an Error, as a generated class compiled against another runtime would. */
+    private record BrokenItem(String toAccount) implements AddFriendItem {
+        @Override
+        public void writeFields(JsonGenerator json) {
+            throw new NoSuchMethodError("io.timport.wire.WireWriter.writeSomething");
+        }
+    }
+
+    @Test
+    void anErrorWhileSendingStopsTheImportInsteadOfHangingIt() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            List<ImportRecord<BrokenItem>> records = List.of(ImportRecord.of("alice", new BrokenItem("bob")),
+                    ImportRecord.of("alice", new BrokenItem("carol")), ImportRecord.of("dave", new BrokenItem("erin")));
+            ImportAbortedException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
+                    ImportAbortedException.class, () -> BulkImporter.<BrokenItem>builder(client).build().run(records)));
+            assertTrue(e.getMessage().contains("NoSuchMethodError: io.timport.wire.WireWriter.writeSomething"),
+                    e.getMessage());
+            assertTrue(e.getCause() instanceof NoSuchMethodError, String.valueOf(e.getCause()));
+            assertEquals(0, sim.stats().calls(), "nothing reached the server");
+            assertEquals(0, e.report().imported());
+            assertEquals(3, e.report().notDone(), e.report().summary(0));
         }
     }
 

@@ -445,7 +445,9 @@ final class ImportRun<T extends AddFriendItem> {
         } catch (InterruptedException e) {
             settle(batch, batch.items(), 0); // not sent: give the items back untouched
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // e.g. an item that cannot write itself, or a generated class compiled against another runtime
+            // (NoSuchMethodError): the call is settled through the answer path, which stops the import
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> {
