@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.timport.wire.AddFriendItem;
 import io.timport.wire.CustomItem;
 import io.timport.wire.FriendImportRules;
@@ -61,6 +63,18 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
             List.of("Tag_SNS_Custom_Level", "Tag_SNS_Custom_Guild", "Tag_SNS_Custom_Rank",
             "Tag_SNS_Custom_Score", "Tag_SNS_Custom_Wins", "Tag_SNS_Custom_Channel"),
             GameFriendItem::fromWire);
+
+    private static final SerializableString LEVEL_TAG = new SerializedString("Tag_SNS_Custom_Level");
+
+    private static final SerializableString GUILD_TAG = new SerializedString("Tag_SNS_Custom_Guild");
+
+    private static final SerializableString RANK_TAG = new SerializedString("Tag_SNS_Custom_Rank");
+
+    private static final SerializableString SCORE_TAG = new SerializedString("Tag_SNS_Custom_Score");
+
+    private static final SerializableString WINS_TAG = new SerializedString("Tag_SNS_Custom_Wins");
+
+    private static final SerializableString CHANNEL_TAG = new SerializedString("Tag_SNS_Custom_Channel");
 
     private final String toAccount;
 
@@ -321,37 +335,38 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
      */
     @Override
     public void writeFields(JsonGenerator json) throws IOException {
-        json.writeStringField("To_Account", this.toAccount);
+        WireWriter.writeStringField(json, WireWriter.TO_ACCOUNT, this.toAccount);
         if (this.remark != null) {
-            json.writeStringField("Remark", this.remark);
+            WireWriter.writeStringField(json, WireWriter.REMARK, this.remark);
         }
         if (this.remarkTime != null) {
-            json.writeNumberField("RemarkTime", this.remarkTime);
+            WireWriter.writeNumberField(json, WireWriter.REMARK_TIME, this.remarkTime);
         }
         if (!this.groupNames.isEmpty()) {
-            WireWriter.writeStringArrayField(json, "GroupName", this.groupNames);
+            WireWriter.writeStringArrayField(json, WireWriter.GROUP_NAME, this.groupNames);
         }
-        json.writeStringField("AddSource", this.addSource);
+        WireWriter.writeStringField(json, WireWriter.ADD_SOURCE, this.addSource);
         if (this.addWording != null) {
-            json.writeStringField("AddWording", this.addWording);
+            WireWriter.writeStringField(json, WireWriter.ADD_WORDING, this.addWording);
         }
         if (this.addTime != null) {
-            json.writeNumberField("AddTime", this.addTime);
+            WireWriter.writeNumberField(json, WireWriter.ADD_TIME, this.addTime);
         }
-        json.writeArrayFieldStart("CustomItem");
-        WireWriter.writeCustomItem(json, "Tag_SNS_Custom_Level", this.level);
+        json.writeFieldName(WireWriter.CUSTOM_ITEM);
+        json.writeStartArray();
+        WireWriter.writeCustomItem(json, LEVEL_TAG, this.level);
         if (this.guild != null) {
-            WireWriter.writeCustomItem(json, "Tag_SNS_Custom_Guild", this.guild);
+            WireWriter.writeCustomItem(json, GUILD_TAG, this.guild);
         }
-        WireWriter.writeCustomItem(json, "Tag_SNS_Custom_Rank", this.rank);
+        WireWriter.writeCustomItem(json, RANK_TAG, this.rank);
         if (this.score != null) {
-            WireWriter.writeCustomItem(json, "Tag_SNS_Custom_Score", this.score);
+            WireWriter.writeCustomItem(json, SCORE_TAG, this.score);
         }
         if (this.wins != null) {
-            WireWriter.writeCustomItem(json, "Tag_SNS_Custom_Wins", this.wins);
+            WireWriter.writeCustomItem(json, WINS_TAG, this.wins);
         }
         if (this.channel != null) {
-            WireWriter.writeCustomItem(json, "Tag_SNS_Custom_Channel", this.channel.name());
+            WireWriter.writeCustomItem(json, CHANNEL_TAG, this.channel.name());
         }
         json.writeEndArray();
     }

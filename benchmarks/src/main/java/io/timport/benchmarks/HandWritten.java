@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,8 +12,7 @@ import java.util.List;
 /**
  * Hand-written jackson-core streaming serializers of a {@code friend_import} request, the ceiling that generated code
  * is held to in {@link SerializeRequest}. Both write into the same sink as the client's own request writer (a
- * {@link ByteArrayOutputStream} sized {@code 64 + 128 × items}, then {@code toByteArray()}), so that only the
- * serializing code differs.
+ * {@link ByteArrayBuilder}, then {@code toByteArray()}), so that only the serializing code differs.
  */
 final class HandWritten {
 
@@ -36,7 +35,7 @@ final class HandWritten {
     /** (b) The plain way: field names as Strings, {@code writeStringField} and friends. */
     static byte[] plain(JsonFactory json, Pojos.Request request) {
         List<Pojos.Friend> items = request.getAddFriendItem();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 128 * items.size());
+        ByteArrayBuilder out = new ByteArrayBuilder();
         try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("From_Account", request.getFromAccount());
@@ -94,7 +93,7 @@ final class HandWritten {
     /** (b′) The expert way: field names pre-encoded once as {@link SerializedString}s. */
     static byte[] preEncoded(JsonFactory json, Pojos.Request request) {
         List<Pojos.Friend> items = request.getAddFriendItem();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 128 * items.size());
+        ByteArrayBuilder out = new ByteArrayBuilder();
         try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeFieldName(FROM_ACCOUNT);

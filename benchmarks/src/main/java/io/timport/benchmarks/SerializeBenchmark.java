@@ -64,11 +64,11 @@ public final class SerializeBenchmark {
                 "bytes/op");
         Map<String, String> names = Map.of("generated", "generated (timport)", "objectMapper",
                 "(a) ObjectMapper + getBytes", "handWritten", "(b) hand-written streaming",
-                "handWrittenPreEncoded", "(b') hand-written, pre-encoded names", "generatedByteArrayBuilder",
-                "generated into ByteArrayBuilder (diag.)");
+                "handWrittenPreEncoded", "(b') hand-written, pre-encoded names", "objectMapperBytes",
+                "(a') ObjectMapper.writeValueAsBytes (diag.)");
         for (Map.Entry<String, Map<String, double[]>> t : byText.entrySet()) {
             for (String m : new String[] {"generated", "objectMapper", "handWritten", "handWrittenPreEncoded",
-                    "generatedByteArrayBuilder"}) {
+                    "objectMapperBytes"}) {
                 double[] v = t.getValue().get(m);
                 if (v != null) {
                     System.out.printf(Locale.ROOT, "%-6s %-40s %,12.0f %10.0f %,14.0f%n", t.getKey(), names.get(m),

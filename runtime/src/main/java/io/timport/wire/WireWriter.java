@@ -2,15 +2,44 @@ package io.timport.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * Small pieces of the wire format that generated serializers share, so that they stay one line per field.
- * Streaming only: nothing here allocates.
+ * Small pieces of the wire format that generated serializers share, so that they stay one line per field. Field
+ * names are pre-encoded once ({@link SerializedString}), so writing one copies its quoted UTF-8 bytes; generated
+ * code pre-encodes its custom tags too. The overloads taking a {@code String} name or tag are for hand-written
+ * code. Streaming only: nothing here allocates, except the {@code String}-tag overloads' one small object.
  */
 public final class WireWriter {
+
+    /** {@code From_Account}: the request's importing user. */
+    public static final SerializableString FROM_ACCOUNT = new SerializedString("From_Account");
+    /** {@code AddFriendItem}: the request's array of items. */
+    public static final SerializableString ADD_FRIEND_ITEM = new SerializedString("AddFriendItem");
+    /** {@code To_Account}. */
+    public static final SerializableString TO_ACCOUNT = new SerializedString("To_Account");
+    /** {@code Remark}. */
+    public static final SerializableString REMARK = new SerializedString("Remark");
+    /** {@code RemarkTime}. */
+    public static final SerializableString REMARK_TIME = new SerializedString("RemarkTime");
+    /** {@code GroupName}. */
+    public static final SerializableString GROUP_NAME = new SerializedString("GroupName");
+    /** {@code AddSource}. */
+    public static final SerializableString ADD_SOURCE = new SerializedString("AddSource");
+    /** {@code AddWording}. */
+    public static final SerializableString ADD_WORDING = new SerializedString("AddWording");
+    /** {@code AddTime}. */
+    public static final SerializableString ADD_TIME = new SerializedString("AddTime");
+    /** {@code CustomItem}. */
+    public static final SerializableString CUSTOM_ITEM = new SerializedString("CustomItem");
+    /** {@code Tag}, in a {@code CustomItem} element. */
+    public static final SerializableString TAG = new SerializedString("Tag");
+    /** {@code Value}, in a {@code CustomItem} element. */
+    public static final SerializableString VALUE = new SerializedString("Value");
 
     private WireWriter() {
     }
@@ -25,9 +54,34 @@ public final class WireWriter {
         return JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     }
 
+    /** Writes {@code "field":"value"}. */
+    public static void writeStringField(JsonGenerator json, SerializableString field, String value)
+            throws IOException {
+        json.writeFieldName(field);
+        json.writeString(value);
+    }
+
+    /** Writes {@code "field":value}. */
+    public static void writeNumberField(JsonGenerator json, SerializableString field, long value) throws IOException {
+        json.writeFieldName(field);
+        json.writeNumber(value);
+    }
+
     /** Writes {@code "field":["a","b",…]}. */
     public static void writeStringArrayField(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
+        json.writeFieldName(field);
+        writeStrings(json, values);
+    }
+
+    /** Writes {@code "field":["a","b",…]}. */
+    public static void writeStringArrayField(JsonGenerator json, SerializableString field, List<String> values)
+            throws IOException {
+        json.writeFieldName(field);
+        writeStrings(json, values);
+    }
+
+    private static void writeStrings(JsonGenerator json, List<String> values) throws IOException {
+        json.writeStartArray();
         for (int i = 0, n = values.size(); i < n; i++) {
             json.writeString(values.get(i));
         }
@@ -36,17 +90,39 @@ public final class WireWriter {
 
     /** Writes one {@code CustomItem} element with an integer value: <code>{"Tag":tag,"Value":value}</code>. */
     public static void writeCustomItem(JsonGenerator json, String tag, long value) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("Tag", tag);
-        json.writeNumberField("Value", value);
-        json.writeEndObject();
+        writeCustomItem(json, new SerializedString(tag), value);
     }
 
     /** Writes one {@code CustomItem} element with a string value: <code>{"Tag":tag,"Value":"value"}</code>. */
     public static void writeCustomItem(JsonGenerator json, String tag, String value) throws IOException {
+        writeCustomItem(json, new SerializedString(tag), value);
+    }
+
+    /**
+     * Writes one {@code CustomItem} element with an integer value: <code>{"Tag":tag,"Value":value}</code>.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}, pre-encoded
+     */
+    public static void writeCustomItem(JsonGenerator json, SerializableString tag, long value) throws IOException {
         json.writeStartObject();
-        json.writeStringField("Tag", tag);
-        json.writeStringField("Value", value);
+        json.writeFieldName(TAG);
+        json.writeString(tag);
+        json.writeFieldName(VALUE);
+        json.writeNumber(value);
+        json.writeEndObject();
+    }
+
+    /**
+     * Writes one {@code CustomItem} element with a string value: <code>{"Tag":tag,"Value":"value"}</code>.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}, pre-encoded
+     */
+    public static void writeCustomItem(JsonGenerator json, SerializableString tag, String value) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName(TAG);
+        json.writeString(tag);
+        json.writeFieldName(VALUE);
+        json.writeString(value);
         json.writeEndObject();
     }
 }

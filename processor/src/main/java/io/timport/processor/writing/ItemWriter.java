@@ -19,8 +19,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -54,12 +59,39 @@ public final class ItemWriter implements TypeWriter {
         private final ClassName item;
         private final ClassName builder;
         private final List<CustomFieldModel> custom;
+        private final Map<CustomFieldModel, String> tagConstants;
 
         Writing(ItemModel model) {
             this.model = model;
             this.item = model.itemName();
             this.builder = item.nestedClass("Builder");
             this.custom = model.fields();
+            this.tagConstants = tagConstants(custom);
+        }
+
+        /**
+         * The names of the pre-encoded tag constants, {@code LEVEL_TAG} for {@code Tag_SNS_Custom_Level}: upper-case
+         * keywords, made unique (keywords are case-sensitive, and a method could be named like a constant).
+         */
+        private static Map<CustomFieldModel, String> tagConstants(List<CustomFieldModel> custom) {
+            Set<String> taken = new HashSet<>();
+            taken.add("TYPE");
+            for (StandardField field : StandardField.values()) {
+                taken.add(field.propertyName());
+            }
+            for (CustomFieldModel field : custom) {
+                taken.add(field.name());
+            }
+            Map<CustomFieldModel, String> names = new HashMap<>();
+            for (CustomFieldModel field : custom) {
+                String keyword = field.tag().substring(field.tag().lastIndexOf('_') + 1);
+                String name = keyword.toUpperCase(Locale.ROOT) + "_TAG";
+                while (!taken.add(name)) {
+                    name = name + "_";
+                }
+                names.put(field, name);
+            }
+            return names;
         }
 
         TypeSpec type() {
@@ -91,6 +123,12 @@ public final class ItemWriter implements TypeWriter {
                                             List.class, custom.stream().map(f -> CodeBlock.of("$S", f.tag()))
                                                     .collect(CodeBlock.joining(",$W")), item))
                     .build());
+            for (CustomFieldModel field : custom) {
+                type.addField(FieldSpec.builder(SERIALIZABLE_STRING, tagConstants.get(field),
+                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("new $T($S)", SERIALIZED_STRING, field.tag())
+                        .build());
+            }
             for (StandardField field : StandardField.values()) {
                 type.addField(itemType(field), field.propertyName(), Modifier.PRIVATE, Modifier.FINAL);
             }
@@ -298,18 +336,20 @@ public final class ItemWriter implements TypeWriter {
                     .addException(IOException.class);
             for (StandardField field : StandardField.values()) {
                 String name = field.propertyName();
-                CodeBlock write;
+                String writer;
                 switch (field.shape()) {
                     case UNIX_SECONDS:
-                        write = CodeBlock.of("json.writeNumberField($S, this.$N)", field.wireName(), name);
+                        writer = "writeNumberField";
                         break;
                     case TEXT_LIST:
-                        write = CodeBlock.of("$T.writeStringArrayField(json, $S, this.$N)", WIRE_WRITER,
-                                field.wireName(), name);
+                        writer = "writeStringArrayField";
                         break;
                     default:
-                        write = CodeBlock.of("json.writeStringField($S, this.$N)", field.wireName(), name);
+                        writer = "writeStringField";
                 }
+                // WireWriter has the field's name pre-encoded, under the same constant name as StandardField.
+                CodeBlock write = CodeBlock.of("$T.$N(json, $T.$N, this.$N)", WIRE_WRITER, writer, WIRE_WRITER,
+                        field.name(), name);
                 if (field.required()) {
                     method.addStatement(write);
                 } else if (field.shape() == StandardField.Shape.TEXT_LIST) {
@@ -327,9 +367,10 @@ public final class ItemWriter implements TypeWriter {
                         .map(f -> CodeBlock.of("this.$N != null", f.name()))
                         .collect(CodeBlock.joining(" || ")));
             }
-            method.addStatement("json.writeArrayFieldStart($S)", "CustomItem");
+            method.addStatement("json.writeFieldName($T.CUSTOM_ITEM)", WIRE_WRITER);
+            method.addStatement("json.writeStartArray()");
             for (CustomFieldModel field : custom) {
-                CodeBlock write = CodeBlock.of("$T.writeCustomItem(json, $S, $L)", WIRE_WRITER, field.tag(),
+                CodeBlock write = CodeBlock.of("$T.writeCustomItem(json, $N, $L)", WIRE_WRITER, tagConstants.get(field),
                         wireValue(field));
                 if (field.required()) {
                     method.addStatement(write);

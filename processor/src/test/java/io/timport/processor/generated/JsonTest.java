@@ -102,6 +102,18 @@ class JsonTest {
     }
 
     @Test
+    void tagsThatDifferOnlyInCaseKeepTheirOwnSpelling() throws IOException {
+        CaseFriendItem item = CaseFriendItem.builder().toAccount("a").addSource("AddSource_Type_A")
+                .level(1).upperLevel(2L).LEVEL_TAG(3).build();
+
+        assertEquals("{\"To_Account\":\"a\",\"AddSource\":\"AddSource_Type_A\",\"CustomItem\":["
+                + "{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":1},"
+                + "{\"Tag\":\"Tag_SNS_Custom_LEVEL\",\"Value\":2},"
+                + "{\"Tag\":\"Tag_SNS_Custom_Rank\",\"Value\":3}]}", json(item));
+        assertEquals(MAPPER.writeValueAsString(item), json(item));
+    }
+
+    @Test
     void writeFieldsLeavesTheObjectToTheCaller() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
