@@ -370,6 +370,48 @@ class BulkImportTest {
         }
     }
 
+    /**
+     * Sorted input far larger than the calls can take: the reader stays a bounded number of accounts ahead of the
+     * server (64 ready, plus those in flight) instead of filling the 100,000-item buffer, which would only cost
+     * memory and collector time.
+     */
+    @Test
+    void theReaderOfSortedInputStaysCloseToTheCalls() throws Exception {
+        int users = 500;
+        int friends = 4;
+        int maxInFlight = 4;
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().rateLimitPerSecond(1_000_000));
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            long[] mostAhead = new long[1];
+            Iterable<ImportRecord<GameFriendItem>> input = () -> new java.util.Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < users * friends;
+                }
+
+                @Override
+                public ImportRecord<GameFriendItem> next() {
+                    mostAhead[0] = Math.max(mostAhead[0], next - sim.relationCount());
+                    int user = next / friends;
+                    int friend = next % friends;
+                    next++;
+                    return ImportRecord.of("user" + user, Fixtures.item("friend" + friend, friend));
+                }
+            };
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client).maxInFlight(maxInFlight).build()
+                    .run(input);
+            assertTrue(report.allImported(), report.summary(5));
+            assertEquals(users, report.calls(), "one call per user: " + report.summary(0));
+            assertEquals((long) users * friends, sim.relationCount());
+            long bound = (64 + maxInFlight + 2) * (long) friends;
+            assertTrue(mostAhead[0] <= bound, "the reader was " + mostAhead[0] + " records ahead of the server; "
+                    + "at most " + bound + " expected");
+            assertTrue(mostAhead[0] >= 64 * friends, "it does read ahead: " + mostAhead[0]);
+        }
+    }
+
     /** Interleaved input is grouped within the buffer: one call per account, at the end of this short input. */
     @Test
     void interleavedInputIsGroupedWithinTheBuffer() throws Exception {

@@ -48,6 +48,9 @@ final class ImportRun<T extends AddFriendItem> {
     /** {@link ImportFailure#code} for a transient network or HTTP failure that outlasted every attempt. */
     static final int NO_ANSWER = -2;
 
+    /** In grouped input, how many accounts ready to send the reader may be ahead of the calls. */
+    static final int READY_AHEAD = 64;
+
     /** Throttled answers within one second that make every call pause: see {@link #throttled()}. */
     static final int PERSISTENT_THROTTLING = 3;
 
@@ -69,6 +72,7 @@ final class ImportRun<T extends AddFriendItem> {
     // Is the input grouped by From_Account? Counted by the reader: valid records added, changes of From_Account
     // from one record to the next, and changes to an account that still has records waiting or in flight.
     private String lastFrom;
+    private boolean readerWaiting;
     private long added;
     private long switches;
     private long reopens;
@@ -239,9 +243,12 @@ final class ImportRun<T extends AddFriendItem> {
         Pending<T> replaced;
         lock.lockInterruptibly();
         try {
-            while (held >= settings.maxBufferedItems && abort == null) {
+            while (abort == null && held >= settings.maxBufferedItems) {
                 changed.signalAll(); // a full buffer lets the dispatcher send partial batches
-                changed.await();
+                awaitAsReader();
+            }
+            while (abort == null && full.size() >= READY_AHEAD && grouped()) {
+                awaitAsReader(); // far enough ahead of the calls: reading on would only fill memory
             }
             records++;
             if (abort != null) {
@@ -273,11 +280,29 @@ final class ImportRun<T extends AddFriendItem> {
         }
     }
 
+    private void awaitAsReader() throws InterruptedException {
+        readerWaiting = true;
+        try {
+            changed.await();
+        } finally {
+            readerWaiting = false;
+        }
+    }
+
     /**
-     * The reader moves on from one From_Account to another. In input grouped by From_Account (runs of two records or
-     * more on average, and accounts hardly ever coming back while they still have records waiting or in flight), the
-     * account it leaves is complete: it is sent now rather than when the buffer fills or it has lingered, which keeps
-     * the buffer small and the calls flowing. Unsorted input is grouped within the buffer as before. Lock held.
+     * Whether the input so far looks grouped by From_Account: runs of two records or more on average, and accounts
+     * hardly ever coming back while they still have records waiting or in flight. Lock held.
+     */
+    private boolean grouped() {
+        return switches > 0 && added >= 2 * switches && reopens * 50 <= switches;
+    }
+
+    /**
+     * The reader moves on from one From_Account to another. In input {@linkplain #grouped() grouped} by
+     * From_Account the account it leaves is complete: it is sent now rather than when the buffer fills or it has
+     * lingered, and the reader stays at most {@link #READY_AHEAD} accounts ahead of the calls, which keeps the buffer
+     * small (and the collector's work light) and the calls flowing. Unsorted input is grouped within the buffer.
+     * Lock held.
      */
     private void movedOn(String next) {
         if (lastFrom != null) {
@@ -288,7 +313,7 @@ final class ImportRun<T extends AddFriendItem> {
                 back.complete = false; // it has more records after all
             }
             Account<T> left = accounts.get(lastFrom);
-            if (left != null && added >= 2 * switches && reopens * 50 <= switches) {
+            if (left != null && grouped()) {
                 left.complete = true;
                 if (!left.busy && !left.pending.isEmpty()) {
                     markReady(left);
@@ -380,6 +405,9 @@ final class ImportRun<T extends AddFriendItem> {
         Account<T> a;
         while ((a = full.poll()) != null) {
             a.inFull = false;
+            if (readerWaiting && full.size() < READY_AHEAD) {
+                changed.signalAll(); // the reader may go on
+            }
             if (!a.busy && !a.pending.isEmpty()) {
                 return a;
             }
