@@ -43,14 +43,21 @@ final class SimulatorProcess implements AutoCloseable {
      * {@code listening on} line. A shutdown hook kills it should this JVM end first.
      */
     static SimulatorProcess start(Path jar, String maxHeap, Path keyFile, List<String> options) throws IOException {
+        return start(jar, List.of(), maxHeap, keyFile, options);
+    }
+
+    /** The same, with more options for the simulator's JVM (e.g. {@code -XX:+UseZGC}). */
+    static SimulatorProcess start(Path jar, List<String> jvmOptions, String maxHeap, Path keyFile, List<String> options)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("the simulator jar " + jar + " does not exist: build it with "
                     + "mvn -B -ntp -pl benchmarks -am package -DskipTests, or pass --simulator-jar");
         }
         Path gcLog = Files.createTempFile("timport-simulator-gc", ".log");
         gcLog.toFile().deleteOnExit();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap,
-                "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", jar.toString(),
                 "--port", "0", "--sdkappid", String.valueOf(BenchApp.SDK_APP_ID), "--admin", BenchApp.ADMIN,
                 "--secret-key-file", keyFile.toString(), "--custom-fields", BenchApp.CUSTOM_FIELDS));
         command.addAll(options);
