@@ -33,9 +33,11 @@ import java.util.Map;
  * a pair overwrites it in the simulator). Both read the same lazily generated input, whose cost (building and
  * validating every item) is measured alone too.
  *
- * <p>With {@code --diagnostics true} (the default) the engine runs once more with {@code maxBufferedItems(5000)}
- * instead of its default 100,000, labelled as a diagnostic: it shows how much of the engine's CPU goes to holding
- * many items in memory (they outlive young collections).
+ * <p>With {@code --diagnostics true} (the default) the engine runs twice more, labelled as diagnostics: with
+ * {@code maxInFlight(16)} instead of its default 512, and with {@code maxBufferedItems(5000)} instead of its default
+ * 100,000. At this unthrottled pace the engine puts up to 512 calls in flight (at the real pace of 196 calls/s and
+ * 50 to 200 ms, 10 to 40), and the items of calls in flight outlive young collections: these rows show how much of
+ * its CPU that costs.
  */
 public final class EngineCpu {
 
@@ -67,20 +69,22 @@ public final class EngineCpu {
                     .serverRateLimit(HIGH_RATE).paceMargin(0).build()) {
                 for (int friends : args.integers("friends-per-user")) {
                     // Warm-up: the JIT compiles both paths before anything is measured.
-                    engine(client, warmupRelations, friends, 0);
+                    engine(client, warmupRelations, friends, 0, 0);
                     loop(client, warmupRelations, friends);
                     generationOnly(warmupRelations, friends);
                     print(friends, "input generation only", relations, generationOnly(relations, friends));
-                    print(friends, "engine (defaults)", relations, engine(client, relations, friends, 0));
+                    print(friends, "engine (defaults)", relations, engine(client, relations, friends, 0, 0));
                     print(friends, "one call at a time (sync loop)", relations, loop(client, relations, friends));
                     if (diagnostics) {
+                        print(friends, "engine, maxInFlight 16 (diag.)", relations,
+                                engine(client, relations, friends, 0, 16));
                         print(friends, "engine, maxBufferedItems 5000 (diag.)", relations,
-                                engine(client, relations, friends, 5000));
+                                engine(client, relations, friends, 5000, 0));
                     }
                 }
             }
             String summary = sim.stop();
-            long expected = ((diagnostics ? 3 : 2) * relations + 2 * warmupRelations)
+            long expected = ((diagnostics ? 4 : 2) * relations + 2 * warmupRelations)
                     * args.integers("friends-per-user").length;
             long stored = SimulatorProcess.counter(summary, "items stored");
             System.out.println();
@@ -140,13 +144,16 @@ public final class EngineCpu {
         });
     }
 
-    /** The engine with every default, or with {@code maxBufferedItems} when it is positive. */
-    private static Cost engine(FriendImportClient client, long relations, int friends, int maxBufferedItems)
-            throws Exception {
+    /** The engine with every default, but {@code maxBufferedItems} and {@code maxInFlight} when they are positive. */
+    private static Cost engine(FriendImportClient client, long relations, int friends, int maxBufferedItems,
+            int maxInFlight) throws Exception {
         return measure(() -> {
             BenchFriendImporter.Builder builder = BenchFriendImporter.builder(client);
             if (maxBufferedItems > 0) {
                 builder.maxBufferedItems(maxBufferedItems);
+            }
+            if (maxInFlight > 0) {
+                builder.maxInFlight(maxInFlight);
             }
             ImportReport report = builder.build().run(Relations.stream(relations, friends, 1));
             return new Object[] {report.calls(), report.allImported() && report.imported() == relations ? ""
