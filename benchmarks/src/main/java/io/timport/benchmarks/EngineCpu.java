@@ -107,7 +107,8 @@ public final class EngineCpu {
                 c.cpuSeconds * 1_000_000 / relations, c.gc, c.check.isEmpty() ? "" : "; " + c.check);
     }
 
-    private static long cpuNanos() {
+    /** This JVM's CPU time so far, every thread. */
+    static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -48,7 +48,8 @@ import java.util.Map;
  *       {@code --warmup-seconds + --seconds} after it started, from its progress snapshots.</li>
  * </ul>
  * The simulator counts throttled answers and the most calls accepted in any one-second window over its whole life,
- * and the relations it stored, which must be all of them.
+ * and the relations it stored, which must be all of them. With the simulator in a JVM of its own, each row also gives
+ * the client's CPU time per million relations over its whole run: at the real pace, unlike {@link EngineCpu}.
  *
  * <p>With {@code --diagnostics true} (the default) more measurements say where a shortfall comes from: the default
  * limiter alone (one thread calling {@code acquire()} in a loop, no HTTP), and the engine once more with a
@@ -205,6 +206,7 @@ public final class EngineRate {
                 FriendImportClient client = FriendImportClient.builder(
                         BenchApp.app(SecretKey.of(s.key), target.baseUri())).build()) {
             long start = System.nanoTime();
+            long cpu0 = EngineCpu.cpuNanos();
             long end = start + Duration.ofSeconds(s.baselineSeconds).toNanos();
             long calls = 0;
             long failed = 0;
@@ -223,10 +225,11 @@ public final class EngineRate {
                 user++;
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            String cpu = clientCpu(s, EngineCpu.cpuNanos() - cpu0, calls * s.friends);
             Counters c = target.finish();
             String check = (failed == 0 && c.itemsStored == calls * s.friends ? "all stored"
                     : "INCOMPLETE: " + failed + " calls failed, " + c.itemsStored + " of " + calls * s.friends
-                            + " stored") + (c.gc.isEmpty() ? "" : "; " + c.gc);
+                            + " stored") + cpu + (c.gc.isEmpty() ? "" : "; " + c.gc);
             return new Result(calls / elapsed, c.throttled, c.maxAccepted, c.calls, check);
         }
     }
@@ -251,6 +254,8 @@ public final class EngineRate {
             List<Sample> samples = new ArrayList<>();
             ImportReport report;
             long start;
+            long cpu0;
+            String cpu;
             GcWatch gc = new GcWatch();
             try (FriendImportClient client = builder.build()) {
                 BenchFriendImporter importer = BenchFriendImporter.builder(client)
@@ -262,7 +267,9 @@ public final class EngineRate {
                         })
                         .build();
                 start = System.nanoTime();
+                cpu0 = EngineCpu.cpuNanos();
                 report = importer.run(Relations.stream(relations, s.friends, 1));
+                cpu = clientCpu(s, EngineCpu.cpuNanos() - cpu0, report.imported());
             } finally {
                 gc.close();
             }
@@ -289,11 +296,20 @@ public final class EngineRate {
                     + c.itemsStored + " stored; " + report.summary(3))
                     + String.format(Locale.ROOT, "; whole run %.1f calls/s over %.1f s", report.calls() / seconds,
                             seconds)
-                    + "; client in the window: " + gc.summary(first.nanos, last.nanos)
+                    + cpu + "; client in the window: " + gc.summary(first.nanos, last.nanos)
                     + (c.gc.isEmpty() ? "" : "; " + c.gc)
                     + (report.throttled() != c.throttled ? "; engine counted " + report.throttled() + " throttled" : "");
             return new Result(rate, c.throttled, c.maxAccepted, c.calls, check);
         }
+    }
+
+    /**
+     * "; client CPU x s per M relations" over a whole run, when the simulator has a JVM of its own (otherwise this
+     * JVM's CPU time is the simulator's too). At the real pace, unlike {@link EngineCpu}'s unthrottled one.
+     */
+    private static String clientCpu(Settings s, long cpuNanos, long relations) {
+        return !s.separateProcess || relations == 0 ? "" : String.format(Locale.ROOT,
+                "; client CPU %.2f s per M relations", cpuNanos / 1e9 * 1_000_000 / relations);
     }
 
     private static String fmt(double d) {

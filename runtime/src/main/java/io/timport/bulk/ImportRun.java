@@ -49,7 +49,7 @@ final class ImportRun<T extends AddFriendItem> {
     static final int NO_ANSWER = -2;
 
     /** In grouped input, how many accounts ready to send the reader may be ahead of the calls. */
-    static final int READY_AHEAD = 64;
+    static final int READY_AHEAD = 16;
 
     /** Throttled answers within one second that make every call pause: see {@link #throttled()}. */
     static final int PERSISTENT_THROTTLING = 3;
