@@ -412,6 +412,58 @@ class BulkImportTest {
         }
     }
 
+    /**
+     * One throttled answer is jitter: only its call waits (its backoff), the import does not pause. With a pause of an
+     * hour, a pause would time this test out.
+     */
+    @Test
+    void aLoneThrottledAnswerDelaysOnlyItsOwnCall() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().rateLimitPerSecond(2));
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            // alice (the first call, alone) and bob fill the simulator's second; carol is throttled once and
+            // retried 1 to 2 s later, when the second is over.
+            List<ImportRecord<GameFriendItem>> records = List.of(ImportRecord.of("alice", Fixtures.item("x", 1)),
+                    ImportRecord.of("bob", Fixtures.item("x", 2)), ImportRecord.of("carol", Fixtures.item("x", 3)));
+            ImportReport report = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> BulkImporter
+                    .<GameFriendItem>builder(client)
+                    .backoff(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                    .throttlePause(Duration.ofHours(1))
+                    .build()
+                    .run(records));
+            assertTrue(report.allImported(), report.summary(5));
+            assertEquals(1, report.throttled());
+            assertEquals(1, sim.stats().throttled());
+            assertEquals(3, sim.relationCount());
+        }
+    }
+
+    /**
+     * Throttled answers that persist (a server limit far below the client's pace) make every call pause, so that the
+     * client stops hammering the server: a few throttled answers per accepted call, not the hundreds that retries
+     * after a 1 ms backoff would give.
+     */
+    @Test
+    void persistentThrottlingPausesEveryCall() throws Exception {
+        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().rateLimitPerSecond(2));
+                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+            List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
+            for (int user = 0; user < 8; user++) {
+                records.add(ImportRecord.of("user" + user, Fixtures.item("x", user)));
+            }
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                    .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+                    .maxAttempts(10_000)
+                    .throttlePause(Duration.ofMillis(500))
+                    .build()
+                    .run(records);
+            assertTrue(report.allImported(), report.summary(5));
+            assertEquals(8, sim.relationCount());
+            assertTrue(report.throttled() >= 3, "the server's limit was felt: " + report.throttled());
+            assertTrue(report.throttled() <= 100, "paused rather than hammering: " + report.throttled()
+                    + " throttled answers for 8 calls");
+        }
+    }
+
     /** Interleaved input is grouped within the buffer: one call per account, at the end of this short input. */
     @Test
     void interleavedInputIsGroupedWithinTheBuffer() throws Exception {
