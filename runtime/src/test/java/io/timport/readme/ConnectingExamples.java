@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The code examples of docs/readme/connecting.md, verbatim, so that they compile against the API.
+ * The code examples of README.md's "Connecting to Tencent Cloud Chat", verbatim, so that they compile against the API.
  * {@link ConnectingExamplesTest} runs the ones that need no real Chat app.
  */
 final class ConnectingExamples {

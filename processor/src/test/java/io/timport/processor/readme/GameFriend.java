@@ -3,7 +3,7 @@ package io.timport.processor.readme;
 import io.timport.annotation.CustomField;
 import io.timport.annotation.FriendFields;
 
-/** The interface of docs/readme/custom-fields.md, verbatim but for the package. */
+/** The interface of README.md's "Describing your custom friend fields", verbatim but for the package. */
 @FriendFields
 public interface GameFriend {
     enum Channel { LOBBY, GUILD_CHAT, ARENA }

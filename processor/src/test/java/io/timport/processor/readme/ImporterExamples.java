@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The importer example of docs/readme/custom-fields.md, verbatim between the markers, so that it keeps compiling
- * against the generated {@code GameFriendImporter} (test-compile runs with {@code -Xlint:all -Werror}). What it
+ * The importer example of README.md's "Describing your custom friend fields", verbatim between the markers, so
+ * that it keeps compiling against the generated {@code GameFriendImporter} (test-compile runs with {@code -Xlint:all -Werror}). What it
  * does is tested in {@code io.timport.processor.generated.ImporterTest}.
  */
 final class ImporterExamples {
