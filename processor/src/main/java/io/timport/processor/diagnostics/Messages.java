@@ -1,5 +1,7 @@
 package io.timport.processor.diagnostics;
 
+import io.timport.processor.model.CustomFieldModel;
+
 /**
  * Every message the processor can report, in one place. Each says the rule, the culprit and the fix.
  *
@@ -73,7 +75,7 @@ public final class Messages {
 
     /** A keyword that is not 1 to 8 English letters. */
     public static String badKeyword(String given, String method, String suggestion) {
-        String tag = given.startsWith("Tag_SNS_Custom_") ? given : "Tag_SNS_Custom_" + given;
+        String tag = given.startsWith(CustomFieldModel.TAG_PREFIX) ? given : CustomFieldModel.TAG_PREFIX + given;
         return "@CustomField \"" + given + "\" on " + method + ": the keyword must be 1 to 8 English letters (it becomes "
                 + tag + "); try \"" + suggestion + "\"";
     }

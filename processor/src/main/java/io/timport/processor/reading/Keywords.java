@@ -1,5 +1,7 @@
 package io.timport.processor.reading;
 
+import static io.timport.processor.model.CustomFieldModel.TAG_PREFIX;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,6 @@ import java.util.Locale;
  */
 final class Keywords {
 
-    static final String TAG_PREFIX = "Tag_SNS_Custom_";
     static final int MAX_LETTERS = 8;
 
     private Keywords() {

@@ -84,8 +84,7 @@ public final class ItemWriter implements TypeWriter {
             }
             Map<CustomFieldModel, String> names = new HashMap<>();
             for (CustomFieldModel field : custom) {
-                String keyword = field.tag().substring(field.tag().lastIndexOf('_') + 1);
-                String name = keyword.toUpperCase(Locale.ROOT) + "_TAG";
+                String name = field.keyword().toUpperCase(Locale.ROOT) + "_TAG";
                 while (!taken.add(name)) {
                     name = name + "_";
                 }
