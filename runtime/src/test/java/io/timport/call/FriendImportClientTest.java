@@ -230,13 +230,13 @@ class FriendImportClientTest {
         assertEquals("", answer.errorInfo());
         assertEquals(List.of(new ResultItem("bob", 0, ""), new ResultItem("eve", -1, "")), answer.resultItems(),
                 "a ResultItem without ResultCode is a failure, never a silent success");
-        assertEquals(ErrorClass.PERMANENT, answer.resultItems().get(1).error().errorClass());
+        assertEquals(ErrorClass.UNKNOWN, answer.resultItems().get(1).error().errorClass());
 
         server.answer(200, "{\"ActionStatus\":\"FAIL\"}");
         FriendImportResponse fail = client.importFriends("alice", twoItems());
         assertFalse(fail.isRequestOk());
         assertEquals(-1, fail.errorCode());
-        assertEquals(ErrorClass.PERMANENT, fail.requestError().errorClass());
+        assertEquals(ErrorClass.UNKNOWN, fail.requestError().errorClass(), "no code: never an ordinary failure");
     }
 
     @Test
