@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The code examples of README.md's "Connecting to Tencent Cloud Chat", verbatim, so that they compile against the API.
+ * The code examples of docs/client.md, verbatim between the snippet markers (checked by docs-tests), so that they compile
+ * against the API.
  * {@link ConnectingExamplesTest} runs the ones that need no real Chat app.
  */
 final class ConnectingExamples {
@@ -33,23 +34,23 @@ final class ConnectingExamples {
     private ConnectingExamples() {}
 
     static AppConfig appConfig() throws IOException {
-        // --- README: app configuration
+        // --- snippet: app-config
         AppConfig app = new AppConfig(
                 1400000000L,                              // SDKAppID
                 "administrator",                          // an app admin's UserID
                 SecretKey.fromEnv("TIMPORT_SECRET_KEY"),  // or SecretKey.fromFile(Path.of("/run/secrets/chat-key"))
                 Region.SINGAPORE.endpoint());             // the data centre of the app
-        // ---
+        // --- end
         return app;
     }
 
     static List<Endpoint> endpoints() {
-        // --- README: endpoints
+        // --- snippet: endpoints
         Endpoint singapore = Region.SINGAPORE.endpoint();                       // https://adminapisgp.im.qcloud.com
         Endpoint fromConfig = Endpoint.parse("silicon-valley");                 // a region name or a domain
         Endpoint newRegion = Endpoint.of(URI.create("https://adminapixyz.im.qcloud.com"));
         Endpoint simulator = Endpoint.of(URI.create("http://127.0.0.1:8080"));  // plain http: loopback only
-        // ---
+        // --- end
         return List.of(singapore, fromConfig, newRegion, simulator);
     }
 
@@ -58,7 +59,7 @@ final class ConnectingExamples {
     }
 
     static void importOneBatch(AppConfig app, List<? extends AddFriendItem> items) throws Exception {
-        // --- README: one call
+        // --- snippet: one-call
         try (FriendImportClient client = FriendImportClient.builder(app).build()) {
             FriendImportResponse answer = client.importFriends("alice", items);
             if (!answer.isRequestOk()) {
@@ -73,63 +74,63 @@ final class ConnectingExamples {
         } catch (TransportException e) {                        // timeout, connection, TLS, HTTP 502, bad body
             System.out.println(e.kind() + " " + e.httpStatus() + " -> " + e.errorClass());
         }
-        // ---
+        // --- end
     }
 
     static List<CompletableFuture<FriendImportResponse>> importMany(
             FriendImportClient client, Map<String, List<? extends AddFriendItem>> friendsByUser)
             throws InterruptedException {
-        // --- README: many calls
+        // --- snippet: many-calls
         List<CompletableFuture<FriendImportResponse>> answers = new ArrayList<>();
         for (Map.Entry<String, List<? extends AddFriendItem>> user : friendsByUser.entrySet()) {
             // Returns once the rate limiter grants a permit: this loop runs at most 200 calls/s.
             answers.add(client.importFriendsAsync(user.getKey(), user.getValue()));
         }
-        // ---
+        // --- end
         return answers;
     }
 
     static FriendImportClient timeouts(AppConfig app) {
-        // --- README: timeouts
+        // --- snippet: timeouts
         FriendImportClient client = FriendImportClient.builder(app)
                 .connectTimeout(Duration.ofSeconds(5))     // default 5 s
                 .requestTimeout(Duration.ofSeconds(15))    // default 10 s; keep it above the server's 3 s
                 .build();
-        // ---
+        // --- end
         return client;
     }
 
     static FriendImportClient rateLimits(AppConfig app) {
-        // --- README: rate limits
+        // --- snippet: rate-limits
         // Everything in this JVM that calls for SDKAppID 1400000000 shares this limiter.
         RateLimiter shared = RateLimiterRegistry.global().forSdkAppId(app.sdkAppId(), 150);
         FriendImportClient client = FriendImportClient.builder(app).rateLimiter(shared).build();
 
         // Four processes importing for one app: give each a quarter of the app's 200 calls/s.
         RateLimiter quarter = new SmoothRateLimiter(200.0 / 4);
-        // ---
+        // --- end
         client.close();
         return FriendImportClient.builder(app).rateLimiter(quarter).build();
     }
 
     static void renew(FriendImportClient client, FriendImportResponse answer) {
-        // --- README: re-sign
+        // --- snippet: re-sign
         if (ErrorCatalogue.lookup(answer.errorCode()).errorClass() == io.timport.errors.ErrorClass.RESIGN) {
             client.renewUserSig();   // the next call signs a new UserSig; retry once
         }
-        // ---
+        // --- end
     }
 
     static String userSig() {
-        // --- README: UserSig helper
+        // --- snippet: usersig-helper
         String userSig = UserSig.generate(1400000000L, "administrator",
                 SecretKey.fromEnv("TIMPORT_SECRET_KEY"), Duration.ofDays(1));
-        // ---
+        // --- end
         return userSig;
     }
 
     static String decide(int code) {
-        // --- README: error classes
+        // --- snippet: error-classes
         switch (ErrorCatalogue.lookup(code).errorClass()) {
             case OK:              return "done";
             case TRANSIENT:       return "retry with backoff";
@@ -142,6 +143,6 @@ final class ConnectingExamples {
             case UNKNOWN:         return "report it with its number; a request: retry once, then split";
             default:              throw new AssertionError(code);
         }
-        // ---
+        // --- end
     }
 }

@@ -1,9 +1,10 @@
+// The interface of docs/custom-fields.md, verbatim between the snippet markers (checked by docs-tests).
 package io.timport.processor.readme;
 
+// --- snippet: game-friend
 import io.timport.annotation.CustomField;
 import io.timport.annotation.FriendFields;
 
-/** The interface of README.md's "Describing your custom friend fields", verbatim but for the package. */
 @FriendFields
 public interface GameFriend {
     enum Channel { LOBBY, GUILD_CHAT, ARENA }
@@ -12,3 +13,4 @@ public interface GameFriend {
     @CustomField("Guild") String guild();        // Tag_SNS_Custom_Guild: string, optional
     @CustomField("Channel") Channel channel();   // Tag_SNS_Custom_Channel: sent as the constant's name, optional
 }
+// --- end

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The importer example of README.md's "Describing your custom friend fields", verbatim between the markers, so
+ * The importer example of docs/custom-fields.md, verbatim between the snippet markers (checked by docs-tests), so
  * that it keeps compiling against the generated {@code GameFriendImporter} (test-compile runs with {@code -Xlint:all -Werror}). What it
  * does is tested in {@code io.timport.processor.generated.ImporterTest}.
  */
@@ -21,8 +21,8 @@ final class ImporterExamples {
     record Friendship(String userId, String friendId, long level) {
     }
 
-    static ImportReport importAll(AppConfig app, List<Friendship> friendships) throws Exception {
-        // --- README: importer
+    static void importAll(AppConfig app, List<Friendship> friendships) throws Exception {
+        // --- snippet: importer
         try (FriendImportClient client = FriendImportClient.builder(app).build()) {
             GameFriendImporter importer = GameFriendImporter.builder(client)
                     .journal(Path.of("import.journal"))           // optional: run again after a crash to resume
@@ -41,8 +41,7 @@ final class ImporterExamples {
 
             // Or from a JSONL file: one {"From_Account": ..., "To_Account": ..., ...} object a line.
             ImportReport fromFile = importer.runJsonl(Path.of("friends.jsonl"));
-            // ---
-            return fromFile;
         }
+        // --- end
     }
 }
