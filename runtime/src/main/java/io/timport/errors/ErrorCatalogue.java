@@ -48,10 +48,10 @@ public final class ErrorCatalogue {
         t.put(30008, "write conflict from concurrent writes to one From_Account", ErrorClass.TRANSIENT,
                 "never run two calls for one From_Account at once");
         t.put(30009, "the backend forbids this user adding friends", ErrorClass.PERMANENT,
-                "fails that user's relations: its later ones are not sent");
+                "the user may not add friends: its later relations would fail too");
         t.markFromAccount(30009);
         t.put(30010, "From_Account already has the maximum of 3000 friends", ErrorClass.PERMANENT,
-                "fails that user's new relations: its later ones are not sent");
+                "the user's list is full: its later new relations would fail too");
         t.markFromAccount(30010);
         t.put(30011, "From_Account already has the maximum of 32 friend groups", ErrorClass.PERMANENT,
                 "fails that item");
