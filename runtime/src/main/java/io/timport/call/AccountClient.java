@@ -47,18 +47,23 @@ public final class AccountClient {
      * @throws IllegalStateException when the client is closed
      */
     public AccountCheckResponse checkAccounts(List<String> userIds) throws TransportException, InterruptedException {
-        return Transport.await(checkAccountsAsync(userIds));
+        return transport.call(ChatApi.ACCOUNT_CHECK, NAME, checkBody(userIds), new CheckAnswer(), LOG,
+                () -> userIds.size() + " accounts");
     }
 
     /** {@link #checkAccounts}, returning at once with the answer to come (the permit is taken before it returns). */
     public CompletableFuture<AccountCheckResponse> checkAccountsAsync(List<String> userIds) throws InterruptedException {
+        return transport.send(ChatApi.ACCOUNT_CHECK, NAME, checkBody(userIds), new CheckAnswer(), LOG,
+                () -> userIds.size() + " accounts");
+    }
+
+    private byte[] checkBody(List<String> userIds) {
         transport.ensureOpen(NAME);
         Checks.items(ChatApi.ACCOUNT_CHECK, "UserID", userIds);
         for (String userId : userIds) {
             Checks.userId("UserID", userId);
         }
-        byte[] body = RequestWriter.accountCheck(Transport.JSON, userIds);
-        return transport.send(ChatApi.ACCOUNT_CHECK, NAME, body, new CheckAnswer(), LOG, () -> userIds.size() + " accounts");
+        return RequestWriter.accountCheck(Transport.JSON, userIds);
     }
 
     /**
@@ -73,20 +78,24 @@ public final class AccountClient {
      */
     public MultiAccountImportResponse importAccounts(List<AccountItem> accounts)
             throws TransportException, InterruptedException {
-        return Transport.await(importAccountsAsync(accounts));
+        return transport.call(ChatApi.MULTIACCOUNT_IMPORT, NAME, importBody(accounts), new MultiImportAnswer(), LOG,
+                () -> accounts.size() + " accounts");
     }
 
     /** {@link #importAccounts}, returning at once with the answer to come (the permit is taken before it returns). */
     public CompletableFuture<MultiAccountImportResponse> importAccountsAsync(List<AccountItem> accounts)
             throws InterruptedException {
+        return transport.send(ChatApi.MULTIACCOUNT_IMPORT, NAME, importBody(accounts), new MultiImportAnswer(), LOG,
+                () -> accounts.size() + " accounts");
+    }
+
+    private byte[] importBody(List<AccountItem> accounts) {
         transport.ensureOpen(NAME);
         Checks.items(ChatApi.MULTIACCOUNT_IMPORT, "AccountList item", accounts);
         for (AccountItem account : accounts) {
             Checks.userId("UserID", account.userId());
         }
-        byte[] body = RequestWriter.multiAccountImport(Transport.JSON, accounts);
-        return transport.send(ChatApi.MULTIACCOUNT_IMPORT, NAME, body, new MultiImportAnswer(), LOG,
-                () -> accounts.size() + " accounts");
+        return RequestWriter.multiAccountImport(Transport.JSON, accounts);
     }
 
     /**
@@ -98,16 +107,21 @@ public final class AccountClient {
      * @throws IllegalStateException when the client is closed
      */
     public AccountImportResponse importAccount(AccountItem account) throws TransportException, InterruptedException {
-        return Transport.await(importAccountAsync(account));
+        return transport.call(ChatApi.ACCOUNT_IMPORT, NAME, importBody(account), new ImportAnswer(), LOG,
+                () -> "UserID " + account.userId());
     }
 
     /** {@link #importAccount}, returning at once with the answer to come (the permit is taken before it returns). */
     public CompletableFuture<AccountImportResponse> importAccountAsync(AccountItem account) throws InterruptedException {
+        return transport.send(ChatApi.ACCOUNT_IMPORT, NAME, importBody(account), new ImportAnswer(), LOG,
+                () -> "UserID " + account.userId());
+    }
+
+    private byte[] importBody(AccountItem account) {
         transport.ensureOpen(NAME);
         java.util.Objects.requireNonNull(account, "account");
         Checks.userId("UserID", account.userId());
-        byte[] body = RequestWriter.accountImport(Transport.JSON, account);
-        return transport.send(ChatApi.ACCOUNT_IMPORT, NAME, body, new ImportAnswer(), LOG, () -> "UserID " + account.userId());
+        return RequestWriter.accountImport(Transport.JSON, account);
     }
 
     /** The limiter the calls of {@code api} take their permits from. */

@@ -90,7 +90,10 @@ public final class FriendImportClient implements AutoCloseable {
      */
     public FriendImportResponse importFriends(String fromAccount, List<? extends AddFriendItem> items)
             throws TransportException, InterruptedException {
-        return Transport.await(importFriendsAsync(fromAccount, items));
+        transport.ensureOpen(NAME);
+        byte[] body = requestBody(fromAccount, items);
+        return transport.call(ChatApi.FRIEND_IMPORT, NAME, body, new Answer(), LOG,
+                () -> items.size() + " items, From_Account " + fromAccount);
     }
 
     /**

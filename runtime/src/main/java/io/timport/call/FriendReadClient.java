@@ -53,17 +53,21 @@ public final class FriendReadClient {
      * @throws IllegalStateException when the client is closed
      */
     public FriendGetPage getFriends(FriendGetRequest request) throws TransportException, InterruptedException {
-        return Transport.await(getFriendsAsync(request));
+        return transport.call(ChatApi.FRIEND_GET, NAME, pageBody(request), new PageAnswer(), LOG,
+                () -> "From_Account " + request.fromAccount() + ", StartIndex " + request.startIndex());
     }
 
     /** {@link #getFriends}, returning at once with the page to come (the permit is taken before it returns). */
     public CompletableFuture<FriendGetPage> getFriendsAsync(FriendGetRequest request) throws InterruptedException {
+        return transport.send(ChatApi.FRIEND_GET, NAME, pageBody(request), new PageAnswer(), LOG,
+                () -> "From_Account " + request.fromAccount() + ", StartIndex " + request.startIndex());
+    }
+
+    private byte[] pageBody(FriendGetRequest request) {
         transport.ensureOpen(NAME);
         java.util.Objects.requireNonNull(request, "request");
         Checks.userId("From_Account", request.fromAccount());
-        byte[] body = RequestWriter.friendGet(Transport.JSON, request);
-        return transport.send(ChatApi.FRIEND_GET, NAME, body, new PageAnswer(), LOG,
-                () -> "From_Account " + request.fromAccount() + ", StartIndex " + request.startIndex());
+        return RequestWriter.friendGet(Transport.JSON, request);
     }
 
     /**
@@ -79,7 +83,15 @@ public final class FriendReadClient {
      * @throws IllegalStateException when the client is closed
      */
     public FriendList getAllFriends(String fromAccount) throws TransportException, InterruptedException {
-        return Transport.await(getAllFriendsAsync(fromAccount));
+        Paging paging = new Paging(fromAccount);
+        long start = 0;
+        FriendGetPage page = getFriends(FriendGetRequest.firstPage(fromAccount));
+        FriendList done;
+        while ((done = paging.add(page, start)) == null) {
+            start = page.nextStartIndex();
+            page = getFriends(FriendGetRequest.page(fromAccount, start));
+        }
+        return done;
     }
 
     /**
@@ -89,7 +101,7 @@ public final class FriendReadClient {
      * Cancelling the future abandons the page in flight.
      */
     public CompletableFuture<FriendList> getAllFriendsAsync(String fromAccount) throws InterruptedException {
-        Paging paging = new Paging(fromAccount);
+        AsyncPaging paging = new AsyncPaging(fromAccount);
         paging.follow(getFriendsAsync(FriendGetRequest.firstPage(fromAccount)), 0);
         return paging.result;
     }
@@ -107,12 +119,18 @@ public final class FriendReadClient {
      */
     public FriendCheckResponse checkFriends(String fromAccount, List<String> toAccounts, FriendCheckType type)
             throws TransportException, InterruptedException {
-        return Transport.await(checkFriendsAsync(fromAccount, toAccounts, type));
+        return transport.call(ChatApi.FRIEND_CHECK, NAME, checkBody(fromAccount, toAccounts, type), new CheckAnswer(),
+                LOG, () -> toAccounts.size() + " To_Accounts, From_Account " + fromAccount + ", " + type.wireName());
     }
 
     /** {@link #checkFriends}, returning at once with the answer to come (the permit is taken before it returns). */
     public CompletableFuture<FriendCheckResponse> checkFriendsAsync(String fromAccount, List<String> toAccounts,
             FriendCheckType type) throws InterruptedException {
+        return transport.send(ChatApi.FRIEND_CHECK, NAME, checkBody(fromAccount, toAccounts, type), new CheckAnswer(),
+                LOG, () -> toAccounts.size() + " To_Accounts, From_Account " + fromAccount + ", " + type.wireName());
+    }
+
+    private byte[] checkBody(String fromAccount, List<String> toAccounts, FriendCheckType type) {
         transport.ensureOpen(NAME);
         Checks.userId("From_Account", fromAccount);
         Checks.items(ChatApi.FRIEND_CHECK, "To_Account", toAccounts);
@@ -120,9 +138,7 @@ public final class FriendReadClient {
             Checks.userId("To_Account", toAccount);
         }
         java.util.Objects.requireNonNull(type, "type");
-        byte[] body = RequestWriter.friendCheck(Transport.JSON, fromAccount, toAccounts, type);
-        return transport.send(ChatApi.FRIEND_CHECK, NAME, body, new CheckAnswer(), LOG,
-                () -> toAccounts.size() + " To_Accounts, From_Account " + fromAccount + ", " + type.wireName());
+        return RequestWriter.friendCheck(Transport.JSON, fromAccount, toAccounts, type);
     }
 
     /** The limiter the calls of {@code api} take their permits from. */
@@ -142,19 +158,68 @@ public final class FriendReadClient {
                 + rateLimiter(ChatApi.FRIEND_CHECK) + "]";
     }
 
-    /** The pages of one user, read one after the other. */
-    private final class Paging {
+    /** The pages of one user, read one after the other: what they add up to, and when they end. */
+    private static final class Paging {
         final String fromAccount;
-        final CompletableFuture<FriendList> result = new CompletableFuture<>();
         final List<Friend> friends = new ArrayList<>();
         final List<Long> randoms = new ArrayList<>();
         long standardSequence = -1;
         long customSequence = -1;
         boolean consistent = true;
-        volatile CompletableFuture<FriendGetPage> inFlight;
 
         Paging(String fromAccount) {
             this.fromAccount = fromAccount;
+        }
+
+        /**
+         * Adds {@code page}, which started at {@code startIndex}: the list when it is the last (or a request-level
+         * failure), null when the next page is to be read (from its {@code NextStartIndex}).
+         *
+         * @throws TransportException when the pages do not advance
+         */
+        FriendList add(FriendGetPage page, long startIndex) throws TransportException {
+            randoms.add(page.random());
+            if (!page.isRequestOk()) {
+                return list(page, false, startIndex);
+            }
+            friends.addAll(page.friends());
+            if (randoms.size() == 1) {
+                standardSequence = page.standardSequence();
+                customSequence = page.customSequence();
+            } else if (page.standardSequence() != standardSequence || page.customSequence() != customSequence) {
+                consistent = false;
+            }
+            if (page.isComplete()) {
+                return list(page, true, -1);
+            }
+            long next = page.nextStartIndex();
+            if (next <= startIndex || randoms.size() >= MAX_PAGES) {
+                String why = next <= startIndex
+                        ? "CompleteFlag " + page.completeFlag() + " with NextStartIndex " + next
+                                + " not beyond the page's StartIndex " + startIndex
+                        : "more than " + MAX_PAGES + " pages without CompleteFlag 1";
+                throw new TransportException(TransportException.Kind.MALFORMED_BODY, "friend_get for From_Account "
+                        + fromAccount + " answered " + why + " (random " + page.random() + "): the pages do not end",
+                        200, "", page.random(), null);
+            }
+            return null;
+        }
+
+        private FriendList list(FriendGetPage last, boolean complete, long nextStartIndex) {
+            return new FriendList(fromAccount, last.actionStatus(), last.errorCode(), last.errorInfo(),
+                    last.errorDisplay(), friends, standardSequence, customSequence, last.friendNum(), complete,
+                    consistent, nextStartIndex, randoms);
+        }
+    }
+
+    /** The pages of one user, each asked for when the one before it has come. */
+    private final class AsyncPaging {
+        final Paging paging;
+        final CompletableFuture<FriendList> result = new CompletableFuture<>();
+        volatile CompletableFuture<FriendGetPage> inFlight;
+
+        AsyncPaging(String fromAccount) {
+            this.paging = new Paging(fromAccount);
             result.whenComplete((list, error) -> {
                 CompletableFuture<FriendGetPage> page = inFlight;
                 if (result.isCancelled() && page != null) {
@@ -174,7 +239,13 @@ public final class FriendReadClient {
                     return;
                 }
                 try {
-                    next(answer, startIndex);
+                    FriendList done = paging.add(answer, startIndex);
+                    if (done != null) {
+                        result.complete(done);
+                    } else if (!result.isDone()) { // not cancelled meanwhile
+                        long next = answer.nextStartIndex();
+                        follow(getFriendsAsync(FriendGetRequest.page(paging.fromAccount, next)), next);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     result.completeExceptionally(e);
@@ -182,45 +253,6 @@ public final class FriendReadClient {
                     result.completeExceptionally(e);
                 }
             });
-        }
-
-        private void next(FriendGetPage page, long startIndex) throws TransportException, InterruptedException {
-            randoms.add(page.random());
-            if (!page.isRequestOk()) {
-                result.complete(list(page, false, startIndex));
-                return;
-            }
-            friends.addAll(page.friends());
-            if (randoms.size() == 1) {
-                standardSequence = page.standardSequence();
-                customSequence = page.customSequence();
-            } else if (page.standardSequence() != standardSequence || page.customSequence() != customSequence) {
-                consistent = false;
-            }
-            if (page.isComplete()) {
-                result.complete(list(page, true, -1));
-                return;
-            }
-            long next = page.nextStartIndex();
-            if (next <= startIndex || randoms.size() >= MAX_PAGES) {
-                String why = next <= startIndex
-                        ? "CompleteFlag " + page.completeFlag() + " with NextStartIndex " + next
-                                + " not beyond the page's StartIndex " + startIndex
-                        : "more than " + MAX_PAGES + " pages without CompleteFlag 1";
-                throw new TransportException(TransportException.Kind.MALFORMED_BODY, "friend_get for From_Account "
-                        + fromAccount + " answered " + why + " (random " + page.random() + "): the pages do not end",
-                        200, "", page.random(), null);
-            }
-            if (result.isDone()) {
-                return; // cancelled
-            }
-            follow(getFriendsAsync(FriendGetRequest.page(fromAccount, next)), next);
-        }
-
-        private FriendList list(FriendGetPage last, boolean complete, long nextStartIndex) {
-            return new FriendList(fromAccount, last.actionStatus(), last.errorCode(), last.errorInfo(),
-                    last.errorDisplay(), friends, standardSequence, customSequence, last.friendNum(), complete,
-                    consistent, nextStartIndex, randoms);
         }
     }
 

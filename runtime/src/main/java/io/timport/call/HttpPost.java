@@ -2,6 +2,7 @@ package io.timport.call;
 
 import io.timport.call.UrlSigner.SignedUrl;
 import io.timport.config.Timeouts;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The returned future completes with the answer's status and body, or exceptionally with the cause as the JDK
  * reports it (a {@link BoundedAnswer.TooLargeException} for an answer over a bound); cancelling it abandons the
- * exchange. Completions run on the client's executor, never on the timer's thread.
+ * exchange. Completions run on the HTTP client's executor, never on the timer's thread.
  */
 final class HttpPost implements AutoCloseable {
 
@@ -55,10 +57,13 @@ final class HttpPost implements AutoCloseable {
     /** How long after the deadline a call whose headers never came is ended, if the JDK's timeout has not. */
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+    /** Where a deadline's work runs (ending a body, failing a call), so that it never runs on the timer's thread. */
+    private static final ExecutorService DEADLINE_WORK = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), daemonThreads("timport-call-expiry-"));
 
     private final HttpClient http;
+    /** Where a deadline's work runs: the client's executor when one was given, else a pool of the class. */
     private final Executor executor;
-    private final ExecutorService ownExecutor;
     private final Timeouts timeouts;
     private final long maxAnswerBytes;
     private final BoundedAnswer.Budget budget;
@@ -67,24 +72,20 @@ final class HttpPost implements AutoCloseable {
         this.timeouts = timeouts;
         this.maxAnswerBytes = maxAnswerBytes;
         this.budget = new BoundedAnswer.Budget(maxBufferedAnswerBytes);
-        if (executor == null) {
-            // As the JDK's own default (a cached pool), but ours: the deadline timer hands its work to it too.
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                    new java.util.concurrent.SynchronousQueue<>(), daemonThreads("timport-http-"));
-            this.ownExecutor = pool;
-            this.executor = pool;
-        } else {
-            this.ownExecutor = null;
-            this.executor = executor;
-        }
         // HTTP/1.1 with the JDK's keep-alive pool: what the API documents. HTTP_2 would send an h2c Upgrade on
         // plain-http loopback and multiplex every call on one connection, which nothing in Tencent's pages covers.
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(this.executor)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        // The JDK's default executor is left alone when none is given: the HTTP client runs some of its work inline
+        // with it, and a pool of our own costs measurably more CPU per call. Deadlines hand their (rare) work to a
+        // small pool of their own instead.
+        this.executor = executor != null ? executor : DEADLINE_WORK;
+        this.http = builder.build();
     }
 
     private static ScheduledThreadPoolExecutor deadlineTimer() {
@@ -112,43 +113,97 @@ final class HttpPost implements AutoCloseable {
         return budget.max();
     }
 
-    /** POSTs {@code body} to the signed URL. */
-    CompletableFuture<Raw> post(SignedUrl url, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(url.uri())
+    private HttpRequest request(SignedUrl url, byte[] body) {
+        return HttpRequest.newBuilder(url.uri())
                 .timeout(timeouts.request())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return new Exchange(request).start();
+    }
+
+    /** POSTs {@code body} to the signed URL, returning at once with the answer to come. */
+    CompletableFuture<Raw> post(SignedUrl url, byte[] body) {
+        return new Exchange(request(url, body), true).start();
+    }
+
+    /**
+     * POSTs {@code body} to the signed URL and waits for the answer on the calling thread. (Not {@code post(…).get()}:
+     * the JDK's asynchronous form hands every answer over to the common pool once more, which costs a synchronous
+     * caller CPU and a thread switch per call for nothing.)
+     *
+     * @throws IOException as the JDK reports a failure, a {@link BodyTimeoutException} for a body the deadline ended
+     * @throws InterruptedException when interrupted while waiting; the exchange is abandoned
+     */
+    Raw send(SignedUrl url, byte[] body) throws IOException, InterruptedException {
+        return new Exchange(request(url, body), false).run();
     }
 
     /** One exchange and its deadline. */
     private final class Exchange {
         private final HttpRequest request;
+        private final boolean async;
         private final CompletableFuture<Raw> result = new CompletableFuture<>();
+        private volatile boolean finished;
         private volatile BoundedAnswer reader;
+        private volatile BodyTimeoutException expired;
         private volatile CompletableFuture<HttpResponse<byte[]>> sent;
 
-        Exchange(HttpRequest request) {
+        Exchange(HttpRequest request, boolean async) {
             this.request = request;
+            this.async = async;
+        }
+
+        private boolean isDone() {
+            return async ? result.isDone() : finished;
+        }
+
+        /** The body subscriber, made when the headers have come. */
+        private BoundedAnswer reader(HttpResponse.ResponseInfo info) {
+            BoundedAnswer r = new BoundedAnswer(info.statusCode(),
+                    info.headers().firstValueAsLong("Content-Length").orElse(-1), maxAnswerBytes, budget);
+            reader = r;
+            if (isDone()) {
+                r.abort(new java.util.concurrent.CancellationException("the call was cancelled"));
+            }
+            return r;
+        }
+
+        private ScheduledFuture<?> deadline() {
+            return DEADLINES.schedule(() -> executor.execute(this::expire), saturatedNanos(timeouts.request()),
+                    TimeUnit.NANOSECONDS);
+        }
+
+        Raw run() throws IOException, InterruptedException {
+            ScheduledFuture<?> deadline = deadline();
+            boolean answered = false;
+            try {
+                HttpResponse<byte[]> response = http.send(request, this::reader);
+                answered = true;
+                return new Raw(response.statusCode(), response.body(), reader);
+            } catch (IOException e) {
+                BodyTimeoutException late = expired;
+                if (late != null) { // the JDK passes on the deadline's exception without its cause: give it back
+                    late.addSuppressed(e);
+                    throw late;
+                }
+                throw e;
+            } finally {
+                finished = true;
+                deadline.cancel(false);
+                BoundedAnswer r = reader;
+                if (!answered && r != null) {
+                    r.abort(new java.util.concurrent.CancellationException("the call ended"));
+                    r.release();
+                }
+            }
         }
 
         CompletableFuture<Raw> start() {
-            Duration timeout = timeouts.request();
-            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> {
-                BoundedAnswer r = new BoundedAnswer(info.statusCode(),
-                        info.headers().firstValueAsLong("Content-Length").orElse(-1), maxAnswerBytes, budget);
-                reader = r;
-                if (result.isDone()) {
-                    r.abort(new java.util.concurrent.CancellationException("the call was cancelled"));
-                }
-                return r;
-            });
+            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, this::reader);
             sent = exchange;
-            var deadline = DEADLINES.schedule(() -> executor.execute(this::expire), saturatedNanos(timeout),
-                    TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> deadline = deadline();
             exchange.whenComplete((response, error) -> {
                 if (error != null) {
                     BoundedAnswer r = reader;
@@ -173,17 +228,24 @@ final class HttpPost implements AutoCloseable {
             return result;
         }
 
-        /** At the deadline: end a body still being read; give the JDK's own timeout a grace before ending the rest. */
+        /**
+         * At the deadline: end a body still being read. Before the headers the JDK's own request timeout ends the
+         * call; an asynchronous call is ended here too should that not have happened a grace later.
+         */
         private void expire() {
-            if (result.isDone()) {
+            if (isDone()) {
                 return;
             }
             BoundedAnswer r = reader;
             if (r != null) {
-                r.abort(new BodyTimeoutException(r.statusCode(), r.received()));
+                BodyTimeoutException late = new BodyTimeoutException(r.statusCode(), r.received());
+                expired = late;
+                r.abort(late);
                 return;
             }
-            DEADLINES.schedule(() -> executor.execute(this::expireHard), GRACE_NANOS, TimeUnit.NANOSECONDS);
+            if (async) {
+                DEADLINES.schedule(() -> executor.execute(this::expireHard), GRACE_NANOS, TimeUnit.NANOSECONDS);
+            }
         }
 
         private void expireHard() {
@@ -213,7 +275,7 @@ final class HttpPost implements AutoCloseable {
 
     /**
      * Closes the HTTP client. On JDK 21 and later that waits for the calls in flight; on JDK 17 the client's
-     * connections are released when it is garbage-collected. The executor this made itself is shut down after.
+     * connections are released when it is garbage-collected.
      */
     @Override
     public void close() {
@@ -222,9 +284,6 @@ final class HttpPost implements AutoCloseable {
                 closeable.close();
             } catch (Exception e) {
                 System.getLogger(HttpPost.class.getName()).log(System.Logger.Level.DEBUG, "closing the HTTP client failed", e);
-            }
-            if (ownExecutor != null) {
-                ownExecutor.shutdown();
             }
         }
     }

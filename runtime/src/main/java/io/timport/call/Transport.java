@@ -127,7 +127,35 @@ final class Transport implements AutoCloseable {
     }
 
     /** {@link #send}, waiting for the answer on the calling thread. */
-    /** The answer of {@code future} (a call {@link #send} made), or its {@link TransportException} thrown; cancels it when interrupted. */
+    /**
+     * {@link #send}, waiting for the answer on the calling thread (which also reads it), as the synchronous methods
+     * of the typed clients do.
+     *
+     * @throws TransportException when no usable answer arrived within the deadline
+     * @throws InterruptedException when interrupted while waiting for the permit or the answer
+     */
+    <A> A call(ChatApi api, String client, byte[] body, AnswerParser.Reader<A> reader, Logger log,
+            Supplier<String> what) throws TransportException, InterruptedException {
+        ensureOpen(client);
+        limiters.get(api).acquire();
+        ensureOpen(client);
+        SignedUrl url = signer.sign(api);
+        log.log(Level.DEBUG, () -> "POST " + url.logUrl() + " (" + what.get() + ", " + body.length + " bytes)");
+        long start = System.nanoTime();
+        HttpPost.Raw raw;
+        try {
+            raw = post.send(url, body);
+        } catch (IOException e) {
+            throw failure(url, unwrap(e), log);
+        }
+        try {
+            return interpret(url, raw, reader, log, start);
+        } finally {
+            raw.release();
+        }
+    }
+
+    /** The answer of {@code future} (a call {@link #send} made), or its {@link TransportException} thrown. */
     static <A> A await(CompletableFuture<A> future) throws TransportException, InterruptedException {
         try {
             return future.get();
