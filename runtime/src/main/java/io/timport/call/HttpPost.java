@@ -24,12 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>The deadline</b> is the request timeout, counted from sending, and it covers connecting, the headers
  * <em>and</em> the body. The JDK's own request timeout ends when the headers arrive; a server that then sends its
  * body one byte a second would hold the call for ever. So each call also has a timer that, at the deadline, ends a
- * body still being read (the call fails with an {@link HttpTimeoutException}) and, should the JDK's timeout not have
- * fired a second later, the whole exchange.
+ * body still being read (the call fails with a {@link BodyTimeoutException}) and, for an asynchronous call, should the
+ * JDK's timeout not have fired a second later, the whole exchange.
  *
- * <p>The returned future completes with the answer's status and body, or exceptionally with the cause as the JDK
- * reports it (a {@link BoundedAnswer.TooLargeException} for an answer over a bound); cancelling it abandons the
- * exchange. Completions run on the HTTP client's executor, never on the timer's thread.
+ * <p>{@link #post} returns a future that completes with the answer's status and body, or exceptionally with the cause
+ * as the JDK reports it (a {@link BoundedAnswer.TooLargeException} for an answer over a bound); cancelling it abandons
+ * the exchange. Completions run on the HTTP client's executor, never on the timer's thread. {@link #send} waits on
+ * the calling thread.
  */
 final class HttpPost implements AutoCloseable {
 
@@ -81,9 +82,8 @@ final class HttpPost implements AutoCloseable {
         if (executor != null) {
             builder.executor(executor);
         }
-        // The JDK's default executor is left alone when none is given: the HTTP client runs some of its work inline
-        // with it, and a pool of our own costs measurably more CPU per call. Deadlines hand their (rare) work to a
-        // small pool of their own instead.
+        // The JDK's default executor is kept when none is given, as before the transport existed. Deadlines hand
+        // their (rare) work to a small pool of their own rather than to the HTTP client's threads or the timer's.
         this.executor = executor != null ? executor : DEADLINE_WORK;
         this.http = builder.build();
     }
