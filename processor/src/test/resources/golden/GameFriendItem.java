@@ -8,13 +8,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.timport.internal.FieldComparison;
+import io.timport.internal.FriendGetReader;
+import io.timport.internal.ItemBuilding;
+import io.timport.internal.WireItemReader;
 import io.timport.wire.AddFriendItem;
 import io.timport.wire.CustomItem;
+import io.timport.wire.FieldDifference;
 import io.timport.wire.FriendImportRules;
 import io.timport.wire.InvalidItemException;
 import io.timport.wire.ItemType;
+import io.timport.wire.JsonValues;
+import io.timport.wire.ReadBack;
 import io.timport.wire.Violations;
-import io.timport.wire.WireReader;
 import io.timport.wire.WireWriter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,14 +42,18 @@ import javax.annotation.processing.Generated;
  * or from {@link #fromWire(Map)}, which reads the wire format. {@link #writeJson} writes
  * the exact JSON the API expects; a Jackson {@code ObjectMapper} writes the same JSON.
  *
+ * <p>{@link #readBack(String, Map)} reads the same friend back from a {@code friend_get}
+ * answer, and {@link #differences(GameFriendItem, ReadBack)} compares it with the item
+ * imported, field by field.
+ *
  * <p>Custom friend fields, in the order they are sent:
  * <ul>
- * <li>{@link #level()}: {@code Tag_SNS_Custom_Level}, an integer, required
- * <li>{@link #guild()}: {@code Tag_SNS_Custom_Guild}, a string of at most 500 UTF-8 bytes, optional
- * <li>{@link #rank()}: {@code Tag_SNS_Custom_Rank}, an integer, required
- * <li>{@link #score()}: {@code Tag_SNS_Custom_Score}, an integer, optional
- * <li>{@link #wins()}: {@code Tag_SNS_Custom_Wins}, an integer, optional
- * <li>{@link #channel()}: {@code Tag_SNS_Custom_Channel}, one of LOBBY, GUILD_CHAT, ARENA, sent as its name, optional
+ * <li>{@link #level()}: {@code Tag_SNS_Custom_Level}, an integer. Required; 0 to 9223372036854775807.
+ * <li>{@link #guild()}: {@code Tag_SNS_Custom_Guild}, a string. Optional; at most 500 UTF-8 bytes.
+ * <li>{@link #rank()}: {@code Tag_SNS_Custom_Rank}, an integer. Required; 0 to 2147483647.
+ * <li>{@link #score()}: {@code Tag_SNS_Custom_Score}, an integer. Optional; 0 to 9223372036854775807.
+ * <li>{@link #wins()}: {@code Tag_SNS_Custom_Wins}, an integer. Optional; 0 to 2147483647.
+ * <li>{@link #channel()}: {@code Tag_SNS_Custom_Channel}, one of LOBBY, GUILD_CHAT, ARENA, sent as its name. Optional.
  * </ul>
  */
 @Generated("io.timport.processor.FriendFieldsProcessor")
@@ -56,13 +66,14 @@ import javax.annotation.processing.Generated;
 @JsonPropertyOrder({"To_Account", "Remark", "RemarkTime", "GroupName", "AddSource", "AddWording", "AddTime", "CustomItem"})
 public final class GameFriendItem implements GameFriend, AddFriendItem {
     /**
-     * This item type, for generic code such as a bulk importer: its class, its custom
-     * tags and {@link #fromWire(Map)}.
+     * This item type, for generic code such as a bulk importer or a verification: its class,
+     * its custom tags, {@link #fromWire(Map)}, {@link #readBack(String, Map)} and
+     * {@link #differences}.
      */
     public static final ItemType<GameFriendItem> TYPE = ItemType.of(GameFriendItem.class,
             List.of("Tag_SNS_Custom_Level", "Tag_SNS_Custom_Guild", "Tag_SNS_Custom_Rank",
             "Tag_SNS_Custom_Score", "Tag_SNS_Custom_Wins", "Tag_SNS_Custom_Channel"),
-            GameFriendItem::fromWire);
+            GameFriendItem::fromWire, GameFriendItem::readBack, GameFriendItem::differences);
 
     private static final SerializableString LEVEL_TAG = new SerializedString("Tag_SNS_Custom_Level");
 
@@ -133,37 +144,6 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * Reads an item from the fields of one wire-format {@code AddFriendItem}, given as
-     * plain Java values: {@code String}, an integer ({@code Long}, {@code Integer},
-     * {@code BigInteger}), {@code List}, {@code Map} (see {@link io.timport.wire.JsonValues}).
-     * A {@code null} value counts as absent. {@code From_Account} is not an item field.
-     *
-     * @param fields the item's fields, e.g. one line of a JSONL file
-     * @return the valid item
-     * @throws InvalidItemException listing every problem: unknown fields, values of the
-     *     wrong JSON type, unknown or repeated custom tags, enum values that are not
-     *     constants, and every rule {@link Builder#build()} checks
-     */
-    public static GameFriendItem fromWire(Map<String, ?> fields) {
-        WireReader wire = WireReader.of(fields, TYPE.customTags());
-        Builder builder = new Builder();
-        builder.toAccount = wire.string("To_Account");
-        builder.remark = wire.string("Remark");
-        builder.remarkTime = wire.integer("RemarkTime");
-        builder.groupNames = wire.strings("GroupName");
-        builder.addSource = wire.string("AddSource");
-        builder.addWording = wire.string("AddWording");
-        builder.addTime = wire.integer("AddTime");
-        builder.level = wire.customLong("Tag_SNS_Custom_Level");
-        builder.guild = wire.customString("Tag_SNS_Custom_Guild");
-        builder.rank = wire.customInt("Tag_SNS_Custom_Rank");
-        builder.score = wire.customLong("Tag_SNS_Custom_Score");
-        builder.wins = wire.customInt("Tag_SNS_Custom_Wins");
-        builder.channel = wire.customEnum("Tag_SNS_Custom_Channel", GameFriend.Channel.class);
-        return builder.build(wire.violations());
-    }
-
-    /**
      * {@code To_Account}: the friend's UserID.
      *
      * <p>Required; 1 to 32 UTF-8 bytes.
@@ -201,7 +181,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     /**
      * {@code GroupName}: the friend groups this friend is put in.
      *
-     * <p>Optional; at most 32 names, each of 1 to 30 UTF-8 bytes.
+     * <p>Optional; at most 32 distinct names, each of 1 to 30 UTF-8 bytes (a repeated name is kept once).
      *
      * @return an unmodifiable list, empty when absent (then {@code GroupName} is not sent)
      */
@@ -246,7 +226,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * {@code Tag_SNS_Custom_Level}: an integer, required.
+     * {@code Tag_SNS_Custom_Level}: an integer.
+     *
+     * <p>Required; 0 to 9223372036854775807.
      */
     @Override
     public long level() {
@@ -254,9 +236,11 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * {@code Tag_SNS_Custom_Guild}: a string of at most 500 UTF-8 bytes, optional.
+     * {@code Tag_SNS_Custom_Guild}: a string.
      *
-     * @return the value, or null when absent (then it is not sent)
+     * <p>Optional; at most 500 UTF-8 bytes.
+     *
+     * @return the value, or null when absent (then {@code Tag_SNS_Custom_Guild} is not sent)
      */
     @Override
     public String guild() {
@@ -264,7 +248,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * {@code Tag_SNS_Custom_Rank}: an integer, required.
+     * {@code Tag_SNS_Custom_Rank}: an integer.
+     *
+     * <p>Required; 0 to 2147483647.
      */
     @Override
     public int rank() {
@@ -272,9 +258,11 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * {@code Tag_SNS_Custom_Score}: an integer, optional.
+     * {@code Tag_SNS_Custom_Score}: an integer.
      *
-     * @return the value, or null when absent (then it is not sent)
+     * <p>Optional; 0 to 9223372036854775807.
+     *
+     * @return the value, or null when absent (then {@code Tag_SNS_Custom_Score} is not sent)
      */
     @Override
     public Long score() {
@@ -282,9 +270,11 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * {@code Tag_SNS_Custom_Wins}: an integer, optional.
+     * {@code Tag_SNS_Custom_Wins}: an integer.
      *
-     * @return the value, or null when absent (then it is not sent)
+     * <p>Optional; 0 to 2147483647.
+     *
+     * @return the value, or null when absent (then {@code Tag_SNS_Custom_Wins} is not sent)
      */
     @Override
     public Integer wins() {
@@ -292,13 +282,46 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
-     * {@code Tag_SNS_Custom_Channel}: one of LOBBY, GUILD_CHAT, ARENA, sent as its name, optional.
+     * {@code Tag_SNS_Custom_Channel}: one of LOBBY, GUILD_CHAT, ARENA, sent as its name.
      *
-     * @return the value, or null when absent (then it is not sent)
+     * <p>Optional.
+     *
+     * @return the value, or null when absent (then {@code Tag_SNS_Custom_Channel} is not sent)
      */
     @Override
     public GameFriend.Channel channel() {
         return this.channel;
+    }
+
+    /**
+     * Reads an item from the fields of one wire-format {@code AddFriendItem}, given as
+     * plain Java values: {@code String}, an integer ({@code Long}, {@code Integer},
+     * {@code BigInteger}), {@code List}, {@code Map} (see {@link JsonValues}).
+     * A {@code null} value counts as absent. {@code From_Account} is not an item field.
+     *
+     * @param fields the item's fields, e.g. one line of a JSONL file
+     * @return the valid item
+     * @throws InvalidItemException listing every problem: unknown fields, values of the
+     *     wrong JSON type, unknown or repeated custom tags, enum values that are not
+     *     constants, and every rule {@link Builder#build()} checks
+     */
+    public static GameFriendItem fromWire(Map<String, ?> fields) {
+        WireItemReader wire = WireItemReader.of(fields, TYPE.customTags());
+        Builder builder = new Builder();
+        builder.toAccount = wire.string("To_Account");
+        builder.remark = wire.string("Remark");
+        builder.remarkTime = wire.integer("RemarkTime");
+        builder.groupNames = wire.groupNames("GroupName");
+        builder.addSource = wire.string("AddSource");
+        builder.addWording = wire.string("AddWording");
+        builder.addTime = wire.integer("AddTime");
+        builder.level = wire.customLong("Tag_SNS_Custom_Level");
+        builder.guild = wire.customString("Tag_SNS_Custom_Guild");
+        builder.rank = wire.customInt("Tag_SNS_Custom_Rank");
+        builder.score = wire.customLong("Tag_SNS_Custom_Score");
+        builder.wins = wire.customInt("Tag_SNS_Custom_Wins");
+        builder.channel = wire.customEnum("Tag_SNS_Custom_Channel", GameFriend.Channel.class);
+        return builder.build(wire.violations());
     }
 
     /**
@@ -372,6 +395,74 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     }
 
     /**
+     * Reads this friend back from one friend of a {@code friend_get} answer: the standard
+     * fields from their tags ({@code Tag_SNS_IM_AddSource}, {@code Tag_SNS_IM_Remark},
+     * {@code Tag_SNS_IM_Group}, {@code Tag_SNS_IM_AddWording}, {@code Tag_SNS_IM_AddTime};
+     * no documented tag returns {@code RemarkTime}), the custom fields from theirs, typed.
+     *
+     * <p>Nothing is thrown away: a value of the wrong type, a name that is no constant of an
+     * enum field, and a tag this item does not have are kept in the result with the problem.
+     * The result holds the item when the values read make a valid one.
+     *
+     * @param toAccount the friend's UserID, as the answer gives it beside the values
+     * @param tags the friend's values by tag, as {@link JsonValues} reads them
+     * @return the values read, the problems, and the item when there is one
+     */
+    public static ReadBack<GameFriendItem> readBack(String toAccount, Map<String, ?> tags) {
+        FriendGetReader read = FriendGetReader.of(toAccount, tags);
+        Builder builder = new Builder();
+        builder.toAccount = toAccount;
+        builder.remark = read.string("Remark", "Tag_SNS_IM_Remark");
+        // RemarkTime: no documented friend_get tag returns it
+        builder.groupNames = read.groupNames("GroupName", "Tag_SNS_IM_Group");
+        builder.addSource = read.string("AddSource", "Tag_SNS_IM_AddSource");
+        builder.addWording = read.string("AddWording", "Tag_SNS_IM_AddWording");
+        builder.addTime = read.integer("AddTime", "Tag_SNS_IM_AddTime");
+        builder.level = read.customLong("Tag_SNS_Custom_Level");
+        builder.guild = read.customString("Tag_SNS_Custom_Guild");
+        builder.rank = read.customInt("Tag_SNS_Custom_Rank");
+        builder.score = read.customLong("Tag_SNS_Custom_Score");
+        builder.wins = read.customInt("Tag_SNS_Custom_Wins");
+        builder.channel = read.customEnum("Tag_SNS_Custom_Channel", GameFriend.Channel.class);
+        return read.result(builder::build);
+    }
+
+    /**
+     * Compares {@code expected} with the same friend read back from {@code friend_get},
+     * field by field, on the fields {@code friend_get} returns. {@code RemarkTime} is never
+     * compared: no documented tag returns it.
+     *
+     * <p>A field absent on one side and empty on the other ({@code ""}, no groups,
+     * {@code 0}) does not differ, so that the result is the same whether {@code friend_get}
+     * omits fields never set or returns them empty. Groups are compared as a set.
+     * {@code AddTime} is compared only when {@code expected} has one (an import without it
+     * may leave the time to the server). A value that could not be read always differs.
+     *
+     * @param expected the item imported
+     * @param found the same friend, read back with {@link #readBack(String, Map)}
+     * @return every field that differs, in wire order; empty when the friend is as expected
+     * @throws IllegalArgumentException when the two are not the same friend
+     *     ({@code To_Account})
+     */
+    public static List<FieldDifference> differences(GameFriendItem expected,
+            ReadBack<GameFriendItem> found) {
+        FieldComparison compare = FieldComparison.of(expected, found);
+        compare.text("Remark", expected.remark);
+        // RemarkTime: not compared, no documented friend_get tag returns it
+        compare.groupNames("GroupName", expected.groupNames);
+        compare.text("AddSource", expected.addSource);
+        compare.text("AddWording", expected.addWording);
+        compare.integerIfExpected("AddTime", expected.addTime);
+        compare.integer("Tag_SNS_Custom_Level", expected.level);
+        compare.text("Tag_SNS_Custom_Guild", expected.guild);
+        compare.integer("Tag_SNS_Custom_Rank", expected.rank);
+        compare.integer("Tag_SNS_Custom_Score", expected.score);
+        compare.integer("Tag_SNS_Custom_Wins", expected.wins);
+        compare.enumeration("Tag_SNS_Custom_Channel", expected.channel);
+        return compare.differences();
+    }
+
+    /**
      * Whether {@code other} is a {@code GameFriendItem} with equal values in every field.
      */
     @Override
@@ -384,18 +475,18 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
         GameFriendItem that = (GameFriendItem) other;
         return this.toAccount.equals(that.toAccount)
-                        && Objects.equals(this.remark, that.remark)
-                        && Objects.equals(this.remarkTime, that.remarkTime)
-                        && this.groupNames.equals(that.groupNames)
-                        && this.addSource.equals(that.addSource)
-                        && Objects.equals(this.addWording, that.addWording)
-                        && Objects.equals(this.addTime, that.addTime)
-                        && this.level == that.level
-                        && Objects.equals(this.guild, that.guild)
-                        && this.rank == that.rank
-                        && Objects.equals(this.score, that.score)
-                        && Objects.equals(this.wins, that.wins)
-                        && Objects.equals(this.channel, that.channel);
+                && Objects.equals(this.remark, that.remark)
+                && Objects.equals(this.remarkTime, that.remarkTime)
+                && this.groupNames.equals(that.groupNames)
+                && this.addSource.equals(that.addSource)
+                && Objects.equals(this.addWording, that.addWording)
+                && Objects.equals(this.addTime, that.addTime)
+                && this.level == that.level
+                && Objects.equals(this.guild, that.guild)
+                && this.rank == that.rank
+                && Objects.equals(this.score, that.score)
+                && Objects.equals(this.wins, that.wins)
+                && Objects.equals(this.channel, that.channel);
     }
 
     /**
@@ -439,19 +530,19 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
     @Override
     public String toString() {
         return "GameFriendItem{toAccount=" + this.toAccount
-                        + ", remark=" + this.remark
-                        + ", remarkTime=" + this.remarkTime
-                        + ", groupNames=" + this.groupNames
-                        + ", addSource=" + this.addSource
-                        + ", addWording=" + this.addWording
-                        + ", addTime=" + this.addTime
-                        + ", level=" + this.level
-                        + ", guild=" + this.guild
-                        + ", rank=" + this.rank
-                        + ", score=" + this.score
-                        + ", wins=" + this.wins
-                        + ", channel=" + this.channel
-                        + "}";
+                + ", remark=" + this.remark
+                + ", remarkTime=" + this.remarkTime
+                + ", groupNames=" + this.groupNames
+                + ", addSource=" + this.addSource
+                + ", addWording=" + this.addWording
+                + ", addTime=" + this.addTime
+                + ", level=" + this.level
+                + ", guild=" + this.guild
+                + ", rank=" + this.rank
+                + ", score=" + this.score
+                + ", wins=" + this.wins
+                + ", channel=" + this.channel
+                + "}";
     }
 
     /**
@@ -552,7 +643,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         /**
          * Sets {@code GroupName}, the friend groups this friend is put in; none (or null) means absent.
          *
-         * <p>Optional; at most 32 names, each of 1 to 30 UTF-8 bytes.
+         * <p>Optional; at most 32 distinct names, each of 1 to 30 UTF-8 bytes (a repeated name is kept once).
          *
          * @throws NullPointerException if one of the names is null
          */
@@ -564,12 +655,12 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code GroupName}, the friend groups this friend is put in; an empty collection (or null) means
          * absent.
          *
-         * <p>Optional; at most 32 names, each of 1 to 30 UTF-8 bytes.
+         * <p>Optional; at most 32 distinct names, each of 1 to 30 UTF-8 bytes (a repeated name is kept once).
          *
          * @throws NullPointerException if one of the names is null
          */
         public Builder groupNames(Collection<String> groupNames) {
-            this.groupNames = FriendImportRules.copyGroupNames(groupNames);
+            this.groupNames = ItemBuilding.copyGroupNames(groupNames);
             return this;
         }
 
@@ -616,7 +707,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Level}: an integer, required.
+         * Sets {@code Tag_SNS_Custom_Level}, an integer.
+         *
+         * <p>Required; 0 to 9223372036854775807.
          */
         public Builder level(long level) {
             this.level = level;
@@ -624,7 +717,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Guild}: a string of at most 500 UTF-8 bytes, optional; null means absent.
+         * Sets {@code Tag_SNS_Custom_Guild}, a string; null means absent.
+         *
+         * <p>Optional; at most 500 UTF-8 bytes.
          */
         public Builder guild(String guild) {
             this.guild = guild;
@@ -632,7 +727,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Rank}: an integer, required.
+         * Sets {@code Tag_SNS_Custom_Rank}, an integer.
+         *
+         * <p>Required; 0 to 2147483647.
          */
         public Builder rank(int rank) {
             this.rank = rank;
@@ -640,7 +737,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Score}: an integer, optional.
+         * Sets {@code Tag_SNS_Custom_Score}, an integer.
+         *
+         * <p>Optional; 0 to 9223372036854775807.
          */
         public Builder score(long score) {
             this.score = score;
@@ -648,7 +747,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Score}: an integer, optional; null means absent.
+         * Sets {@code Tag_SNS_Custom_Score}, an integer; null means absent.
+         *
+         * <p>Optional; 0 to 9223372036854775807.
          */
         public Builder score(Long score) {
             this.score = score;
@@ -656,7 +757,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Wins}: an integer, optional; null means absent.
+         * Sets {@code Tag_SNS_Custom_Wins}, an integer; null means absent.
+         *
+         * <p>Optional; 0 to 2147483647.
          */
         public Builder wins(Integer wins) {
             this.wins = wins;
@@ -664,7 +767,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
         }
 
         /**
-         * Sets {@code Tag_SNS_Custom_Channel}: one of LOBBY, GUILD_CHAT, ARENA, sent as its name, optional; null means absent.
+         * Sets {@code Tag_SNS_Custom_Channel}, one of LOBBY, GUILD_CHAT, ARENA, sent as its name; null means absent.
+         *
+         * <p>Optional.
          */
         public Builder channel(GameFriend.Channel channel) {
             this.channel = channel;
@@ -689,9 +794,11 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
             FriendImportRules.checkAddSource(violations, this.addSource);
             FriendImportRules.checkAddWording(violations, this.addWording);
             FriendImportRules.checkAddTime(violations, this.addTime);
-            FriendImportRules.checkRequired(violations, "Tag_SNS_Custom_Level", this.level);
+            ItemBuilding.requiredInteger(violations, "Tag_SNS_Custom_Level", this.level);
             FriendImportRules.checkCustomString(violations, "Tag_SNS_Custom_Guild", this.guild);
-            FriendImportRules.checkRequired(violations, "Tag_SNS_Custom_Rank", this.rank);
+            ItemBuilding.requiredInteger(violations, "Tag_SNS_Custom_Rank", this.rank);
+            ItemBuilding.optionalInteger(violations, "Tag_SNS_Custom_Score", this.score);
+            ItemBuilding.optionalInteger(violations, "Tag_SNS_Custom_Wins", this.wins);
             violations.throwIfAny(this.toAccount);
             return new GameFriendItem(this);
         }

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.timport.processor.diagnostics.Messages;
 import io.timport.processor.diagnostics.Reporter;
 import io.timport.processor.reading.FriendFieldsReader;
+import io.timport.processor.runtime.RuntimeContract;
 import io.timport.processor.writing.ImporterWriter;
 import io.timport.processor.writing.ItemWriter;
 import io.timport.processor.writing.SourceFiles;
@@ -28,7 +29,9 @@ import javax.lang.model.util.ElementFilter;
  * <p>The pipeline, per interface: <b>read</b> it into an immutable model, checking every rule and reporting every
  * broken one ({@link FriendFieldsReader}, through the one {@link Reporter}, with texts from {@link Messages}) →
  * <b>write</b> the generated types ({@link TypeWriter}s, through {@link SourceFiles}), or nothing at all for an
- * interface that had an error; the other interfaces are still generated. When the {@code Filer} refuses one type of
+ * interface that had an error; the other interfaces are still generated. {@link ItemWriter} writes the item with
+ * one small part per concern; every writer calls the runtime only through {@link RuntimeContract}, and the reader
+ * learns from {@link ItemWriter#methodNames()} which method names a custom field must not take. When the {@code Filer} refuses one type of
  * an interface (another interface already generated a type of that name: {@code Outer.X} and {@code Outer_X}), that
  * is reported once and the interface's remaining types are not written.
  *
@@ -60,10 +63,12 @@ public final class FriendFieldsProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
-        reader = new FriendFieldsReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
         boolean generatedAvailable =
-                processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
-        writers = List.of(new ItemWriter(generatedAvailable), new ImporterWriter(generatedAvailable));
+                processingEnv.getElementUtils().getTypeElement(RuntimeContract.GENERATED.canonicalName()) != null;
+        ItemWriter itemWriter = new ItemWriter(generatedAvailable);
+        reader = new FriendFieldsReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
+                itemWriter.methodNames());
+        writers = List.of(itemWriter, new ImporterWriter(generatedAvailable));
         sourceFiles = new SourceFiles(processingEnv.getFiler(), reporter);
     }
 

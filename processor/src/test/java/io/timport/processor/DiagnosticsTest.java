@@ -316,6 +316,25 @@ class DiagnosticsTest {
     }
 
     @Test
+    void methodNamedLikeAReadBackMember() {
+        JavaFileObject source = source("test.GameFriend",
+                "package test;", IMPORTS,
+                "@FriendFields",
+                "public interface GameFriend {",
+                "  @CustomField(\"Diff\") String differences();",
+                "  @CustomField(\"Back\") Long readBack();",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).hadErrorContaining("GameFriend.differences() clashes with differences(), which the"
+                        + " generated GameFriendItem or its builder already has; rename the method, e.g. to"
+                        + " customDifferences()")
+                .inFile(source).onLineContaining("String differences();");
+        assertThat(compilation).hadErrorContaining("GameFriend.readBack() clashes with readBack(), which the generated"
+                        + " GameFriendItem or its builder already has; rename the method, e.g. to customReadBack()")
+                .inFile(source).onLineContaining("Long readBack();");
+    }
+
+    @Test
     void genericInterface() {
         JavaFileObject source = source("test.GameFriend",
                 "package test;", IMPORTS,

@@ -1,6 +1,9 @@
 package io.timport.wire;
 
+import io.timport.internal.Describe;
+import io.timport.internal.ItemBuilding;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -178,9 +181,16 @@ public final class FriendImportRules {
         checkUnixSeconds(violations, "RemarkTime", remarkTime);
     }
 
-    /** {@code GroupName}: at most 32 groups, each 1 to 30 bytes. The list and its elements are not null. */
+    /**
+     * {@code GroupName}: at most 32 groups, each 1 to 30 bytes. The list and its elements are not null. Groups are a
+     * set: the limit counts distinct names (generated builders keep each name once, see
+     * {@link io.timport.internal.ItemBuilding#copyGroupNames}).
+     */
     public static void checkGroupNames(Violations violations, List<String> groupNames) {
         int count = groupNames.size();
+        if (count > GROUP_NAMES_MAX) {
+            count = new HashSet<>(groupNames).size();
+        }
         if (count > GROUP_NAMES_MAX) {
             violations.add("GroupName", "must have at most " + GROUP_NAMES_MAX + " groups", count + " groups");
         }
@@ -190,21 +200,16 @@ public final class FriendImportRules {
     }
 
     /**
-     * What a builder stores for {@code GroupName}: an unmodifiable copy, empty for null.
+     * What a builder stores for {@code GroupName}: an unmodifiable copy in which each name appears once, at its first
+     * occurrence; empty for null.
      *
      * @throws NullPointerException naming the index of a null group name, e.g. {@code Null groupNames[2]}
+     * @deprecated support for generated builders, now {@link io.timport.internal.ItemBuilding#copyGroupNames} (not
+     *     API); this method forwards to it and will be removed
      */
+    @Deprecated(since = "0.1.0")
     public static List<String> copyGroupNames(Collection<String> groupNames) {
-        if (groupNames == null) {
-            return List.of();
-        }
-        String[] copy = groupNames.toArray(new String[0]);
-        for (int i = 0; i < copy.length; i++) {
-            if (copy[i] == null) {
-                throw new NullPointerException("Null groupNames[" + i + "]");
-            }
-        }
-        return List.of(copy);
+        return ItemBuilding.copyGroupNames(groupNames);
     }
 
     /** {@code AddWording}: optional (null), at most 256 bytes. */
@@ -219,7 +224,13 @@ public final class FriendImportRules {
         checkUnixSeconds(violations, "AddTime", addTime);
     }
 
-    /** A required custom field (one with a primitive type): its value must be present. */
+    /**
+     * A required custom field (one with a primitive type): its value must be present.
+     *
+     * @deprecated generated builders now call {@link io.timport.internal.ItemBuilding#requiredInteger}, which also
+     *     checks the value ({@link #checkCustomInteger}); this method will be removed
+     */
+    @Deprecated(since = "0.1.0")
     public static void checkRequired(Violations violations, String tag, Object value) {
         if (value == null) {
             violations.add(tag, "is required", "missing");
@@ -230,6 +241,17 @@ public final class FriendImportRules {
     public static void checkCustomString(Violations violations, String tag, String value) {
         if (value != null) {
             checkText(violations, tag, -1, value, 0, CUSTOM_STRING_MAX_BYTES);
+        }
+    }
+
+    /**
+     * An integer custom field's value: not negative. Tencent's field types make custom integers {@code uint64_t};
+     * timport's Java types hold 0 to 2147483647 ({@code int}, {@code Integer}) and 0 to 9223372036854775807
+     * ({@code long}, {@code Long}) of that range.
+     */
+    public static void checkCustomInteger(Violations violations, String tag, long value) {
+        if (value < 0) {
+            violations.add(tag, "must not be negative (custom integers are unsigned, uint64_t)", Long.toString(value));
         }
     }
 

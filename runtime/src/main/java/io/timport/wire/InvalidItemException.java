@@ -1,5 +1,6 @@
 package io.timport.wire;
 
+import io.timport.internal.Describe;
 import java.util.List;
 
 /**

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What generic code (the bulk importer, a command-line tool) needs to know about one generated item type.
+ * What generic code (the bulk importer, a verification phase, a command-line tool) needs to know about one generated
+ * item type.
  *
- * <p>Every generated {@code XItem} has {@code public static final ItemType<XItem> TYPE}.
+ * <p>Every generated {@code XItem} has {@code public static final ItemType<XItem> TYPE}, which also reads friends back
+ * from {@code friend_get} ({@link #readBack}) and compares them with expected items ({@link #differences}). A
+ * hand-written implementation need not: those two methods have defaults that throw, and {@link #supportsReadBack()}
+ * tells generic code which it has.
  *
  * @param <T> the generated item class
  */
@@ -40,7 +46,48 @@ public interface ItemType<T extends AddFriendItem> {
     }
 
     /**
-     * An item type from its parts; what generated code uses.
+     * Whether {@link #readBack} and {@link #differences} work: true for every generated item type, false (the
+     * default) for a hand-written one that does not implement them.
+     */
+    default boolean supportsReadBack() {
+        return false;
+    }
+
+    /**
+     * Reads one friend of a {@code friend_get} answer into this item type's fields: the standard fields from their
+     * tags ({@code Tag_SNS_IM_AddSource}, {@code Tag_SNS_IM_Remark}, {@code Tag_SNS_IM_Group},
+     * {@code Tag_SNS_IM_AddWording}, {@code Tag_SNS_IM_AddTime}; no documented tag returns {@code RemarkTime}), the
+     * custom fields from theirs, typed. A value of the wrong type, a name that is no constant of an enum field, and a
+     * tag this type does not have are reported in the result, not thrown away.
+     *
+     * @param toAccount the friend's UserID
+     * @param tags      the friend's values by tag, as {@link JsonValues} reads them
+     * @return what was read, with every problem
+     * @throws UnsupportedOperationException when this type does not support it ({@link #supportsReadBack()})
+     */
+    default ReadBack<T> readBack(String toAccount, Map<String, ?> tags) {
+        throw new UnsupportedOperationException(itemClass().getName() + " cannot read friends back from friend_get");
+    }
+
+    /**
+     * Compares an expected item with the same friend read back, field by field, on the fields {@code friend_get}
+     * returns ({@code RemarkTime} is never compared: no documented tag returns it). A field that is absent on one
+     * side and empty on the other ({@code ""}, no groups, {@code 0}) does not differ, so that the result is the same
+     * whether {@code friend_get} omits fields never set or returns them empty. {@code AddTime} is compared only when
+     * the expected item has one.
+     *
+     * @param expected the item that was imported
+     * @param found    the same friend, read back with {@link #readBack}
+     * @return every field that differs, in wire order; empty when the friend is as expected
+     * @throws IllegalArgumentException      when the two are not the same friend ({@code To_Account})
+     * @throws UnsupportedOperationException when this type does not support it ({@link #supportsReadBack()})
+     */
+    default List<FieldDifference> differences(T expected, ReadBack<T> found) {
+        throw new UnsupportedOperationException(itemClass().getName() + " cannot compare read-back friends");
+    }
+
+    /**
+     * An item type from its parts, without {@link #readBack} and {@link #differences}.
      *
      * @param itemClass  the generated class
      * @param customTags its custom tags in wire order (copied)
@@ -48,6 +95,23 @@ public interface ItemType<T extends AddFriendItem> {
      */
     static <T extends AddFriendItem> ItemType<T> of(Class<T> itemClass, List<String> customTags,
             Function<? super Map<String, ?>, ? extends T> reader) {
-        return new SimpleItemType<>(itemClass, customTags, reader);
+        return new SimpleItemType<>(itemClass, customTags, reader, null, null);
+    }
+
+    /**
+     * An item type from its parts; what generated code uses.
+     *
+     * @param itemClass   the generated class
+     * @param customTags  its custom tags in wire order (copied)
+     * @param reader      its {@code fromWire} method
+     * @param readBack    its {@code readBack} method
+     * @param differences its {@code differences} method
+     */
+    static <T extends AddFriendItem> ItemType<T> of(Class<T> itemClass, List<String> customTags,
+            Function<? super Map<String, ?>, ? extends T> reader,
+            BiFunction<String, Map<String, ?>, ReadBack<T>> readBack,
+            BiFunction<T, ReadBack<T>, List<FieldDifference>> differences) {
+        return new SimpleItemType<>(itemClass, customTags, reader, Objects.requireNonNull(readBack, "readBack"),
+                Objects.requireNonNull(differences, "differences"));
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Collects the {@link Violation}s of one item while it is checked, then throws them all at once.
  *
- * <p>Used by generated {@code build()} and {@code fromWire} methods through {@link FriendImportRules} and
- * {@link WireReader}; not thread-safe, one instance per item being checked. It allocates nothing until the first
- * violation.
+ * <p>Used by generated {@code build()} and {@code fromWire} methods through {@link FriendImportRules} and the
+ * support of {@code io.timport.internal}; not thread-safe, one instance per item being checked. It allocates nothing
+ * until the first violation.
  */
 public final class Violations {
 

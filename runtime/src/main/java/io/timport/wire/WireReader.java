@@ -1,36 +1,28 @@
 package io.timport.wire;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.timport.internal.WireItemReader;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads the fields of one wire-format {@code AddFriendItem} (as plain Java values, see {@link JsonValues}) for a
  * generated {@code fromWire(Map)}, recording every problem in its {@link #violations()} instead of stopping at the
  * first one. Each accessor returns null for an absent value and for one it could not use (having recorded why).
  *
- * <p>A JSON {@code null} counts as absent. Integers may arrive as {@link Long}, {@link Integer}, {@link Short},
- * {@link Byte} or {@link BigInteger}; a decimal number is not an integer.
- *
- * <p>Created by {@link #of}, which already checks the field names and the shape of {@code CustomItem}.
+ * @deprecated support for generated code, now {@link io.timport.internal.WireItemReader} (not API). To read an item
+ *     of a generated type, call its {@code fromWire(Map)} or {@link ItemType#fromWire}. This class forwards to the
+ *     new one and will be removed.
  */
+@Deprecated(since = "0.1.0")
 public final class WireReader {
 
     /** The fields of one {@code AddFriendItem}, in wire order. */
-    public static final List<String> ITEM_FIELDS = List.of(
-            "To_Account", "Remark", "RemarkTime", "GroupName", "AddSource", "AddWording", "AddTime", "CustomItem");
+    public static final List<String> ITEM_FIELDS = WireItemReader.ITEM_FIELDS;
 
-    private final Map<String, ?> fields;
-    private final List<String> customTags;
-    private final Violations violations = new Violations();
-    private final Map<String, Object> customValues = new HashMap<>();
+    private final WireItemReader reader;
 
-    private WireReader(Map<String, ?> fields, List<String> customTags) {
-        this.fields = fields;
-        this.customTags = customTags;
+    private WireReader(WireItemReader reader) {
+        this.reader = reader;
     }
 
     /**
@@ -42,172 +34,46 @@ public final class WireReader {
      * @param customTags the full tags the item type knows
      */
     public static WireReader of(Map<String, ?> fields, List<String> customTags) {
-        WireReader reader = new WireReader(Objects.requireNonNull(fields, "fields"), customTags);
-        reader.checkFieldNames();
-        reader.readCustomItems();
-        return reader;
+        return new WireReader(WireItemReader.of(fields, customTags));
     }
 
     /** Every problem found so far. */
     public Violations violations() {
-        return violations;
+        return reader.violations();
     }
 
     /** A standard string field ({@code To_Account}, {@code Remark}, …). */
     public String string(String field) {
-        return asString(field, fields.get(field));
+        return reader.string(field);
     }
 
     /** A standard integer field ({@code RemarkTime}, {@code AddTime}). */
     public Long integer(String field) {
-        return asLong(field, fields.get(field));
+        return reader.integer(field);
     }
 
     /** A standard array-of-strings field ({@code GroupName}); empty when absent. */
     public List<String> strings(String field) {
-        Object value = fields.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            violations.add(field, "must be an array of strings", Describe.jsonValue(value));
-            return List.of();
-        }
-        List<String> strings = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Object element = list.get(i);
-            if (element instanceof String s) {
-                strings.add(s);
-            } else {
-                violations.add(field + "[" + i + "]", "must be a string", Describe.jsonValue(element));
-            }
-        }
-        return List.copyOf(strings);
+        return reader.strings(field);
     }
 
     /** The value of a string custom field, by full tag. */
     public String customString(String tag) {
-        return asString(tag, customValues.get(tag));
+        return reader.customString(tag);
     }
 
     /** The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag. */
     public Long customLong(String tag) {
-        return asLong(tag, customValues.get(tag));
+        return reader.customLong(tag);
     }
 
     /** The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag. */
     public Integer customInt(String tag) {
-        Long value = asLong(tag, customValues.get(tag));
-        if (value == null) {
-            return null;
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            violations.add(tag, "must be an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
-                    value.toString());
-            return null;
-        }
-        return value.intValue();
+        return reader.customInt(tag);
     }
 
     /** The value of an enum custom field, by full tag: a string that is the {@code name()} of one of its constants. */
     public <E extends Enum<E>> E customEnum(String tag, Class<E> type) {
-        String name = asString(tag, customValues.get(tag));
-        if (name == null) {
-            return null;
-        }
-        E[] constants = type.getEnumConstants();
-        for (E constant : constants) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
-        }
-        StringBuilder names = new StringBuilder();
-        for (E constant : constants) {
-            names.append(names.length() == 0 ? "" : ", ").append(constant.name());
-        }
-        violations.add(tag, "must be one of " + names + " (" + type.getSimpleName() + ")", Describe.quoted(name));
-        return null;
-    }
-
-    private void checkFieldNames() {
-        for (Map.Entry<String, ?> field : fields.entrySet()) {
-            if (!ITEM_FIELDS.contains(field.getKey())) {
-                violations.add(String.valueOf(field.getKey()), "is not an AddFriendItem field (known: "
-                        + String.join(", ", ITEM_FIELDS) + ")", Describe.jsonValue(field.getValue()));
-            }
-        }
-    }
-
-    private void readCustomItems() {
-        Object value = fields.get("CustomItem");
-        if (value == null) {
-            return;
-        }
-        if (!(value instanceof List<?> items)) {
-            violations.add("CustomItem", "must be an array of {\"Tag\":…,\"Value\":…} objects", Describe.jsonValue(value));
-            return;
-        }
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            String at = "CustomItem[" + i + "]";
-            if (!(items.get(i) instanceof Map<?, ?> item)) {
-                violations.add(at, "must be a {\"Tag\":…,\"Value\":…} object", Describe.jsonValue(items.get(i)));
-                continue;
-            }
-            for (Map.Entry<?, ?> field : item.entrySet()) {
-                if (!"Tag".equals(field.getKey()) && !"Value".equals(field.getKey())) {
-                    violations.add(at + "." + field.getKey(), "is not a CustomItem field (known: Tag, Value)",
-                            Describe.jsonValue(field.getValue()));
-                }
-            }
-            Object tag = item.get("Tag");
-            if (!(tag instanceof String name)) {
-                violations.add(at + ".Tag", tag == null ? "is required" : "must be a string",
-                        tag == null ? "missing" : Describe.jsonValue(tag));
-                continue;
-            }
-            if (!customTags.contains(name)) {
-                violations.add(at + ".Tag", customTags.isEmpty()
-                        ? "must be a custom tag of this item type, which has none"
-                        : "must be one of this item type's tags (known: " + String.join(", ", customTags) + ")",
-                        Describe.quoted(name));
-                continue;
-            }
-            Integer first = firstIndex.putIfAbsent(name, i);
-            if (first != null) {
-                violations.add(at + ".Tag", "must not repeat the tag of CustomItem[" + first + "]", Describe.quoted(name));
-                continue;
-            }
-            if (!item.containsKey("Value")) {
-                violations.add(at + ".Value", "is required", "missing");
-            }
-            customValues.put(name, item.get("Value"));
-        }
-    }
-
-    private String asString(String field, Object value) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        violations.add(field, "must be a string", Describe.jsonValue(value));
-        return null;
-    }
-
-    private Long asLong(String field, Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof BigInteger big) {
-            if (big.bitLength() < 64) {
-                return big.longValue();
-            }
-            violations.add(field, "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE, big.toString());
-            return null;
-        }
-        if (Describe.isIntegral(value)) {
-            return ((Number) value).longValue();
-        }
-        violations.add(field, "must be an integer", Describe.jsonValue(value));
-        return null;
+        return reader.customEnum(tag, type);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -61,6 +62,39 @@ class FriendImportRulesTest {
     }
 
     @Test
+    void customIntegersAreNotNegative() {
+        Violations violations = new Violations();
+        FriendImportRules.checkCustomInteger(violations, "Tag_SNS_Custom_Level", 0);
+        FriendImportRules.checkCustomInteger(violations, "Tag_SNS_Custom_Level", Long.MAX_VALUE);
+        assertTrue(violations.isEmpty());
+        FriendImportRules.checkCustomInteger(violations, "Tag_SNS_Custom_Level", -1);
+        assertEquals(List.of(new Violation("Tag_SNS_Custom_Level",
+                "must not be negative (custom integers are unsigned, uint64_t)", "-1")), violations.list());
+    }
+
+    @Test
+    void theGroupLimitCountsDistinctNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            names.add("g" + i);
+            names.add("g" + i);
+        }
+        Violations violations = new Violations();
+        FriendImportRules.checkGroupNames(violations, names);
+        assertTrue(violations.isEmpty(), "64 names, 32 distinct");
+        names.add("g32");
+        FriendImportRules.checkGroupNames(violations, names);
+        assertEquals(List.of(new Violation("GroupName", "must have at most 32 groups", "33 groups")), violations.list());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theDeprecatedCopyOfGroupNamesForwardsToTheBuilderSupport() {
+        assertEquals(List.of("b", "a"), FriendImportRules.copyGroupNames(List.of("b", "a", "b")));
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
     void copyGroupNamesNamesANullElement() {
         assertEquals(List.of(), FriendImportRules.copyGroupNames(null));
         assertEquals(List.of("a"), FriendImportRules.copyGroupNames(List.of("a")));

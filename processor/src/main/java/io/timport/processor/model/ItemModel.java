@@ -1,6 +1,7 @@
 package io.timport.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.lang.model.element.TypeElement;
@@ -20,6 +21,21 @@ public record ItemModel(TypeElement element, ClassName interfaceName, boolean is
         Objects.requireNonNull(element);
         Objects.requireNonNull(interfaceName);
         fields = List.copyOf(fields);
+    }
+
+    /** Every property of the item, in wire order: the standard fields, then the custom fields. */
+    public List<Property> properties() {
+        List<Property> properties = new ArrayList<>(StandardField.values().length + fields.size());
+        for (StandardField field : StandardField.values()) {
+            properties.add(Property.of(field));
+        }
+        properties.addAll(customProperties());
+        return properties;
+    }
+
+    /** The custom fields' properties, in wire order: the elements of {@code CustomItem}. */
+    public List<Property> customProperties() {
+        return fields.stream().map(Property::of).toList();
     }
 
     /** The package of the interface and of every generated type. */

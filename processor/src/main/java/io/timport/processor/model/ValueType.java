@@ -1,13 +1,15 @@
 package io.timport.processor.model;
 
-/** What a custom friend field holds, from its method's return type. */
+/** What a property holds. A custom field holds a {@link #STRING}, an {@link #INT}, a {@link #LONG} or an {@link #ENUM}. */
 public enum ValueType {
-    /** {@code String}: a string value, optional. */
+    /** {@code String}. */
     STRING,
-    /** {@code int} (required) or {@code Integer} (optional): an integer value. */
+    /** {@code int} (required) or {@code Integer} (optional): an integer. */
     INT,
-    /** {@code long} (required) or {@code Long} (optional): an integer value. */
+    /** {@code long} (required) or {@code Long} (optional): an integer. */
     LONG,
     /** An enum, optional, sent as its constant's {@code name()}. */
-    ENUM
+    ENUM,
+    /** {@code List<String>}, empty when absent: {@code GroupName} only. */
+    STRING_LIST
 }

@@ -53,13 +53,6 @@ public final class FriendFieldsReader {
     /** The annotation on methods. */
     public static final String CUSTOM_FIELD = "io.timport.annotation.CustomField";
 
-    /**
-     * Names of members every generated item or its builder has, besides the standard fields' accessors:
-     * a custom field with one of these names would clash.
-     */
-    private static final Set<String> RESERVED_NAMES = Set.of(
-            "builder", "toBuilder", "build", "fromWire", "writeFields", "writeJson", "customItems",
-            "equals", "hashCode", "toString", "clone", "finalize");
 
     /** What reading one type gave. */
     public enum Status { OK, FAILED, DEFERRED }
@@ -80,12 +73,22 @@ public final class FriendFieldsReader {
     private final Elements elements;
     private final Types types;
     private final Reporter reporter;
+    /**
+     * Names of methods every generated item or its builder has, besides the standard fields' accessors: a custom
+     * field with one of these names would clash.
+     */
+    private final Set<String> reservedNames;
     private final Map<String, MethodResult> methods = new HashMap<>();
 
-    public FriendFieldsReader(Elements elements, Types types, Reporter reporter) {
+    /**
+     * @param reservedNames the names of the methods every generated item or its builder has besides its properties'
+     *                      (from the writers: {@code ItemWriter.methodNames()})
+     */
+    public FriendFieldsReader(Elements elements, Types types, Reporter reporter, Set<String> reservedNames) {
         this.elements = elements;
         this.types = types;
         this.reporter = reporter;
+        this.reservedNames = Set.copyOf(reservedNames);
     }
 
     /** Reads and checks one element annotated {@code @FriendFields}. */
@@ -228,7 +231,7 @@ public final class FriendFieldsReader {
         StandardField standard = StandardField.byPropertyName(name);
         if (standard != null) {
             reporter.error(method, Messages.standardFieldClash(display, name, standard.wireName(), itemName, suggestion));
-        } else if (RESERVED_NAMES.contains(name)) {
+        } else if (reservedNames.contains(name)) {
             reporter.error(method, Messages.reservedName(display, name, itemName, suggestion));
         }
 

@@ -3,6 +3,7 @@ package io.timport.processor.writing;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.timport.processor.model.ItemModel;
+import io.timport.processor.runtime.RuntimeContract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ final class GeneratedTypes {
     /** Adds {@code @Generated("io.timport.processor.FriendFieldsProcessor")} when the annotation can be used. */
     static void annotate(TypeSpec.Builder type, boolean generatedAnnotationAvailable) {
         if (generatedAnnotationAvailable) {
-            type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
+            type.addAnnotation(AnnotationSpec.builder(RuntimeContract.GENERATED)
                     .addMember("value", "$S", PROCESSOR)
                     .build());
         }

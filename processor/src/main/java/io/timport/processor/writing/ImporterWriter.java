@@ -1,6 +1,6 @@
 package io.timport.processor.writing;
 
-import static io.timport.processor.writing.RuntimeTypes.*;
+import static io.timport.processor.runtime.RuntimeContract.*;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -9,7 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import io.timport.processor.model.CustomFieldModel;
+import io.timport.processor.model.Property;
 import io.timport.processor.model.ItemModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +27,9 @@ import javax.lang.model.element.Modifier;
  * <p>The importer does not implement the interface, so no custom field name can clash with its members.
  */
 public final class ImporterWriter implements TypeWriter {
+
+    /** {@code this.engine}: the importer's one field, the engine it runs. */
+    private static final CodeBlock ENGINE = CodeBlock.of("this.engine");
 
     private final boolean generatedAnnotationAvailable;
 
@@ -103,9 +106,9 @@ public final class ImporterWriter implements TypeWriter {
                     .add("        $L.builder()\n", item.simpleName())
                     .add("                .toAccount(row.to())\n")
                     .add("                .addSource(\"AddSource_Type_Game\")");
-            for (CustomFieldModel field : model.fields()) {
-                if (field.required()) {
-                    example.add("\n                .$L(row.$L())", field.name(), field.name());
+            for (Property property : model.customProperties()) {
+                if (property.required()) {
+                    example.add("\n                .$L(row.$L())", property.name(), property.name());
                 }
             }
             example.add(")));\n")
@@ -168,7 +171,7 @@ public final class ImporterWriter implements TypeWriter {
                     .addJavadoc(runThrows())
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
                             WildcardTypeName.subtypeOf(anyRecord)), "records")
-                    .addStatement("return this.engine.run(records)")
+                    .addStatement("return $L", IMPORTER_RUN_ITERABLE.callOn(ENGINE, Code.name("records")))
                     .build();
         }
 
@@ -179,7 +182,7 @@ public final class ImporterWriter implements TypeWriter {
                     .addJavadoc(runThrows())
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
                             WildcardTypeName.subtypeOf(anyRecord)), "records")
-                    .addStatement("return this.engine.run(records)")
+                    .addStatement("return $L", IMPORTER_RUN_STREAM.callOn(ENGINE, Code.name("records")))
                     .build();
         }
 
@@ -200,7 +203,8 @@ public final class ImporterWriter implements TypeWriter {
                             + "@throws InterruptedException when the calling thread is interrupted\n",
                             IMPORT_ABORTED_EXCEPTION))
                     .addParameter(Path.class, "file")
-                    .addStatement("return this.engine.run($T.read(file, $T.TYPE))", JSONL_INPUT, item)
+                    .addStatement("return $L", IMPORTER_RUN_STREAM.callOn(ENGINE,
+                            JSONL_READ.call(Code.name("file"), CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE))))
                     .build();
         }
 
@@ -216,7 +220,7 @@ public final class ImporterWriter implements TypeWriter {
                     .returns(record)
                     .addParameter(String.class, "fromAccount")
                     .addParameter(item, "item")
-                    .addStatement("return $T.of(fromAccount, item)", IMPORT_RECORD)
+                    .addStatement("return $L", RECORD_OF.call(Code.name("fromAccount"), Code.name("item")))
                     .build();
         }
 
@@ -239,7 +243,8 @@ public final class ImporterWriter implements TypeWriter {
                     .addParameter(String.class, "fromAccount")
                     .addParameter(itemBuilder, "item")
                     .addStatement("$T.requireNonNull(item, $S)", Objects.class, "item")
-                    .addStatement("return $T.building(fromAccount, item::build)", IMPORT_RECORD)
+                    .addStatement("return $L", RECORD_BUILDING.call(Code.name("fromAccount"),
+                            CodeBlock.of("item::$N", BuilderWriter.BUILD)))
                     .build();
         }
 
@@ -264,7 +269,7 @@ public final class ImporterWriter implements TypeWriter {
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class),
                             WildcardTypeName.subtypeOf(item)), "build")
                     .addStatement("$T.requireNonNull(build, $S)", Objects.class, "build")
-                    .addStatement("return $T.building(fromAccount, build)", IMPORT_RECORD)
+                    .addStatement("return $L", RECORD_BUILDING.call(Code.name("fromAccount"), Code.name("build")))
                     .build();
         }
 
@@ -290,9 +295,9 @@ public final class ImporterWriter implements TypeWriter {
                     .addMethod(MethodSpec.constructorBuilder()
                             .addModifiers(Modifier.PRIVATE)
                             .addParameter(FRIEND_IMPORT_CLIENT, "client")
-                            .addStatement("super(client)")
+                            .addStatement(IMPORTER_BUILDER_NEW.call(Code.name("client")))
                             .build())
-                    .addMethod(MethodSpec.methodBuilder("self")
+                    .addMethod(MethodSpec.methodBuilder(IMPORTER_BUILDER_SELF.name())
                             .addJavadoc("This builder, which the inherited setters return.\n")
                             .addAnnotation(Override.class)
                             .addModifiers(Modifier.PROTECTED)
@@ -306,7 +311,7 @@ public final class ImporterWriter implements TypeWriter {
                                     + "    {@code batchSize}\n")
                             .addModifiers(Modifier.PUBLIC)
                             .returns(importer)
-                            .addStatement("return new $T(buildImporter())", importer)
+                            .addStatement("return new $T($L)", importer, IMPORTER_BUILDER_BUILD_IMPORTER.call())
                             .build())
                     .build();
         }

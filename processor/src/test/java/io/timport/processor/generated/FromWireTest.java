@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** {@code fromWire}: reading items back from the wire format, and every way that can go wrong. */
@@ -169,6 +171,32 @@ class FromWireTest {
                         + "{\"Tag\":\"Tag_SNS_Custom_Rank\",\"Value\":2147483648},"
                         + "{\"Tag\":\"Tag_SNS_Custom_Score\",\"Value\":9223372036854775808},"
                         + "{\"Tag\":\"Tag_SNS_Custom_Wins\",\"Value\":2.0}]}"));
+    }
+
+    @Test
+    void repeatedGroupNamesKeepTheirFirstOccurrenceAsInTheBuilder() throws IOException {
+        String groups = IntStream.range(0, 40).mapToObj(i -> "\"g" + (i % 32) + "\"").collect(Collectors.joining(","));
+        GameFriendItem item = GameFriendItem.fromWire(parse("{" + MINIMAL_FIELDS + ",\"GroupName\":[\"b\",\"a\",\"b\"],"
+                + "\"CustomItem\":[" + REQUIRED_CUSTOM + "]}"));
+        assertEquals(List.of("b", "a"), item.groupNames());
+        assertEquals(32, GameFriendItem.fromWire(parse("{" + MINIMAL_FIELDS + ",\"GroupName\":[" + groups + "],"
+                + "\"CustomItem\":[" + REQUIRED_CUSTOM + "]}")).groupNames().size(), "40 names, 32 distinct");
+        assertEquals(List.of(new Violation("GroupName", "must have at most 32 groups", "33 groups")),
+                problems("{" + MINIMAL_FIELDS + ",\"GroupName\":[" + groups + ",\"g32\"],\"CustomItem\":["
+                        + REQUIRED_CUSTOM + "]}"));
+    }
+
+    @Test
+    void negativeCustomIntegersAreRejectedNamingTheField() throws IOException {
+        String rule = "must not be negative (custom integers are unsigned, uint64_t)";
+        assertEquals(List.of(new Violation("Tag_SNS_Custom_Level", rule, "-1"),
+                        new Violation("Tag_SNS_Custom_Wins", rule, "-2147483648")),
+                problems("{" + MINIMAL_FIELDS + ",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":-1},"
+                        + "{\"Tag\":\"Tag_SNS_Custom_Rank\",\"Value\":0},"
+                        + "{\"Tag\":\"Tag_SNS_Custom_Wins\",\"Value\":-2147483648}]}"));
+        assertEquals(0L, GameFriendItem.fromWire(parse("{" + MINIMAL_FIELDS + ",\"CustomItem\":["
+                + "{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":0},{\"Tag\":\"Tag_SNS_Custom_Rank\",\"Value\":0}]}"))
+                .level());
     }
 
     @Test

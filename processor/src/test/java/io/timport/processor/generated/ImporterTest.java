@@ -12,7 +12,13 @@ import io.timport.bulk.ImportFailure;
 import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.call.FriendImportClient;
-import io.timport.processor.generated.FriendImportServer.Request;
+import io.timport.config.AppConfig;
+import io.timport.config.Endpoint;
+import io.timport.config.SecretKey;
+import io.timport.limit.SmoothRateLimiter;
+import io.timport.simulator.ChatSimulator;
+import io.timport.simulator.CustomFieldType;
+import io.timport.simulator.SimulatorConfig;
 import io.timport.wire.InvalidItemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,24 +37,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generated {@code GameFriendImporter}, run against a real {@code friend_import} endpoint on 127.0.0.1
- * ({@link FriendImportServer}).
+ * The generated {@code GameFriendImporter}, run against the project's simulator of Tencent Cloud Chat
+ * ({@link ChatSimulator}) on 127.0.0.1, with {@code GameFriend}'s custom fields created in its "console".
  */
 class ImporterTest {
 
-    private FriendImportServer server;
+    private static final long SDK_APP_ID = 1400000042L;
+    private static final String ADMIN = "administrator";
+    private static final String KEY = "importer-test-secret-key";
+
+    private ChatSimulator sim;
     private FriendImportClient client;
+
+    /** The app: GameFriend's custom fields, and {@code accounts} when not null (then only they exist). */
+    private void start(Set<String> accounts) throws Exception {
+        SimulatorConfig.Builder config = SimulatorConfig.builder()
+                .sdkAppId(SDK_APP_ID)
+                .secretKey(KEY)
+                .admin(ADMIN)
+                .rateLimitPerSecond(1000)
+                .customField("Level", CustomFieldType.INTEGER)
+                .customField("Guild", CustomFieldType.STRING)
+                .customField("Rank", CustomFieldType.INTEGER)
+                .customField("Score", CustomFieldType.INTEGER)
+                .customField("Wins", CustomFieldType.INTEGER)
+                .customField("Channel", CustomFieldType.STRING);
+        if (accounts != null) {
+            config.accounts(accounts);
+        }
+        sim = ChatSimulator.start(config.build());
+        // Its own limiter, at 1,000 calls/s, keeps the tests fast.
+        AppConfig app = new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY), Endpoint.of(sim.baseUri()));
+        client = FriendImportClient.builder(app).rateLimiter(new SmoothRateLimiter(1000)).build();
+    }
 
     @BeforeEach
     void start() throws Exception {
-        server = new FriendImportServer();
-        client = server.client();
+        start(null);
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.close();
+        sim.close();
+    }
+
+    /** The friends stored in {@code fromAccount}'s list, in the order they were imported. */
+    private List<String> friendsOf(String fromAccount) {
+        return List.copyOf(sim.friendsOf(fromAccount).keySet());
     }
 
     static GameFriendItem.Builder friend(String toAccount) {
@@ -65,7 +102,8 @@ class ImporterTest {
 
     @Test
     void importsUnsortedRecordsInOneRequestPerFromAccountAndReportsEveryFailure() throws Exception {
-        server.reject("ghost", 30003, "Err_SNS_FriendImport_To_Account_Not_Exist");
+        stop();
+        start(Set.of("alice", "carol", "bob", "dave", "erin", "frank", "heidi", "ivan"));  // no "ghost"
         GameFriendItem.Builder noLevelNoRank =
                 GameFriendItem.builder().toAccount("frank").addSource("AddSource_Type_Game");
         List<ImportRecord<GameFriendItem>> records = List.of(
@@ -96,14 +134,17 @@ class ImporterTest {
         assertEquals("carol", rejected.fromAccount());
         assertEquals("ghost", rejected.toAccount());
         assertEquals(30003, rejected.code());
-        assertEquals("Err_SNS_FriendImport_To_Account_Not_Exist", rejected.info());
+        assertFalse(rejected.info().isBlank(), "the simulator's ResultInfo");
+        assertEquals(1, sim.stats().itemFailures(30003));
 
         // Unsorted input, grouped: each From_Account's items in one request, in input order; the invalid record
         // was never sent.
-        assertEquals(Set.of(new Request("alice", List.of("bob", "erin", "heidi")),
-                        new Request("carol", List.of("dave", "ghost", "ivan"))),
-                Set.copyOf(server.requests()));
         assertEquals(2, report.calls());
+        assertEquals(2, sim.stats().calls());
+        assertEquals(List.of("bob", "erin", "heidi"), friendsOf("alice"));
+        assertEquals(List.of("dave", "ivan"), friendsOf("carol"));
+        assertEquals(Optional.of("Knights"), sim.friend("alice", "erin").orElseThrow().custom("Tag_SNS_Custom_Guild"));
+        assertEquals(Optional.of(7L), sim.friend("alice", "erin").orElseThrow().custom("Tag_SNS_Custom_Level"));
     }
 
     @Test
@@ -120,8 +161,9 @@ class ImporterTest {
         ImportReport first = importer.run(records.stream());
 
         assertEquals(5, first.imported());
-        assertEquals(List.of(new Request("alice", List.of("u1", "u2")), new Request("alice", List.of("u3", "u4")),
-                new Request("alice", List.of("u5"))), server.requests(), "batches of 2, in input order");
+        assertEquals(3, first.calls(), "batches of 2");
+        assertEquals(3, sim.stats().calls());
+        assertEquals(List.of("u1", "u2", "u3", "u4", "u5"), friendsOf("alice"), "in input order");
         assertTrue(Files.size(journal) > 0, "the journal was written");
 
         // The same settings through engine(): the journal says everything completed, so nothing is sent again.
@@ -129,7 +171,7 @@ class ImporterTest {
         ImportReport second = importer.engine().run(records);
         assertEquals(5, second.skippedEarlier());
         assertEquals(0, second.calls());
-        assertEquals(3, server.requests().size());
+        assertEquals(3, sim.stats().calls());
     }
 
     @Test
@@ -190,7 +232,8 @@ class ImporterTest {
         assertEquals(ImportFailure.Kind.INVALID_INPUT, failure.kind());
         assertEquals("Invalid friend item for To_Account \"carol\", 1 problem: Tag_SNS_Custom_Level is required,"
                 + " was missing", failure.info());
-        assertEquals(List.of(new Request("alice", List.of("bob", "dave"))), server.requests());
+        assertEquals(1, sim.stats().calls());
+        assertEquals(List.of("bob", "dave"), friendsOf("alice"));
     }
 
     @Test
@@ -218,6 +261,7 @@ class ImporterTest {
         assertTrue(failure.info().contains("Tag_SNS_Custom_Levle"), failure.info());
         assertTrue(report.summary(10).contains("record 2 (friends.jsonl:2): alice -> carol: [invalid input] "),
                 report.summary(10));
-        assertEquals(List.of(new Request("alice", List.of("bob", "dave"))), server.requests());
+        assertEquals(1, sim.stats().calls());
+        assertEquals(List.of("bob", "dave"), friendsOf("alice"));
     }
 }

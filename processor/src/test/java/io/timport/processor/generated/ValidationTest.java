@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.timport.wire.InvalidItemException;
 import io.timport.wire.Violation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,14 +82,18 @@ class ValidationTest {
         rejected(b -> b.remark(repeat(HAN, 33)), new Violation("Remark", "must be at most 96 UTF-8 bytes", "99 bytes"));
     }
 
+    private static List<String> distinct(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "g" + i).toList();
+    }
+
     @Test
     void atMost32GroupsOfOneTo30Bytes() {
-        accepted(b -> b.groupNames(Collections.nCopies(32, "g")));
+        accepted(b -> b.groupNames(distinct(32)));
         accepted(b -> b.groupNames(repeat("a", 30), repeat(HAN, 10), repeat(EMOJI, 7) + "ab"));
-        rejected(b -> b.groupNames(Collections.nCopies(33, "g")), new Violation("GroupName", "must have at most 32 groups", "33 groups"));
+        rejected(b -> b.groupNames(distinct(33)), new Violation("GroupName", "must have at most 32 groups", "33 groups"));
         rejected(b -> b.groupNames("ok", repeat("a", 31)), new Violation("GroupName[1]", "must be 1 to 30 UTF-8 bytes", "31 bytes"));
         rejected(b -> b.groupNames(repeat(HAN, 10) + "a"), new Violation("GroupName[0]", "must be 1 to 30 UTF-8 bytes", "31 bytes"));
-        rejected(b -> b.groupNames("ok", "ok", ""), new Violation("GroupName[2]", "must be 1 to 30 UTF-8 bytes", "0 bytes"));
+        rejected(b -> b.groupNames("ok", "fine", ""), new Violation("GroupName[2]", "must be 1 to 30 UTF-8 bytes", "0 bytes"));
     }
 
     @Test
@@ -122,8 +128,34 @@ class ValidationTest {
     }
 
     @Test
-    void integerCustomValuesHaveNoLimitOfTheirOwn() {
-        accepted(b -> b.level(Long.MIN_VALUE).rank(Integer.MIN_VALUE).score(Long.MAX_VALUE).wins(Integer.MAX_VALUE));
+    void repeatedGroupNamesKeepTheirFirstOccurrenceAndTheLimitCountsDistinctNames() {
+        assertEquals(List.of("b", "a", "c"), minimal().groupNames("b", "a", "b", "c", "a").build().groupNames());
+        assertEquals(List.of("b", "a"), minimal().groupNames(List.of("b", "a", "a")).build().groupNames());
+        assertEquals(List.of("g"), minimal().groupNames(Collections.nCopies(33, "g")).build().groupNames());
+        List<String> repeated = new ArrayList<>(distinct(32));
+        repeated.addAll(distinct(32));  // 64 names, 32 distinct: within the limit
+        assertEquals(distinct(32), minimal().groupNames(repeated).build().groupNames());
+        repeated.add("g32");            // 33 distinct
+        rejected(b -> b.groupNames(repeated), new Violation("GroupName", "must have at most 32 groups", "33 groups"));
+        // A rule broken after the repeats are dropped names the index in the list kept.
+        rejected(b -> b.groupNames("a", "a", ""), new Violation("GroupName[1]", "must be 1 to 30 UTF-8 bytes", "0 bytes"));
+    }
+
+    @Test
+    void integerCustomValuesAreNotNegative() {
+        accepted(b -> b.level(0).rank(0).score(0L).wins(0));
+        accepted(b -> b.level(Long.MAX_VALUE).rank(Integer.MAX_VALUE).score(Long.MAX_VALUE).wins(Integer.MAX_VALUE));
+        String rule = "must not be negative (custom integers are unsigned, uint64_t)";
+        rejected(b -> b.level(-1), new Violation("Tag_SNS_Custom_Level", rule, "-1"));
+        rejected(b -> b.level(Long.MIN_VALUE), new Violation("Tag_SNS_Custom_Level", rule, "-9223372036854775808"));
+        rejected(b -> b.rank(-1), new Violation("Tag_SNS_Custom_Rank", rule, "-1"));
+        rejected(b -> b.rank(Integer.MIN_VALUE), new Violation("Tag_SNS_Custom_Rank", rule, "-2147483648"));
+        rejected(b -> b.score(-1L), new Violation("Tag_SNS_Custom_Score", rule, "-1"));
+        rejected(b -> b.score(-1), new Violation("Tag_SNS_Custom_Score", rule, "-1"));
+        rejected(b -> b.wins(-1), new Violation("Tag_SNS_Custom_Wins", rule, "-1"));
+        InvalidItemException e = assertThrows(InvalidItemException.class, () -> minimal().level(-5).build());
+        assertEquals("Invalid friend item for To_Account \"bob\", 1 problem: Tag_SNS_Custom_Level must not be negative"
+                + " (custom integers are unsigned, uint64_t), was -5", e.getMessage());
     }
 
     @Test

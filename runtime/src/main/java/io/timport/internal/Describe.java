@@ -1,21 +1,26 @@
-package io.timport.wire;
+package io.timport.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/** How values are shown in violation messages: quoted, escaped, and cut when long. */
-final class Describe {
+/**
+ * How values are shown in messages (violations, differences): quoted, escaped, and cut when long.
+ *
+ * <p><b>Not API.</b> Like everything in {@code io.timport.internal}, this class exists for the runtime itself and for
+ * code the timport processor generates; it may change in any release without notice.
+ */
+public final class Describe {
 
     /** Longer strings are cut in messages, so that one bad 10 kB value does not flood a report. */
-    static final int MAX_SHOWN_CHARS = 40;
+    public static final int MAX_SHOWN_CHARS = 40;
 
     private Describe() {
     }
 
     /** {@code "value"} with quotes, backslashes and control characters escaped, cut after 40 characters. */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN_CHARS) + 8).append('"');
         int shown = Math.min(value.length(), MAX_SHOWN_CHARS);
         if (shown < value.length() && Character.isHighSurrogate(value.charAt(shown - 1))) {
@@ -46,7 +51,7 @@ final class Describe {
     }
 
     /** What a plain JSON value is, for "was …": {@code the string "x"}, {@code the number 1.5}, {@code an array}. */
-    static String jsonValue(Object value) {
+    public static String jsonValue(Object value) {
         if (value == null) {
             return "null";
         }
@@ -71,7 +76,8 @@ final class Describe {
         return "a " + value.getClass().getSimpleName();
     }
 
-    static boolean isIntegral(Object value) {
+    /** Whether {@code value} is one of the Java types an integer is read as: Long, Integer, Short, Byte, BigInteger. */
+    public static boolean isIntegral(Object value) {
         return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger;
     }
