@@ -1,5 +1,8 @@
 package io.timport.call;
 
+import io.timport.wire.AddFriendItem;
+import io.timport.wire.ItemType;
+import io.timport.wire.ReadBack;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +15,8 @@ import java.util.Objects;
  * a {@link Long} (or {@link java.math.BigInteger} when it does not fit), a {@link Double}, a {@link Boolean}, a
  * {@link java.util.List} (e.g. {@code Tag_SNS_IM_Group}'s group names), a {@link Map}, or null. Standard tags:
  * {@code Tag_SNS_IM_AddSource}, {@code Tag_SNS_IM_Remark}, {@code Tag_SNS_IM_Group}, {@code Tag_SNS_IM_AddWording},
- * {@code Tag_SNS_IM_AddTime}; custom fields under their {@code Tag_SNS_Custom_*} tags. A generated reader turns
- * {@link #values()} into the typed item.
+ * {@code Tag_SNS_IM_AddTime}; custom fields under their {@code Tag_SNS_Custom_*} tags. {@link #readAs} turns them
+ * into the fields of a generated item type.
  *
  * @param toAccount the friend's UserID ({@code ""} when the server left it out)
  * @param values tag → value, in the order of the answer's {@code ValueItem}; unmodifiable
@@ -29,5 +32,16 @@ public record Friend(String toAccount, Map<String, Object> values) {
     /** The value of {@code tag}, or null when the friend has no such field. */
     public Object value(String tag) {
         return values.get(tag);
+    }
+
+    /**
+     * This friend read into the fields of {@code type} (a generated {@code XItem.TYPE}):
+     * {@code type.readBack(toAccount(), values())}, every value typed or reported, ready to compare with the item
+     * that was imported ({@link ItemType#differences}).
+     *
+     * @throws UnsupportedOperationException when the type cannot read friends back ({@link ItemType#supportsReadBack})
+     */
+    public <T extends AddFriendItem> ReadBack<T> readAs(ItemType<T> type) {
+        return type.readBack(toAccount, values);
     }
 }

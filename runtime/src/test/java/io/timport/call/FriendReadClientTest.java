@@ -14,6 +14,7 @@ import io.timport.errors.ErrorClass;
 import io.timport.limit.NanoClock;
 import io.timport.limit.RateLimiterRegistry;
 import io.timport.testing.LoopbackServer;
+import io.timport.wire.ItemType;
 import io.timport.wire.JsonValues;
 import io.timport.wire.WireWriter;
 import java.math.BigInteger;
@@ -109,6 +110,16 @@ class FriendReadClientTest {
         assertInstanceOf(Long.class, first.value("Tag_SNS_IM_AddTime"));
         assertEquals(Map.of(), page.friends().get(2).values());
         assertThrows(UnsupportedOperationException.class, () -> first.values().put("x", 1));
+
+        List<Object> readWith = new ArrayList<>();
+        ItemType<io.timport.testing.TestItem> type = ItemType.of(io.timport.testing.TestItem.class, List.of(), m -> null,
+                (toAccount, tags) -> {
+                    readWith.add(toAccount);
+                    readWith.add(tags);
+                    return null;
+                }, (want, found) -> List.of());
+        first.readAs(type);
+        assertEquals(List.of("id1", expected), readWith, "a generated type reads exactly To_Account and the values");
 
         friends.getFriends(new FriendGetRequest("alice", 100, 88, 2));
         assertEquals("{\"From_Account\":\"alice\",\"StartIndex\":100,\"StandardSequence\":88,\"CustomSequence\":2}",
