@@ -345,7 +345,7 @@ public final class ChatClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxBufferedAnswerBytes (" + maxBufferedAnswerBytes
                         + ") must be at least maxAnswerBytes (" + maxAnswerBytes + ")");
             }
-            // Checked before any shared limiter is touched: a builder that fails changes nothing in the registry.
+            // The UserSig settings are checked before any shared limiter is touched, so that they fail without side effects.
             new UserSigCache(app, clock, userSigValidity, userSigRenewalMargin);
             return new ChatClient(this);
         }
