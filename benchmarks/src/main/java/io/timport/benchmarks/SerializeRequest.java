@@ -3,7 +3,7 @@ package io.timport.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.timport.call.RequestBodies;
+import io.timport.call.FriendImportClient;
 import io.timport.wire.WireWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Serializing one 1000-item {@code friend_import} request to UTF-8 bytes.
  *
  * <ul>
- *   <li>{@code generated}: the generated {@code BenchFriendItem.writeJson} serializer, driven by the client's own
- *       request writer (exactly what each {@code FriendImportClient} call runs).</li>
+ *   <li>{@code generated}: the generated {@code BenchFriendItem.writeJson} serializer, driven by
+ *       {@link FriendImportClient#requestBody}: exactly what each {@code FriendImportClient} call runs to make its
+ *       body, the argument checks included.</li>
  *   <li>{@code objectMapper}: (a) what today's clients do: {@code ObjectMapper.writeValueAsString} on equivalent
  *       POJOs ({@link Pojos}), then {@code String.getBytes(UTF_8)}.</li>
  *   <li>{@code handWritten}: (b) hand-written jackson-core streaming code over the same POJOs, field names as
@@ -97,7 +98,7 @@ public class SerializeRequest {
 
     @Benchmark
     public byte[] generated() {
-        return RequestBodies.write(fromAccount, generatedItems);
+        return FriendImportClient.requestBody(fromAccount, generatedItems);
     }
 
     @Benchmark

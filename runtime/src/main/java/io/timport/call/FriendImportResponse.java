@@ -1,6 +1,5 @@
 package io.timport.call;
 
-import io.timport.errors.ErrorCatalogue;
 import io.timport.errors.ErrorClass;
 import io.timport.errors.ErrorEntry;
 import java.util.List;
@@ -23,6 +22,8 @@ import java.util.Objects;
  * @param resultItems {@code ResultItem}, one per item, in the server's order
  * @param failAccounts {@code Fail_Account}: the To_Accounts that failed (present only when one did)
  * @param invalidAccounts {@code Invalid_Account}, sent by older server versions (usually empty)
+ * @param random the call's {@code random}, for Tencent support; {@link ChatAnswer#NO_RANDOM} for an answer built by
+ *     hand
  */
 public record FriendImportResponse(
         String actionStatus,
@@ -31,7 +32,8 @@ public record FriendImportResponse(
         String errorDisplay,
         List<ResultItem> resultItems,
         List<String> failAccounts,
-        List<String> invalidAccounts) {
+        List<String> invalidAccounts,
+        long random) implements ChatAnswer {
 
     /** Copies the lists; checks that nothing is null. */
     public FriendImportResponse {
@@ -43,21 +45,26 @@ public record FriendImportResponse(
         invalidAccounts = List.copyOf(invalidAccounts);
     }
 
+    /** An answer without a call's {@code random} (the form before {@code random}): {@link ChatAnswer#NO_RANDOM}. */
+    public FriendImportResponse(String actionStatus, int errorCode, String errorInfo, String errorDisplay,
+            List<ResultItem> resultItems, List<String> failAccounts, List<String> invalidAccounts) {
+        this(actionStatus, errorCode, errorInfo, errorDisplay, resultItems, failAccounts, invalidAccounts, NO_RANDOM);
+    }
+
     /** True when the request as a whole succeeded: {@code ErrorCode} 0 and {@code ActionStatus} not FAIL. */
+    @Override
     public boolean isRequestOk() {
-        return errorCode == 0 && !"FAIL".equals(actionStatus);
+        return ChatAnswer.super.isRequestOk();
     }
 
     /**
-     * The request-level outcome: the catalogue entry of {@link #errorCode()}, whose class is {@link ErrorClass#OK}
-     * when {@link #isRequestOk()}. A contradictory {@code FAIL} with {@code ErrorCode} 0 is reported as an unknown,
-     * permanent error.
+     * The request-level outcome: the catalogue entry of {@link #errorCode()} as a request's code, whose class is
+     * {@link ErrorClass#OK} when {@link #isRequestOk()}. A contradictory {@code FAIL} with {@code ErrorCode} 0 is
+     * reported as an {@link ErrorClass#UNKNOWN} error.
      */
+    @Override
     public ErrorEntry requestError() {
-        if (errorCode == 0 && !isRequestOk()) {
-            return new ErrorEntry(0, "ActionStatus FAIL with ErrorCode 0 (" + errorInfo + ")", ErrorClass.PERMANENT, false);
-        }
-        return ErrorCatalogue.lookup(errorCode);
+        return ChatAnswer.super.requestError();
     }
 
     /** True when the request succeeded and every result item is OK. */

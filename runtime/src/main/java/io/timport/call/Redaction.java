@@ -22,51 +22,128 @@ final class Redaction {
         if (text == null || secret == null || secret.isEmpty()) {
             return text;
         }
-        String out = text.replace(secret, REDACTED);
-        if (secret.indexOf('*') >= 0) {
-            out = out.replace(secret.replace("*", "%2A"), REDACTED).replace(secret.replace("*", "%2a"), REDACTED);
-        }
-        StringBuilder result = null;
-        int copied = 0;
-        int i = 0;
-        while (i < out.length()) {
-            if (!isSigChar(out.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < out.length() && isSigChar(out.charAt(i))) {
-                i++;
-            }
-            if (i - start >= MIN_FRAGMENT) {
-                int[] hit = longestSharedPiece(out, start, i, secret);
-                if (hit != null) {
-                    if (result == null) {
-                        result = new StringBuilder(out.length());
-                    }
-                    result.append(out, copied, hit[0]).append(REDACTED);
-                    copied = hit[1];
-                }
-            }
-        }
-        if (result == null) {
-            return out;
-        }
-        return result.append(out, copied, out.length()).toString();
+        return new Redactor(secret).redact(text);
     }
 
-    /** The first span within {@code [start, end)} of text, of at least MIN_FRAGMENT chars, that occurs in secret. */
-    private static int[] longestSharedPiece(String text, int start, int end, String secret) {
-        for (int from = start; from + MIN_FRAGMENT <= end; from++) {
-            if (secret.contains(text.substring(from, from + MIN_FRAGMENT))) {
-                int to = from + MIN_FRAGMENT;
-                while (to < end && secret.contains(text.substring(from, to + 1))) {
-                    to++;
+    /**
+     * Redacts one secret from many texts: indexes the secret once, so that checking a text costs a pass over it and a
+     * few comparisons per window, without allocating (every string of every answer goes through one of these).
+     */
+    static final class Redactor {
+        private final String secret;
+        private final String encodedUpper;
+        private final String encodedLower;
+        /** For each char c < 128: the positions in the secret where c occurs (fragments can only start there). */
+        private final int[][] positions = new int[128][];
+
+        Redactor(String secret) {
+            this.secret = secret;
+            boolean star = secret.indexOf('*') >= 0;
+            this.encodedUpper = star ? secret.replace("*", "%2A") : null;
+            this.encodedLower = star ? secret.replace("*", "%2a") : null;
+            int[] counts = new int[128];
+            for (int i = 0; i < secret.length(); i++) {
+                char c = secret.charAt(i);
+                if (c < 128) {
+                    counts[c]++;
                 }
-                return new int[] {from, to};
+            }
+            for (int c = 0; c < 128; c++) {
+                positions[c] = new int[counts[c]];
+                counts[c] = 0;
+            }
+            for (int i = 0; i < secret.length(); i++) {
+                char c = secret.charAt(i);
+                if (c < 128) {
+                    positions[c][counts[c]++] = i;
+                }
             }
         }
-        return null;
+
+        /** The secret this redactor hides (compared by identity by its users). */
+        String secret() {
+            return secret;
+        }
+
+        /** {@code text} redacted as {@link Redaction#redact}; the same instance when there is nothing to hide. */
+        String redact(String text) {
+            if (text == null || text.isEmpty()) {
+                return text;
+            }
+            String out = text;
+            if (out.length() >= MIN_FRAGMENT) {
+                out = out.replace(secret, REDACTED);
+                if (encodedUpper != null) {
+                    out = out.replace(encodedUpper, REDACTED).replace(encodedLower, REDACTED);
+                }
+            } else {
+                return text; // shorter than any fragment worth hiding
+            }
+            StringBuilder result = null;
+            int copied = 0;
+            int i = 0;
+            while (i < out.length()) {
+                if (!isSigChar(out.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < out.length() && isSigChar(out.charAt(i))) {
+                    i++;
+                }
+                if (i - start >= MIN_FRAGMENT) {
+                    int[] hit = sharedPiece(out, start, i);
+                    if (hit != null) {
+                        if (result == null) {
+                            result = new StringBuilder(out.length());
+                        }
+                        result.append(out, copied, hit[0]).append(REDACTED);
+                        copied = hit[1];
+                    }
+                }
+            }
+            if (result == null) {
+                return out;
+            }
+            return result.append(out, copied, out.length()).toString();
+        }
+
+        /** True when {@code text} holds the secret or a fragment of it. */
+        boolean leaks(String text) {
+            return text != null && text != redact(text);
+        }
+
+        /**
+         * The first span within {@code [start, end)} of text, of at least MIN_FRAGMENT chars, that occurs in the
+         * secret, extended as far as it keeps occurring; null when there is none.
+         */
+        private int[] sharedPiece(String text, int start, int end) {
+            for (int from = start; from + MIN_FRAGMENT <= end; from++) {
+                int at = occurrence(text, from, MIN_FRAGMENT);
+                if (at >= 0) {
+                    int to = from + MIN_FRAGMENT;
+                    while (to < end && occurrence(text, from, to + 1 - from) >= 0) {
+                        to++;
+                    }
+                    return new int[] {from, to};
+                }
+            }
+            return null;
+        }
+
+        /** Where {@code text[from, from + length)} occurs in the secret, or -1. */
+        private int occurrence(String text, int from, int length) {
+            char first = text.charAt(from);
+            if (first >= 128) {
+                return -1;
+            }
+            for (int p : positions[first]) {
+                if (p + length <= secret.length() && secret.regionMatches(p, text, from, length)) {
+                    return p;
+                }
+            }
+            return -1;
+        }
     }
 
     private static boolean isSigChar(char c) {

@@ -25,8 +25,8 @@ public record ResultItem(String toAccount, int resultCode, String resultInfo) {
         return resultCode == 0;
     }
 
-    /** The catalogue entry of {@code ResultCode}: its meaning and what to do. */
+    /** The catalogue entry of {@code ResultCode} as an item's code: its meaning and what to do. */
     public ErrorEntry error() {
-        return ErrorCatalogue.lookup(resultCode);
+        return ErrorCatalogue.forItem(resultCode);
     }
 }

@@ -1,6 +1,6 @@
 package io.timport.config;
 
-import java.nio.charset.StandardCharsets;
+import io.timport.wire.FriendImportRules;
 import java.util.Objects;
 
 /**
@@ -35,10 +35,12 @@ public record AppConfig(long sdkAppId, String adminIdentifier, SecretKey secretK
         Objects.requireNonNull(adminIdentifier, "adminIdentifier");
         Objects.requireNonNull(secretKey, "secretKey");
         Objects.requireNonNull(endpoint, "endpoint");
-        int bytes = adminIdentifier.getBytes(StandardCharsets.UTF_8).length;
-        if (adminIdentifier.isBlank() || bytes > 32) {
-            throw new IllegalArgumentException("adminIdentifier must be an app admin's UserID of 1 to 32 bytes, was \""
-                    + adminIdentifier + "\" (" + bytes + " bytes)");
+        // The UserID rule's bounds come from its one home; blank is refused too (no admin is named "   ").
+        int bytes = FriendImportRules.utf8Length(adminIdentifier);
+        if (adminIdentifier.isBlank() || bytes > FriendImportRules.USER_ID_MAX_BYTES) {
+            throw new IllegalArgumentException("adminIdentifier must be an app admin's UserID of 1 to "
+                    + FriendImportRules.USER_ID_MAX_BYTES + " bytes, was \"" + adminIdentifier + "\" (" + bytes
+                    + " bytes)");
         }
     }
 

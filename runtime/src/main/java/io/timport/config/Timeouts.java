@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The client's timeouts: how long to wait for a connection, and for a whole answer.
+ * The client's timeouts: how long to wait for a connection, and the deadline of each call.
  *
  * <p>The server gives up on its side after 3 seconds, so the request timeout should be longer than that plus the
  * network round trip; the defaults are {@value #DEFAULT_CONNECT_SECONDS} s to connect and
  * {@value #DEFAULT_REQUEST_SECONDS} s for the answer.
  *
+ * <p>The request timeout is each call's deadline, counted from sending it: it covers connecting, the answer's headers
+ * <em>and</em> its whole body. A server that sends its headers and then trickles the body fails the call at the
+ * deadline ({@code TransportException.Kind.TIMEOUT}) rather than holding it.
+ *
  * @param connect how long to wait for a TCP (and TLS) connection
- * @param request how long to wait for the answer to one call, from sending it
+ * @param request the deadline of one call, from sending it: connection, headers and whole body
  */
 public record Timeouts(Duration connect, Duration request) {
 

@@ -4,7 +4,8 @@ package io.timport.errors;
  * What a client does about an error code: the decision the import engine takes, as a lookup.
  *
  * <p>Every code of the Chat API that timport knows is in {@link ErrorCatalogue}; a code it does not know is
- * {@link #PERMANENT}, reported with its number.
+ * {@link #UNKNOWN}, reported with its number. Some codes have another class as a request's {@code ErrorCode} than as an
+ * item's {@code ResultCode} ({@link ErrorCatalogue#forRequest}, {@link ErrorCatalogue#forItem}).
  */
 public enum ErrorClass {
     /** Success (code 0). */
@@ -25,7 +26,14 @@ public enum ErrorClass {
     /** Wrong configuration (not an admin, wrong key, wrong data centre, app disabled): stop the whole import. */
     FATAL_CONFIG(false, true),
     /** The server could not read what we sent: a bug in timport. Stop and report it loudly. */
-    CLIENT_BUG(false, true);
+    CLIENT_BUG(false, true),
+    /**
+     * A code that no source lists, so nobody knows what it means: never "fail and go on at full rate". As a
+     * request's {@code ErrorCode}: retry the call once; if it comes back, treat it as a permanent request-level
+     * failure (split the batch to isolate the items that cause it). As an item's {@code ResultCode}: that item fails,
+     * reported with the number, and counts toward the breaker for systematic failures.
+     */
+    UNKNOWN(false, false);
 
     private final boolean retryable;
     private final boolean stopsImport;
@@ -35,7 +43,10 @@ public enum ErrorClass {
         this.stopsImport = stopsImport;
     }
 
-    /** True for the classes whose calls are worth sending again: transient, throttled, re-sign, wait-then-retry. */
+    /**
+     * True for the classes whose calls are worth sending again: transient, throttled, re-sign, wait-then-retry.
+     * ({@link #UNKNOWN} is false: a request-level unknown code is retried once only, by the engine's decision.)
+     */
     public boolean isRetryable() {
         return retryable;
     }

@@ -114,12 +114,49 @@ public final class FriendImportRules {
         checkUserId(violations, "From_Account", fromAccount);
     }
 
-    private static void checkUserId(Violations violations, String field, String userId) {
+    /**
+     * A UserID in any field ({@code From_Account}, {@code To_Account}, an account API's {@code UserID}): required,
+     * 1 to {@value #USER_ID_MAX_BYTES} UTF-8 bytes, well-formed Unicode. The one home of the UserID rule: the
+     * generated builders, the client, the engine and the phases all check UserIDs here.
+     *
+     * @param field the field's name as the wire format spells it, used in the violation
+     */
+    public static void checkUserId(Violations violations, String field, String userId) {
         if (userId == null) {
             violations.add(field, "is required", "missing");
         } else {
             checkText(violations, field, -1, userId, 1, USER_ID_MAX_BYTES);
         }
+    }
+
+    /**
+     * What is wrong with {@code userId} as {@code field}, as one sentence naming the field, the rule and the value
+     * (quoted, cut when long), for example {@code From_Account must be 1 to 32 UTF-8 bytes, was 33 bytes
+     * ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")}; or null when it is a valid UserID. Allocates nothing for a valid one.
+     */
+    public static String userIdProblem(String field, String userId) {
+        if (userId != null) {
+            int bytes = utf8Length(userId);
+            if (bytes >= 1 && bytes <= USER_ID_MAX_BYTES && firstUnpairedSurrogate(userId) < 0) {
+                return null;
+            }
+        }
+        Violations violations = new Violations();
+        checkUserId(violations, field, userId);
+        if (violations.isEmpty()) {
+            return null;
+        }
+        StringBuilder problem = new StringBuilder();
+        for (Violation v : violations.list()) {
+            if (problem.length() > 0) {
+                problem.append("; ");
+            }
+            problem.append(v.message());
+        }
+        if (userId != null) {
+            problem.append(" (").append(Describe.quoted(userId)).append(')');
+        }
+        return problem.toString();
     }
 
     /** {@code AddSource}: required, {@code AddSource_Type_} followed by 1 to 8 English letters. */

@@ -230,13 +230,13 @@ class FriendImportClientTest {
         assertEquals("", answer.errorInfo());
         assertEquals(List.of(new ResultItem("bob", 0, ""), new ResultItem("eve", -1, "")), answer.resultItems(),
                 "a ResultItem without ResultCode is a failure, never a silent success");
-        assertEquals(ErrorClass.PERMANENT, answer.resultItems().get(1).error().errorClass());
+        assertEquals(ErrorClass.UNKNOWN, answer.resultItems().get(1).error().errorClass());
 
         server.answer(200, "{\"ActionStatus\":\"FAIL\"}");
         FriendImportResponse fail = client.importFriends("alice", twoItems());
         assertFalse(fail.isRequestOk());
         assertEquals(-1, fail.errorCode());
-        assertEquals(ErrorClass.PERMANENT, fail.requestError().errorClass());
+        assertEquals(ErrorClass.UNKNOWN, fail.requestError().errorClass(), "no code: never an ordinary failure");
     }
 
     @Test
@@ -476,5 +476,88 @@ class FriendImportClientTest {
 
         client.close();
         assertThrows(IllegalStateException.class, () -> client.importFriends("alice", twoItems()));
+    }
+
+    @Test
+    void everyAnswerAndEveryFailureCarriesTheCallsRandom() throws Exception {
+        server.answer(200, OK);
+        FriendImportResponse answer = client.importFriends("alice", twoItems());
+        assertEquals(Long.parseLong(query(server.lastRequest().uri).get("random")), answer.random());
+        FriendImportResponse async = client.importFriendsAsync("alice", twoItems()).get(5, TimeUnit.SECONDS);
+        assertEquals(Long.parseLong(query(server.lastRequest().uri).get("random")), async.random());
+
+        server.answer(200, "{\"ActionStatus\":\"FAIL\",\"ErrorCode\":30001,\"ErrorInfo\":\"bad\"}");
+        FriendImportResponse failed = client.importFriends("alice", twoItems());
+        assertEquals(Long.parseLong(query(server.lastRequest().uri).get("random")), failed.random());
+
+        for (String body : List.of("<html>", "")) {
+            server.answer(body.isEmpty() ? 503 : 200, body);
+            TransportException e = assertThrows(TransportException.class, () -> client.importFriends("alice", twoItems()));
+            long random = Long.parseLong(query(server.lastRequest().uri).get("random"));
+            assertEquals(random, e.random());
+            assertTrue(e.getMessage().contains("&random=" + random + "&contenttype=json"), e.getMessage());
+        }
+        assertEquals(ChatAnswer.NO_RANDOM, new FriendImportResponse("OK", 0, "", "", List.of(), List.of(), List.of())
+                .random(), "the constructor without random still builds");
+        assertEquals(ChatAnswer.NO_RANDOM,
+                new TransportException(TransportException.Kind.IO, "m", -1, "", null).random());
+    }
+
+    @Test
+    void theSiblingsShareOneTransportOneUserSigAndOneConnection() throws Exception {
+        server.answer(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":0}");
+        ChatClient chat = client.chatClient();
+        assertTrue(chat.friendImport() == client, "the client is its ChatClient's friend_import layer");
+        client.importFriends("alice", twoItems());
+        chat.accounts().checkAccounts(List.of("alice"));
+        chat.friends().checkFriends("alice", List.of("bob"), FriendCheckType.BOTH);
+        chat.friends().getFriends(FriendGetRequest.firstPage("alice"));
+        List<LoopbackServer.Recorded> rs = server.requests();
+        assertEquals(List.of("/v4/sns/friend_import", "/v4/im_open_login_svc/account_check", "/v4/sns/friend_check",
+                "/v4/sns/friend_get"), rs.stream().map(r -> r.uri.getRawPath()).toList());
+        assertEquals(1, rs.stream().map(r -> query(r.uri).get("usersig")).distinct().count(), "one UserSig cache");
+        assertEquals(1, rs.stream().map(r -> r.remote).distinct().count(), "one HTTP client: one kept-alive connection");
+
+        client.renewUserSig();
+        clock.advance(Duration.ofSeconds(1));
+        chat.accounts().importAccount(AccountItem.of("zoe"));
+        assertNotEquals(query(rs.get(0).uri).get("usersig"), query(server.lastRequest().uri).get("usersig"),
+                "renewing through one renews for all");
+
+        assertTrue(client.rateLimiter() == chat.rateLimiter(ChatApi.FRIEND_IMPORT));
+        assertFalse(client.rateLimiter() == chat.rateLimiter(ChatApi.FRIEND_GET), "one limiter per API");
+        client.close();
+        assertTrue(chat.isClosed(), "closing the friend_import client closes the transport it shares");
+        assertThrows(IllegalStateException.class, () -> chat.friends().getAllFriends("alice"));
+    }
+
+    @Test
+    void aPrivateRateLimiterPacesAtTheDefaultMarginWithoutTouchingTheSharedOne() {
+        AppConfig app = new AppConfig(1400000903L, "administrator", SecretKey.of(KEY), Endpoint.of(server.baseUri()));
+        try (FriendImportClient shared = FriendImportClient.builder(app).build();
+                FriendImportClient own = FriendImportClient.builder(app).serverRateLimit(150).privateRateLimiter().build();
+                FriendImportClient other = FriendImportClient.builder(app).privateRateLimiter().build()) {
+            assertEquals(147.0, own.rateLimiter().permitsPerSecond(), 1e-9, "150 less the 2 % margin");
+            assertEquals(196.0, shared.rateLimiter().permitsPerSecond(), 1e-9, "the shared one is left alone");
+            assertFalse(own.rateLimiter() == shared.rateLimiter());
+            assertFalse(own.rateLimiter() == other.rateLimiter(), "private means private");
+            assertEquals(98.0, own.chatClient().rateLimiter(ChatApi.ACCOUNT_CHECK).permitsPerSecond(), 1e-9,
+                    "the siblings' private limiters keep their own documented limits");
+            assertFalse(own.chatClient().rateLimiter(ChatApi.ACCOUNT_CHECK)
+                    == shared.chatClient().rateLimiter(ChatApi.ACCOUNT_CHECK));
+        }
+    }
+
+    @Test
+    void theRequestBodyIsPublicForToolsAndEqualsWhatIsSent() throws Exception {
+        server.answer(200, OK);
+        client.importFriends("alice", twoItems());
+        assertArrayEquals(server.lastRequest().body, FriendImportClient.requestBody("alice", twoItems()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FriendImportClient.requestBody("x".repeat(33), twoItems()));
+        assertEquals("From_Account must be 1 to 32 UTF-8 bytes, was 33 bytes (\"" + "x".repeat(33) + "\")",
+                e.getMessage());
+        assertEquals("v4/sns/friend_import", FriendImportClient.API_PATH);
+        assertEquals(1000, FriendImportClient.MAX_ITEMS_PER_CALL);
     }
 }

@@ -14,6 +14,7 @@ import io.timport.testing.LogCapture;
 import io.timport.testing.LoopbackServer;
 import io.timport.testing.MutableClock;
 import io.timport.testing.TestItem;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -130,6 +131,114 @@ class SecretsNeverLeakTest {
         }
         assertTrue(logs.contains("usersig=<redacted>"), "calls are logged, redacted:\n" + logs);
         assertTrue(logs.contains("signed a new UserSig for admin administrator"), logs);
+        assertClean("log output", logs, userSig);
+    }
+
+    /** The same promise for the account and friend-reading APIs, and for the failures the answer cap and deadline make. */
+    @Test
+    void theOtherApisAndTheNewFailuresNeitherShowTheKeyNorTheUserSig() throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        List<Throwable> failures = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        String logs;
+        String userSig;
+        try (LogCapture log = new LogCapture(); LoopbackServer server = new LoopbackServer()) {
+            AppConfig app = new AppConfig(1400000778L, "administrator", SecretKey.of(KEY), Endpoint.of(server.baseUri()));
+            userSig = UserSig.generate(app.sdkAppId(), app.adminIdentifier(), app.secretKey(), Duration.ofDays(1), clock);
+            try (ChatClient chat = ChatClient.builder(app).clock(clock).privateRateLimiters().build()) {
+                texts.add(chat.toString());
+                texts.add(chat.accounts().toString());
+                texts.add(chat.friends().toString());
+                texts.add(chat.friendImport().toString());
+
+                // Answers that quote the sig, raw and as the URL carried it, in every string the APIs read.
+                String sigs = "raw " + userSig + " encoded ${usersig}";
+                server.answer(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"" + sigs + "\","
+                        + "\"ResultItem\":[{\"UserID\":\"${usersig}\",\"ResultCode\":70107,\"ResultInfo\":\"" + sigs
+                        + "\",\"AccountStatus\":\"NotImported\"}],\"FailAccounts\":[\"" + userSig + "\"],"
+                        + "\"InfoItem\":[{\"To_Account\":\"bob\",\"Relation\":\"CheckResult_Type_BothWay\",\"ResultCode\":1,"
+                        + "\"ResultInfo\":\"" + sigs + "\"}],\"Fail_Account\":[\"${usersig}\"],"
+                        + "\"UserDataItem\":[{\"To_Account\":\"bob\",\"ValueItem\":[{\"Tag\":\"Tag_SNS_IM_Remark\","
+                        + "\"Value\":\"" + sigs + "\"},{\"Tag\":\"Tag_SNS_IM_Group\",\"Value\":[\"${usersig}\"]},"
+                        + "{\"Tag\":\"Tag_SNS_Custom_Obj\",\"Value\":{\"k\":\"" + userSig + "\"}}]}],\"CompleteFlag\":1}");
+                AccountCheckResponse check = chat.accounts().checkAccounts(List.of("alice"));
+                assertEquals("raw <redacted> encoded <redacted>", check.errorInfo());
+                assertEquals("<redacted>", check.resultItems().get(0).userId());
+                texts.add(check.toString());
+                texts.add(chat.accounts().importAccounts(List.of(AccountItem.of("alice"))).toString());
+                texts.add(chat.accounts().importAccount(AccountItem.of("alice")).toString());
+                texts.add(chat.friends().checkFriends("alice", List.of("bob"), FriendCheckType.BOTH).toString());
+                FriendGetPage page = chat.friends().getFriends(FriendGetRequest.firstPage("alice"));
+                assertEquals("raw <redacted> encoded <redacted>", page.friends().get(0).value("Tag_SNS_IM_Remark"));
+                assertEquals(List.of("<redacted>"), page.friends().get(0).value("Tag_SNS_IM_Group"));
+                texts.add(page.toString());
+                texts.add(chat.friends().getAllFriends("alice").toString());
+
+                // Every API's transport failures: a gateway page quoting the request.
+                server.answer(502, "<html>upstream failed for POST ${uri} (sig ${usersig}) " + userSig + "</html>");
+                failures.add(assertThrows(TransportException.class, () -> chat.accounts().checkAccounts(List.of("a"))));
+                failures.add(assertThrows(TransportException.class,
+                        () -> chat.accounts().importAccounts(List.of(AccountItem.of("a")))));
+                failures.add(assertThrows(TransportException.class, () -> chat.accounts().importAccount(AccountItem.of("a"))));
+                failures.add(assertThrows(TransportException.class, () -> chat.friends().getAllFriends("a")));
+                failures.add(assertThrows(TransportException.class,
+                        () -> chat.friends().checkFriends("a", List.of("b"), FriendCheckType.SINGLE)));
+                // A body that is not an answer, quoting the sig where the parser chokes.
+                server.answer(200, "${usersig}");
+                failures.add(assertThrows(TransportException.class, () -> chat.friends().getAllFriends("a")));
+                // friend_get pages that do not advance.
+                server.answer(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"${usersig}\",\"CompleteFlag\":0}");
+                failures.add(assertThrows(TransportException.class, () -> chat.friends().getAllFriends("a")));
+            }
+            // An answer over the cap whose first bytes quote the sig, and a body trickled past the deadline.
+            try (RawServer huge = new RawServer(exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                String query = exchange.getRequestURI().getRawQuery();
+                String echoed = query.replaceAll(".*usersig=([^&]*).*", "$1");
+                exchange.sendResponseHeaders(200, 0);
+                try (java.io.OutputStream out = exchange.getResponseBody()) {
+                    out.write(("{\"ErrorInfo\":\"" + echoed + " " + userSig + " " + query).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                    if (exchange.getRequestURI().getPath().startsWith("/slow/")) {
+                        Thread.sleep(3000);
+                    }
+                    out.write(new byte[200_000]);
+                } catch (IOException | InterruptedException hungUp) {
+                    // expected
+                } finally {
+                    exchange.close();
+                }
+            })) {
+                for (String path : List.of("/big/", "/slow/")) {
+                    AppConfig there = new AppConfig(1400000778L, "administrator", SecretKey.of(KEY),
+                            Endpoint.of(URI.create(huge.baseUri() + path)));
+                    try (ChatClient chat = ChatClient.builder(there).clock(clock).privateRateLimiters()
+                            .maxAnswerBytes(64 * 1024).requestTimeout(Duration.ofSeconds(1)).build()) {
+                        failures.add(assertThrows(TransportException.class,
+                                () -> chat.accounts().checkAccounts(List.of("a"))));
+                    }
+                }
+            }
+            logs = log.all();
+        }
+        assertEquals(9, failures.size());
+        assertEquals(TransportException.Kind.MALFORMED_BODY, ((TransportException) failures.get(7)).kind());
+        assertEquals(TransportException.Kind.TIMEOUT, ((TransportException) failures.get(8)).kind());
+        for (Throwable failure : failures) {
+            TransportException e = (TransportException) failure;
+            assertClean("getMessage of " + e.kind(), e.getMessage(), userSig);
+            assertClean("toString of " + e.kind(), e.toString(), userSig);
+            assertClean("stack trace of " + e.kind(), stackTrace(e), userSig);
+            assertClean("bodyExcerpt of " + e.kind(), e.bodyExcerpt(), userSig);
+            assertTrue(e.random() >= 0, "every failure carries its call's random: " + e.getMessage());
+        }
+        for (String text : texts) {
+            assertClean("toString", text, userSig);
+        }
+        assertTrue(logs.contains("v4/im_open_login_svc/account_check?sdkappid=1400000778&identifier=administrator"
+                + "&usersig=<redacted>&random="), "calls are logged, redacted:\n" + logs);
+        assertTrue(logs.contains("v4/sns/friend_get?"), logs);
         assertClean("log output", logs, userSig);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -55,13 +56,33 @@ class ErrorCatalogueTest {
                 Arguments.of(70009, ErrorClass.FATAL_CONFIG),
                 Arguments.of(70013, ErrorClass.FATAL_CONFIG),
                 Arguments.of(70014, ErrorClass.FATAL_CONFIG),
-                Arguments.of(70050, ErrorClass.WAIT_THEN_RETRY));
+                Arguments.of(70050, ErrorClass.WAIT_THEN_RETRY),
+                // added to the table for issue 11
+                Arguments.of(30005, ErrorClass.PERMANENT),
+                Arguments.of(30009, ErrorClass.PERMANENT),
+                Arguments.of(60004, ErrorClass.FATAL_CONFIG),
+                Arguments.of(60005, ErrorClass.FATAL_CONFIG),
+                Arguments.of(60013, ErrorClass.TRANSIENT),
+                Arguments.of(70002, ErrorClass.CLIENT_BUG),
+                Arguments.of(70051, ErrorClass.FATAL_CONFIG), // at request level: the admin; per item: PERMANENT
+                Arguments.of(70169, ErrorClass.TRANSIENT),
+                Arguments.of(70402, ErrorClass.CLIENT_BUG),
+                Arguments.of(70403, ErrorClass.FATAL_CONFIG),
+                Arguments.of(70500, ErrorClass.TRANSIENT),
+                // the account APIs (migration-apis.md)
+                Arguments.of(70107, ErrorClass.PERMANENT),
+                Arguments.of(70114, ErrorClass.PERMANENT),
+                Arguments.of(70202, ErrorClass.TRANSIENT),
+                Arguments.of(70206, ErrorClass.CLIENT_BUG),
+                Arguments.of(70398, ErrorClass.FATAL_CONFIG),
+                Arguments.of(40601, ErrorClass.PERMANENT));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
     @MethodSource("documentedCodes")
     void classifiesEveryDocumentedCode(int code, ErrorClass expected) {
-        ErrorEntry entry = ErrorCatalogue.lookup(code);
+        ErrorEntry entry = ErrorCatalogue.forRequest(code);
+        assertEquals(entry, ErrorCatalogue.lookup(code), "lookup is the request-level entry");
         assertEquals(code, entry.code());
         assertEquals(expected, entry.errorClass());
         assertTrue(entry.known());
@@ -78,14 +99,54 @@ class ErrorCatalogueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, -1, 30005, 60004, 70000, 99999, Integer.MAX_VALUE})
-    void unknownCodesArePermanentAndNamedByNumber(int code) {
-        ErrorEntry entry = ErrorCatalogue.lookup(code);
-        assertEquals(ErrorClass.PERMANENT, entry.errorClass());
-        assertFalse(entry.known());
+    @ValueSource(ints = {1, -1, 30012, 60001, 70000, 99999, Integer.MAX_VALUE})
+    void unknownCodesAreUnknownNeverAnOrdinaryFailureAndNamedByNumber(int code) {
+        for (ErrorEntry entry : List.of(ErrorCatalogue.forRequest(code), ErrorCatalogue.forItem(code))) {
+            assertEquals(ErrorClass.UNKNOWN, entry.errorClass());
+            assertFalse(entry.errorClass().isRetryable(), "per item it fails the item (the engine retries a request once)");
+            assertFalse(entry.errorClass().stopsImport());
+            assertFalse(entry.known());
+            assertFalse(entry.marksFromAccount());
+            assertEquals("unknown error code " + code, entry.meaning());
+            assertEquals(code, entry.code());
+        }
         assertFalse(ErrorCatalogue.isKnown(code));
-        assertEquals("unknown error code " + code, entry.meaning());
-        assertEquals(code, entry.code());
+    }
+
+    @Test
+    void levelsDifferOnlyWhereTheTableSaysSo() {
+        // 70051: fatal when it is the admin (request level); permanent for an item.
+        assertEquals(ErrorClass.FATAL_CONFIG, ErrorCatalogue.forRequest(70051).errorClass());
+        assertEquals(ErrorClass.PERMANENT, ErrorCatalogue.forItem(70051).errorClass());
+        // 30003 marks the From_Account only at request level; per item it is the To_Account that is missing.
+        assertTrue(ErrorCatalogue.forRequest(30003).marksFromAccount());
+        assertFalse(ErrorCatalogue.forItem(30003).marksFromAccount());
+        // 30010 and 30009 mark the From_Account at both levels.
+        for (int code : new int[] {30010, 30009}) {
+            assertTrue(ErrorCatalogue.forRequest(code).marksFromAccount(), code + " request");
+            assertTrue(ErrorCatalogue.forItem(code).marksFromAccount(), code + " item");
+        }
+        Set<Integer> marking = new TreeSet<>();
+        Set<Integer> different = new TreeSet<>();
+        for (ErrorEntry request : ErrorCatalogue.all()) {
+            ErrorEntry item = ErrorCatalogue.forItem(request.code());
+            if (request.marksFromAccount() || item.marksFromAccount()) {
+                marking.add(request.code());
+            }
+            if (!request.equals(item)) {
+                different.add(request.code());
+            }
+        }
+        assertEquals(Set.of(30003, 30009, 30010), marking);
+        assertEquals(Set.of(30003, 70051), different);
+        assertEquals(ErrorCatalogue.all().size(), ErrorCatalogue.allForItems().size());
+    }
+
+    @Test
+    void theOldFourArgumentEntryStillBuilds() {
+        ErrorEntry old = new ErrorEntry(1, "x", ErrorClass.PERMANENT, false);
+        assertFalse(old.marksFromAccount());
+        assertEquals("", old.advice());
     }
 
     @Test

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.timport.call.ChatApi;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -195,8 +199,8 @@ class SmoothRateLimiterTest {
         assertEquals(150.0, registry.forSdkAppId(1400000000L).permitsPerSecond());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> registry.forSdkAppId(1400000000L, 100));
-        assertEquals("SDKAppID 1400000000 already has a shared rate limiter at 150.0 calls/s; asked for 100.0 calls/s. "
-                + "All users of one app in a JVM must agree on its rate.", e.getMessage());
+        assertEquals("SDKAppID 1400000000 already has a shared rate limiter at 150.0 calls/s for friend_import; asked for "
+                + "100.0 calls/s. All users of one app's API in a JVM must agree on its rate.", e.getMessage());
 
         RateLimiter explicitFirst = registry.forSdkAppId(7L, 50);
         assertEquals(50.0, registry.forSdkAppId(7L).permitsPerSecond(), "the default takes what is there");
@@ -229,5 +233,33 @@ class SmoothRateLimiterTest {
             second.acquire();
         }
         assertEquals(199 * 5_000_000L, clock.nanoTime() - START, "200 permits, one schedule");
+    }
+
+    @Test
+    void eachApiOfAnAppHasItsOwnSharedLimiterAtItsOwnDocumentedLimit() {
+        RateLimiterRegistry registry = new RateLimiterRegistry(new VirtualNanoClock(0));
+        Map<ChatApi, Double> expected = Map.of(ChatApi.FRIEND_IMPORT, 196.0, ChatApi.ACCOUNT_CHECK, 98.0,
+                ChatApi.MULTIACCOUNT_IMPORT, 98.0, ChatApi.ACCOUNT_IMPORT, 196.0, ChatApi.FRIEND_GET, 196.0,
+                ChatApi.FRIEND_CHECK, 196.0);
+        Set<RateLimiter> distinct = new HashSet<>();
+        for (ChatApi api : ChatApi.values()) {
+            RateLimiter limiter = registry.forApi(9L, api);
+            assertEquals(expected.get(api), limiter.permitsPerSecond(), 1e-9, api.apiName());
+            assertEquals(RateLimiterRegistry.defaultPace(api), limiter.permitsPerSecond(), api.apiName());
+            assertSame(limiter, registry.forApi(9L, api), "shared per app and API");
+            distinct.add(limiter);
+        }
+        assertEquals(ChatApi.values().length, distinct.size(), "one limiter per API");
+        assertSame(registry.forSdkAppId(9L), registry.forApi(9L, ChatApi.FRIEND_IMPORT), "forSdkAppId is friend_import's");
+        // An explicit rate for one API leaves the others alone; a contradiction names the API.
+        registry.forApi(9L, ChatApi.ACCOUNT_CHECK, 50);
+        assertEquals(196.0, registry.forApi(9L, ChatApi.FRIEND_GET).permitsPerSecond(), 1e-9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.forApi(9L, ChatApi.ACCOUNT_CHECK, 60));
+        assertTrue(e.getMessage().contains("for account_check"), e.getMessage());
+        assertNotSame(registry.forApi(9L, ChatApi.ACCOUNT_CHECK), registry.forApi(10L, ChatApi.ACCOUNT_CHECK),
+                "and per app");
+        assertEquals(200.0, RateLimiterRegistry.DEFAULT_CALLS_PER_SECOND);
+        assertEquals(196.0, RateLimiterRegistry.DEFAULT_PACE, 1e-9);
     }
 }

@@ -140,6 +140,7 @@ final class ConnectingExamples {
             case PERMANENT:       return "report the item, do not retry";
             case FATAL_CONFIG:    return "stop: fix the configuration";
             case CLIENT_BUG:      return "stop: report a timport bug";
+            case UNKNOWN:         return "report it with its number; a request: retry once, then split";
             default:              throw new AssertionError(code);
         }
         // --- end

@@ -36,7 +36,7 @@ class ConnectingExamplesTest {
         assertEquals("done", ConnectingExamples.decide(0));
         assertEquals("renewUserSig(), retry once", ConnectingExamples.decide(70001));
         assertEquals("report the item, do not retry", ConnectingExamples.decide(30010));
-        assertEquals("report the item, do not retry", ConnectingExamples.decide(12345));
+        assertEquals("report it with its number; a request: retry once, then split", ConnectingExamples.decide(12345));
         assertEquals("slow down, then retry", ConnectingExamples.decide(60011));
         assertEquals("stop: fix the configuration", ConnectingExamples.decide(70009));
     }

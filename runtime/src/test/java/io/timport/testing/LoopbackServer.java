@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real HTTP server on 127.0.0.1 (port chosen by the OS) that records every request and answers what the test
@@ -65,6 +66,7 @@ public final class LoopbackServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
     private volatile boolean silent;
+    private volatile Function<Recorded, String> answers;
 
     public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -75,7 +77,18 @@ public final class LoopbackServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        requests.add(new Recorded(exchange, body));
+        Recorded recorded = new Recorded(exchange, body);
+        requests.add(recorded);
+        Function<Recorded, String> answering = answers;
+        if (answering != null) {
+            byte[] out = answering.apply(recorded).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, out.length == 0 ? -1 : out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+            return;
+        }
         if (silent) {
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -113,12 +126,24 @@ public final class LoopbackServer implements AutoCloseable {
         this.status = status;
         this.answer = body.getBytes(StandardCharsets.UTF_8);
         this.silent = false;
+        this.answers = null;
+        return this;
+    }
+
+    /**
+     * Answer each request with status 200 and the body {@code answers} makes of it, from now on: a server whose answer
+     * depends on the request (pages of a list, a code per call).
+     */
+    public LoopbackServer answerWith(Function<Recorded, String> answers) {
+        this.answers = answers;
+        this.silent = false;
         return this;
     }
 
     /** Never answer: hold every exchange until {@link #close()}. */
     public LoopbackServer silent() {
         this.silent = true;
+        this.answers = null;
         return this;
     }
 

@@ -1,0 +1,108 @@
+package io.timport.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.timport.errors.ErrorClass;
+import io.timport.testing.TestItem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request timeout is a deadline for the whole call: connecting, the headers and the body (issue 12 item 6). A
+ * server that sends its headers and then one byte a second fails the call at the deadline; before, it held the call
+ * (and the import) for ever.
+ */
+class DeadlineTest {
+
+    static final String OK = "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ResultItem\":[{\"To_Account\":\"bob\",\"ResultCode\":0}]}";
+
+    /** Headers at once, then the body one byte every {@code pauseMillis}. */
+    static void trickle(HttpExchange exchange, boolean chunked, long pauseMillis) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = OK.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(pauseMillis);
+            }
+        } catch (IOException | InterruptedException hungUp) {
+            // the client gave up: what it should do
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Test
+    void aBodyTrickledOneByteASecondFailsTheCallAtTheDeadline() throws Exception {
+        for (boolean chunked : new boolean[] {false, true}) {
+            try (RawServer server = new RawServer(exchange -> trickle(exchange, chunked, 1000));
+                    ChatClient chat = AnswerCapTest.chat(server.baseUri()).requestTimeout(Duration.ofSeconds(1)).build()) {
+                FriendImportClient client = chat.friendImport();
+                long start = System.nanoTime();
+                TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                        () -> assertThrows(TransportException.class,
+                                () -> client.importFriends("alice", List.of(new TestItem("bob")))));
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals(TransportException.Kind.TIMEOUT, e.kind(), e.getMessage());
+                assertEquals(ErrorClass.TRANSIENT, e.errorClass());
+                assertEquals(200, e.httpStatus().getAsInt(), "the headers had come");
+                assertTrue(millis >= 900 && millis < 5000, "failed after " + millis + " ms, at the 1 s deadline");
+                assertTrue(e.getMessage().contains("answered HTTP 200 but its body did not finish within the request "
+                        + "timeout of PT1S"), e.getMessage());
+                assertTrue(e.random() >= 0);
+
+                ExecutionException async = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                        () -> assertThrows(ExecutionException.class,
+                                () -> client.importFriendsAsync("alice", List.of(new TestItem("bob")))
+                                        .get(10, TimeUnit.SECONDS)));
+                assertEquals(TransportException.Kind.TIMEOUT,
+                        assertInstanceOf(TransportException.class, async.getCause()).kind());
+            }
+        }
+    }
+
+    @Test
+    void aSlowBodyThatEndsBeforeTheDeadlineIsAnAnswer() throws Exception {
+        try (RawServer server = new RawServer(exchange -> trickle(exchange, true, 5));
+                ChatClient chat = AnswerCapTest.chat(server.baseUri()).requestTimeout(Duration.ofSeconds(5)).build()) {
+            FriendImportResponse answer = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> chat.friendImport().importFriends("alice", List.of(new TestItem("bob"))));
+            assertTrue(answer.isFullSuccess());
+        }
+    }
+
+    @Test
+    void headersThatNeverComeFailAtTheDeadlineToo() throws Exception {
+        try (RawServer server = new RawServer(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException stopped) {
+                // the server is closing
+            }
+            exchange.close();
+        }); ChatClient chat = AnswerCapTest.chat(server.baseUri()).requestTimeout(Duration.ofSeconds(1)).build()) {
+            long start = System.nanoTime();
+            TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> assertThrows(TransportException.class,
+                            () -> chat.friendImport().importFriends("alice", List.of(new TestItem("bob")))));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis >= 900 && millis < 5000, millis + " ms");
+            assertTrue(e.kind() == TransportException.Kind.TIMEOUT || e.kind() == TransportException.Kind.CONNECT,
+                    e.kind() + ": " + e.getMessage());
+        }
+    }
+}
