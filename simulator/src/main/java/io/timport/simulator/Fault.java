@@ -24,7 +24,13 @@ public enum Fault {
      * Drawn once per otherwise valid item: that item gets {@code ResultCode} 30006 and is not stored, while
      * the other items of the call proceed.
      */
-    ITEM_30006("fault-item-30006");
+    ITEM_30006("fault-item-30006"),
+    /**
+     * Drawn once per friend_import item that passed every check and would be stored: that item is answered
+     * {@code ResultCode} 0 but is <b>not</b> stored, so that a verification phase (friend_get, friend_check) has
+     * something to find. Drawn from a sequence of its own, so it never shifts the other faults' draws.
+     */
+    SILENT_LOSS("fault-silent-loss");
 
     private final String option;
 

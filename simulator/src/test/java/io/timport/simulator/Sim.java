@@ -47,11 +47,11 @@ final class Sim {
     }
 
     static Answer post(ChatSimulator sim, String body) {
-        return send(sim, "POST", FriendImportHandler.PATH + "?" + query(), body);
+        return send(sim, "POST", RestApi.FRIEND_IMPORT.path() + "?" + query(), body);
     }
 
     static Answer postWithQuery(ChatSimulator sim, String query, String body) {
-        return send(sim, "POST", FriendImportHandler.PATH + "?" + query, body);
+        return send(sim, "POST", RestApi.FRIEND_IMPORT.path() + "?" + query, body);
     }
 
     static Answer send(ChatSimulator sim, String method, String pathAndQuery, String body) {
