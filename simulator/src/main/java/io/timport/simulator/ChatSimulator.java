@@ -66,7 +66,8 @@ public final class ChatSimulator implements AutoCloseable {
     /** The default of {@value #MAX_REQUEST_TIME_PROPERTY}, in seconds. */
     public static final String DEFAULT_MAX_REQUEST_SECONDS = "5";
 
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Server threads are named {@code timport-simulator-PORT-N}. */
+    static final String THREAD_PREFIX = "timport-simulator-";
 
     static {
         // JDK 17's HttpServer writes the response headers and body in two writes; with Nagle's algorithm on,
@@ -108,10 +109,10 @@ public final class ChatSimulator implements AutoCloseable {
         this.handler = new RestHandler(config, clock, stats, handlers);
         InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
         this.server = HttpServer.create(new InetSocketAddress(loopback, config.port()), 1024);
-        int instance = INSTANCES.incrementAndGet();
+        String prefix = THREAD_PREFIX + server.getAddress().getPort() + "-";
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "timport-simulator-" + instance + "-" + threads.incrementAndGet());
+            Thread t = new Thread(r, prefix + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
