@@ -132,8 +132,11 @@ public final class SimulatorConfig {
         return sdkAppId;
     }
 
-    /** The app's secret key, whose UTF-8 bytes key the UserSig HMAC. */
-    String secretKey() {
+    /**
+     * The app's secret key, whose UTF-8 bytes key the UserSig HMAC: what a test signs its UserSigs with. Never
+     * shown by {@link #toString()}.
+     */
+    public String secretKey() {
         return secretKey;
     }
 
