@@ -60,7 +60,11 @@ final class Sim {
     }
 
     static Answer send(ChatSimulator sim, String method, String pathAndQuery, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUri() + pathAndQuery))
+        return send(sim.baseUri(), method, pathAndQuery, body);
+    }
+
+    static Answer send(URI base, String method, String pathAndQuery, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json")
