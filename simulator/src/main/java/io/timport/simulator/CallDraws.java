@@ -38,7 +38,7 @@ final class CallDraws {
         double u = random.nextDouble();
         this.latencyNanos = base + (jitter == 0 ? 0 : (long) (u * (jitter + 1)));
         this.itemFaultProbability = config.faultProbability(Fault.ITEM_30006);
-        this.silentLossProbability = config.faultProbability(Fault.SILENT_LOSS);
+        this.silentLossProbability = config.silentLossProbability();
         this.lossRandom = silentLossProbability == 0 ? null
                 : new SplittableRandom(seed(config.faultSeed() ^ SILENT_LOSS_SALT, fromAccount, n));
     }

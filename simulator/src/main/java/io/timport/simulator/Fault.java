@@ -8,6 +8,9 @@ package io.timport.simulator;
  * {@code From_Account}; the draws of the <i>n</i>-th such call for a {@code From_Account} depend only on the
  * seed, the {@code From_Account} and <i>n</i>, so a run is reproducible however calls for different accounts
  * interleave. At most one request-level fault happens per call, tried in the order of this enum.
+ *
+ * <p>Every fault here is one an import's retries recover from. The silent loss, which only a verification
+ * can find, is set apart: {@link SimulatorConfig.Builder#silentLoss(double)}.
  */
 public enum Fault {
     /** The connection is closed without any answer; nothing is stored. */
@@ -24,13 +27,7 @@ public enum Fault {
      * Drawn once per otherwise valid item: that item gets {@code ResultCode} 30006 and is not stored, while
      * the other items of the call proceed.
      */
-    ITEM_30006("fault-item-30006"),
-    /**
-     * Drawn once per friend_import item that passed every check and would be stored: that item is answered
-     * {@code ResultCode} 0 but is <b>not</b> stored, so that a verification phase (friend_get, friend_check) has
-     * something to find. Drawn from a sequence of its own, so it never shifts the other faults' draws.
-     */
-    SILENT_LOSS("fault-silent-loss");
+    ITEM_30006("fault-item-30006");
 
     private final String option;
 

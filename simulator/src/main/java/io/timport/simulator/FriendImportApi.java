@@ -108,7 +108,7 @@ final class FriendImportApi implements ApiHandler {
                     stats.injected(Fault.ITEM_30006);
                     failure = new Failure(Codes.INTERNAL_ERROR, "internal server error (injected fault); try again");
                 } else if (draws.nextSilentLoss()) {
-                    stats.injected(Fault.SILENT_LOSS); // answered 0, never stored
+                    stats.silentLosses.increment(); // answered 0, never stored
                     failure = null;
                     stored--;
                 } else {

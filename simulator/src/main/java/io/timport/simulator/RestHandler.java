@@ -195,7 +195,7 @@ final class RestHandler implements HttpHandler {
             }
         }
         InputStream in = exchange.getRequestBody();
-        byte[] body = in.readNBytes(max + 1);
+        byte[] body = in.readNBytes((int) Math.min((long) max + 1, Integer.MAX_VALUE - 8));
         return body.length > max ? null : body;
     }
 

@@ -52,6 +52,7 @@ public final class SimulatorConfig {
     private final int maxRequestBodyBytes;
     private final long maxStoredRelations;
     private final int handlerThreads;
+    private final double silentLossProbability;
 
     private SimulatorConfig(Builder b) {
         this.port = b.port;
@@ -79,6 +80,7 @@ public final class SimulatorConfig {
         this.maxRequestBodyBytes = b.maxRequestBodyBytes;
         this.maxStoredRelations = b.maxStoredRelations;
         this.handlerThreads = b.handlerThreads;
+        this.silentLossProbability = b.silentLossProbability;
     }
 
     /**
@@ -119,6 +121,7 @@ public final class SimulatorConfig {
         b.maxRequestBodyBytes = maxRequestBodyBytes;
         b.maxStoredRelations = maxStoredRelations;
         b.handlerThreads = handlerThreads;
+        b.silentLossProbability = silentLossProbability;
         return b;
     }
 
@@ -225,6 +228,14 @@ public final class SimulatorConfig {
         return handlerThreads;
     }
 
+    /**
+     * The probability that a friend_import item which would be stored is answered {@code ResultCode} 0 but not
+     * stored (a silent loss); 0 (the default) for never.
+     */
+    public double silentLossProbability() {
+        return silentLossProbability;
+    }
+
     /** The most friends one user may hold (30010 beyond). */
     public int maxFriendsPerUser() {
         return maxFriendsPerUser;
@@ -304,6 +315,7 @@ public final class SimulatorConfig {
                 + ", maxRequestBodyBytes=" + maxRequestBodyBytes
                 + ", maxStoredRelations=" + (maxStoredRelations == Long.MAX_VALUE ? "unlimited" : maxStoredRelations)
                 + ", handlerThreads=" + handlerThreads
+                + ", silentLoss=" + silentLossProbability
                 + '}';
     }
 
@@ -335,6 +347,7 @@ public final class SimulatorConfig {
         private int maxRequestBodyBytes = 1 << 20;
         private long maxStoredRelations = Long.MAX_VALUE;
         private int handlerThreads = 256;
+        private double silentLossProbability;
 
         private Builder() {
             for (RestApi api : RestApi.values()) {
@@ -615,6 +628,22 @@ public final class SimulatorConfig {
          */
         public Builder handlerThreads(int threads) {
             this.handlerThreads = positive("handlerThreads", threads);
+            return this;
+        }
+
+        /**
+         * The probability, 0..1, that a friend_import item which passed every check is answered {@code ResultCode} 0
+         * but <b>not</b> stored (default 0), so that a verification phase (friend_get, friend_check) has something
+         * to find. Drawn per item from the fault seed, in a sequence of its own (it never shifts the {@link Fault}
+         * draws); counted in {@link SimulatorStats#silentLosses()}. Apart from {@link Fault}, whose faults an import's
+         * retries recover from.
+         */
+        public Builder silentLoss(double probability) {
+            if (!(probability >= 0.0 && probability <= 1.0)) {
+                throw new IllegalArgumentException(
+                        "the probability of a silent loss must be within 0..1, got " + probability);
+            }
+            this.silentLossProbability = probability;
             return this;
         }
 

@@ -202,6 +202,7 @@ public final class SimulatorMain {
                 + ", max concurrent " + s.maxConcurrentRequests()
                 + (s.stalls() > 0 ? ", stalls " + s.stalls() + " (held " + s.stalledRequests() + ")" : "")
                 + (s.oversizedBodies() > 0 ? ", bodies over the cap " + s.oversizedBodies() : "")
+                + (s.silentLosses() > 0 ? ", silent losses " + s.silentLosses() : "")
                 + apis;
     }
 }

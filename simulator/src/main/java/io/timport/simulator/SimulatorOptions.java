@@ -340,7 +340,9 @@ final class SimulatorOptions {
             fault(b, Fault.REQUEST_30007, faultRequest30007);
             fault(b, Fault.APPLIED_THEN_30007, faultApplied30007);
             fault(b, Fault.ITEM_30006, faultItem30006);
-            fault(b, Fault.SILENT_LOSS, faultSilentLoss);
+            if (faultSilentLoss != null) {
+                b.silentLoss(faultSilentLoss);
+            }
             return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());

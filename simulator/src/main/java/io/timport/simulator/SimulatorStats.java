@@ -16,12 +16,11 @@ import java.util.Map;
  * @param succeeded friend_import calls answered {@code ActionStatus} OK / {@code ErrorCode} 0 (items may still have
  *     failed)
  * @param itemsStored friend_import items stored, including those of calls answered by
- *     {@link Fault#APPLIED_THEN_30007}; not the items lost by {@link Fault#SILENT_LOSS}
+ *     {@link Fault#APPLIED_THEN_30007}; not the items silently lost
  * @param requestFailures request-level answers with {@code ErrorCode} ≠ 0 from every API and path, by code
  *     (throttling, conflicts and injected 30006/30007 included)
  * @param itemFailures items of every API answered with a code ≠ 0, by code (injected 30006 included)
- * @param injectedFaults faults injected, by kind ({@link Fault#ITEM_30006} and {@link Fault#SILENT_LOSS} count
- *     items)
+ * @param injectedFaults faults injected, by kind ({@link Fault#ITEM_30006} counts items)
  * @param maxAcceptedInAnySecond the most accepted friend_import calls within any one-second window
  * @param maxCallsInAnySecond the most {@code friend_import} calls received within any one-second window,
  *     whatever their outcome (the rate a client offered)
@@ -31,6 +30,8 @@ import java.util.Map;
  * @param stalledRequests requests held by a stall until it ended
  * @param oversizedBodies requests refused with HTTP 413 because their body was over
  *     {@link SimulatorConfig#maxRequestBodyBytes()}
+ * @param silentLosses friend_import items answered {@code ResultCode} 0 but not stored
+ *     ({@link SimulatorConfig.Builder#silentLoss(double)})
  */
 public record SimulatorStats(
         long calls,
@@ -48,7 +49,8 @@ public record SimulatorStats(
         Map<RestApi, ApiStats> apis,
         long stalls,
         long stalledRequests,
-        long oversizedBodies) {
+        long oversizedBodies,
+        long silentLosses) {
 
     /** Makes the maps immutable copies. */
     public SimulatorStats {
@@ -69,7 +71,7 @@ public record SimulatorStats(
             int maxAcceptedInAnySecond, int maxCallsInAnySecond, int maxConcurrentRequests) {
         this(calls, accepted, throttled, conflicts, succeeded, itemsStored, requestFailures, itemFailures,
                 injectedFaults, maxAcceptedInAnySecond, maxCallsInAnySecond, maxConcurrentRequests,
-                new EnumMap<>(RestApi.class), 0, 0, 0);
+                new EnumMap<>(RestApi.class), 0, 0, 0, 0);
     }
 
     /** Request-level answers with this {@code ErrorCode}, from every API. */
@@ -85,11 +87,6 @@ public record SimulatorStats(
     /** How often this fault was injected. */
     public long injected(Fault fault) {
         return injectedFaults.getOrDefault(fault, 0L);
-    }
-
-    /** The friend_import items answered {@code ResultCode} 0 but not stored ({@link Fault#SILENT_LOSS}). */
-    public long silentLosses() {
-        return injected(Fault.SILENT_LOSS);
     }
 
     /** One API's counters (all zero for an API that was never called). */

@@ -37,6 +37,7 @@ final class Stats {
     final LongAdder stalls = new LongAdder();
     final LongAdder stalledRequests = new LongAdder();
     final LongAdder oversizedBodies = new LongAdder();
+    final LongAdder silentLosses = new LongAdder();
     private final EnumMap<RestApi, PerApi> apis = new EnumMap<>(RestApi.class);
     private final ConcurrentHashMap<Integer, LongAdder> requestFailures = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, LongAdder> itemFailures = new ConcurrentHashMap<>();
@@ -89,7 +90,7 @@ final class Stats {
         return new SimulatorStats(calls.sum(), imports.accepted(), imports.throttled(), conflicts.sum(),
                 imports.succeeded(), itemsStored.sum(), sums(requestFailures), sums(itemFailures), faultSums(),
                 imports.maxAcceptedInAnySecond(), imports.maxCallsInAnySecond(), maxInFlight.get(),
-                perApi, stalls.sum(), stalledRequests.sum(), oversizedBodies.sum());
+                perApi, stalls.sum(), stalledRequests.sum(), oversizedBodies.sum(), silentLosses.sum());
     }
 
     void reset() {
@@ -99,6 +100,7 @@ final class Stats {
         stalls.reset();
         stalledRequests.reset();
         oversizedBodies.reset();
+        silentLosses.reset();
         apis.values().forEach(PerApi::reset);
         requestFailures.clear();
         itemFailures.clear();

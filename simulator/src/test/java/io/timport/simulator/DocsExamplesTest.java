@@ -70,7 +70,7 @@ class DocsExamplesTest {
                 .secretKey("test-secret-key")
                 .faultSeed(42)                                      // every draw repeats with the seed
                 .fault(Fault.ITEM_30006, 0.01)                      // 1 % of items answered 30006
-                .fault(Fault.SILENT_LOSS, 0.01)                     // 1 % answered 0 but not stored
+                .silentLoss(0.01)                                   // 1 % answered 0 but not stored
                 .stalls(Duration.ofSeconds(3),                      // every 3 s the server stalls
                         Duration.ofMillis(50), Duration.ofMillis(150))  // for 50 to 150 ms
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10))

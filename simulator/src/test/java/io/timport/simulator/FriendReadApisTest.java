@@ -197,7 +197,7 @@ class FriendReadApisTest {
 
     @Test
     void silentLossesAnswerZeroButStoreNothingAndAreCounted() throws Exception {
-        try (ChatSimulator sim = ChatSimulator.start(config().faultSeed(3).fault(Fault.SILENT_LOSS, 0.1).build())) {
+        try (ChatSimulator sim = ChatSimulator.start(config().faultSeed(3).silentLoss(0.1).build())) {
             Sim.Answer a = Sim.post(sim, Sim.body("alice", Sim.items("f", 0, 1000)));
             a.assertAllStored(); // every item answered 0
             long lost = sim.stats().silentLosses();
@@ -218,8 +218,8 @@ class FriendReadApisTest {
             assertEquals(lost, missing);
         }
         // The same seed loses the same items.
-        try (ChatSimulator one = ChatSimulator.start(config().faultSeed(3).fault(Fault.SILENT_LOSS, 0.1).build());
-                ChatSimulator two = ChatSimulator.start(config().faultSeed(3).fault(Fault.SILENT_LOSS, 0.1).build())) {
+        try (ChatSimulator one = ChatSimulator.start(config().faultSeed(3).silentLoss(0.1).build());
+                ChatSimulator two = ChatSimulator.start(config().faultSeed(3).silentLoss(0.1).build())) {
             Sim.post(one, Sim.body("alice", Sim.items("f", 0, 200)));
             Sim.post(two, Sim.body("alice", Sim.items("f", 0, 200)));
             assertEquals(one.friendsOf("alice").keySet(), two.friendsOf("alice").keySet());

@@ -99,7 +99,7 @@ class SimulatorMainTest {
             assertEquals(0.4, c.faultProbability(Fault.REQUEST_30007));
             assertEquals(0.5, c.faultProbability(Fault.APPLIED_THEN_30007));
             assertEquals(0.6, c.faultProbability(Fault.ITEM_30006));
-            assertEquals(0.7, c.faultProbability(Fault.SILENT_LOSS));
+            assertEquals(0.7, c.silentLossProbability());
             assertEquals(11, c.rateLimitPerSecond(RestApi.FRIEND_GET));
             assertEquals(12, c.rateLimitPerSecond(RestApi.FRIEND_CHECK));
             assertEquals(13, c.rateLimitPerSecond(RestApi.ACCOUNT_IMPORT));
@@ -154,6 +154,7 @@ class SimulatorMainTest {
         for (Fault f : Fault.values()) {
             assertTrue(r.out().contains("--" + f.option() + "=P"), f.option());
         }
+        assertTrue(r.out().contains("--fault-silent-loss=P"), r.out());
         assertTrue(r.out().contains("64 usage error"), r.out());
     }
 
