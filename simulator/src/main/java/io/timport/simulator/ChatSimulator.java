@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -118,9 +117,7 @@ public final class ChatSimulator implements AutoCloseable {
         };
         // Threads as needed up to the bound, idle ones end after 30 s; past the bound requests queue, and past the
         // queue the JDK's dispatcher closes the connection (it treats a refused task so).
-        int n = config.handlerThreads();
-        this.executor = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4 * n), factory);
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = HandlerPool.create(config.handlerThreads(), factory);
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();

@@ -78,6 +78,16 @@ class LimitsTest {
     }
 
     @Test
+    void aClientSendingOneCallAtATimeIsServedByOneThread() throws Exception {
+        try (ChatSimulator sim = ChatSimulator.start(Sim.config().build())) {
+            for (int i = 0; i < 50; i++) {
+                Sim.post(sim, Sim.body("u" + i, Sim.item("f"))).assertAllStored();
+            }
+            assertTrue(serverThreads(sim) <= 2, "threads: " + serverThreads(sim));
+        }
+    }
+
+    @Test
     void slowConnectionsHoldAtMostTheBoundedThreadsAndAreClosedAtTheirDeadline() throws Exception {
         List<Socket> slow = new ArrayList<>();
         try (ChatSimulator sim = ChatSimulator.start(Sim.config().handlerThreads(4).build())) {
