@@ -20,6 +20,8 @@ final class CallDraws {
     final long latencyNanos;
     private final SplittableRandom random;
     private final double itemFaultProbability;
+    private final SplittableRandom lossRandom;
+    private final double silentLossProbability;
 
     CallDraws(SimulatorConfig config, String fromAccount, long n) {
         this.random = new SplittableRandom(seed(config.faultSeed(), fromAccount, n));
@@ -36,6 +38,30 @@ final class CallDraws {
         double u = random.nextDouble();
         this.latencyNanos = base + (jitter == 0 ? 0 : (long) (u * (jitter + 1)));
         this.itemFaultProbability = config.faultProbability(Fault.ITEM_30006);
+        this.silentLossProbability = config.silentLossProbability();
+        this.lossRandom = silentLossProbability == 0 ? null
+                : new SplittableRandom(seed(config.faultSeed() ^ SILENT_LOSS_SALT, fromAccount, n));
+    }
+
+    /** Salts the silent-loss sequence, so that it is independent of the other draws. */
+    private static final long SILENT_LOSS_SALT = 0x5111E7105_5EEDL;
+
+    /**
+     * The added latency of the {@code n}-th call of an API other than friend_import ({@code key} names the API):
+     * base + uniform 0..jitter, from the seed, the key and {@code n} alone.
+     */
+    static long latencyNanos(SimulatorConfig config, String key, long n) {
+        long base = config.latency().toNanos();
+        long jitter = config.latencyJitter().toNanos();
+        if (jitter == 0) {
+            return base;
+        }
+        return base + (long) (new SplittableRandom(seed(config.faultSeed(), key, n)).nextDouble() * (jitter + 1));
+    }
+
+    /** The next stored item's silent-loss draw: true if it is answered 0 but not stored. */
+    boolean nextSilentLoss() {
+        return lossRandom != null && lossRandom.nextDouble() < silentLossProbability;
     }
 
     /** The next item's draw: true if that item gets an injected 30006. */

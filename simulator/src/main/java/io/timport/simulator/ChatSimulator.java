@@ -5,21 +5,22 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An embedded simulator of Tencent Cloud Chat's REST API {@code POST /v4/sns/friend_import}: a real HTTP
- * server on 127.0.0.1 that checks the query, the UserSig, the admin identifier, the call rate and the body
- * as the API documents, stores one-way friend relations, and can inject faults.
+ * An embedded simulator of the Tencent Cloud Chat REST APIs a friend migration uses ({@link RestApi}:
+ * friend_import, friend_get, friend_check, account_import, multiaccount_import, account_check): a real HTTP
+ * server on 127.0.0.1 that checks the query, the UserSig, the admin identifier, each API's call rate and the body
+ * as the APIs document, stores accounts and one-way friend relations, and can inject faults and stalls.
  *
  * <pre>{@code
  * try (ChatSimulator sim = ChatSimulator.start(SimulatorConfig.builder()
@@ -33,13 +34,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Each request in progress holds one server thread (threads are created as needed and
- * reused), so latency can keep hundreds of requests in flight.
+ * <p>Thread-safe. Each request in progress holds one server thread (threads are created as needed, up to
+ * {@link SimulatorConfig#handlerThreads()}, and reused), so latency can keep hundreds of requests in flight.
  *
- * <p>Loading this class sets the system property {@value #NODELAY_PROPERTY} to {@code true} unless it is
- * already set: without it, JDK 17's HTTP server delays every answer by about 40 ms on Linux loopback. The
- * JDK reads the property once, so it only takes effect if no {@code com.sun.net.httpserver} server was
- * started in the JVM before.
+ * <p>Loading this class sets two system properties of the JDK's HTTP server unless they are already set:
+ * {@value #NODELAY_PROPERTY} to {@code true} (without it, JDK 17's server delays every answer by about 40 ms on
+ * Linux loopback) and {@value #MAX_REQUEST_TIME_PROPERTY} to {@value #DEFAULT_MAX_REQUEST_SECONDS} (a connection
+ * that has not delivered its whole request, headers and body, within that many seconds is closed, so that slow
+ * connections cannot hold the server's threads). The JDK reads both once, so they only take effect if no
+ * {@code com.sun.net.httpserver} server was started in the JVM before, and they apply to every such server in it.
+ *
+ * <p>Out of memory: an embedded simulator never ends the JVM it runs in. An {@link OutOfMemoryError} in a server
+ * thread closes that request's connection and goes to the JVM's uncaught-exception handler; bound the store with
+ * {@link SimulatorConfig.Builder#maxStoredRelations(long)}. The command line ({@link SimulatorMain}) exits instead.
  */
 public final class ChatSimulator implements AutoCloseable {
 
@@ -49,39 +56,68 @@ public final class ChatSimulator implements AutoCloseable {
      */
     public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /**
+     * The JDK system property that closes a connection whose request (headers and body) has not arrived within that
+     * many seconds; the simulator sets it to {@value #DEFAULT_MAX_REQUEST_SECONDS} unless it is already set.
+     */
+    public static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+
+    /** The default of {@value #MAX_REQUEST_TIME_PROPERTY}, in seconds. */
+    public static final String DEFAULT_MAX_REQUEST_SECONDS = "5";
+
+    /** Server threads are named {@code timport-simulator-PORT-N}. */
+    static final String THREAD_PREFIX = "timport-simulator-";
 
     static {
         // JDK 17's HttpServer writes the response headers and body in two writes; with Nagle's algorithm on,
         // the body then waits for the client's delayed ACK (~40 ms on Linux loopback) on every answer.
-        // The JDK reads this property once, when its server configuration class is first loaded.
+        // The JDK reads these properties once, when its server configuration class is first loaded.
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
+        }
+        // The JDK's server reads a request's headers in a server thread: without a deadline, each slow connection
+        // holds a thread for ever (3,000 slow connections made 3,025 threads).
+        if (System.getProperty(MAX_REQUEST_TIME_PROPERTY) == null) {
+            System.setProperty(MAX_REQUEST_TIME_PROPERTY, DEFAULT_MAX_REQUEST_SECONDS);
         }
     }
 
     private final SimulatorConfig config;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Stats stats = new Stats();
     private final FriendStore store;
-    private final FriendImportHandler handler;
+    private final AccountBook accounts;
+    private final RestHandler handler;
     private final URI baseUri;
 
     private ChatSimulator(SimulatorConfig config, SimClock clock) throws IOException {
         this.config = config;
-        this.store = new FriendStore(config.maxFriendsPerUser(), config.maxGroupsPerUser());
-        this.handler = new FriendImportHandler(config, stats, store, clock);
+        this.store = new FriendStore(config.maxFriendsPerUser(), config.maxGroupsPerUser(),
+                config.maxStoredRelations());
+        this.accounts = new AccountBook(config.accounts());
+        AccountApis accountApis = new AccountApis(config, stats, accounts);
+        FriendReadApis reads = new FriendReadApis(config, stats, store, accounts);
+        Map<RestApi, ApiHandler> handlers = new EnumMap<>(RestApi.class);
+        handlers.put(RestApi.FRIEND_IMPORT, new FriendImportApi(config, stats, store, accounts));
+        handlers.put(RestApi.FRIEND_GET, reads.friendGet());
+        handlers.put(RestApi.FRIEND_CHECK, reads.friendCheck());
+        handlers.put(RestApi.ACCOUNT_IMPORT, accountApis.accountImport());
+        handlers.put(RestApi.MULTIACCOUNT_IMPORT, accountApis.multiaccountImport());
+        handlers.put(RestApi.ACCOUNT_CHECK, accountApis.accountCheck());
+        this.handler = new RestHandler(config, clock, stats, handlers);
         InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
         this.server = HttpServer.create(new InetSocketAddress(loopback, config.port()), 1024);
-        int instance = INSTANCES.incrementAndGet();
+        String prefix = THREAD_PREFIX + server.getAddress().getPort() + "-";
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "timport-simulator-" + instance + "-" + threads.incrementAndGet());
+            Thread t = new Thread(r, prefix + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.executor = Executors.newCachedThreadPool(factory);
+        // Threads as needed up to the bound, idle ones end after 30 s; past the bound requests queue, and past the
+        // queue the JDK's dispatcher closes the connection (it treats a refused task so).
+        this.executor = HandlerPool.create(config.handlerThreads(), factory);
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();
@@ -109,7 +145,12 @@ public final class ChatSimulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT/v4/sns/friend_import}, without a query. */
     public URI friendImportUri() {
-        return URI.create(baseUri + FriendImportHandler.PATH);
+        return uri(RestApi.FRIEND_IMPORT);
+    }
+
+    /** This API's URL without a query, e.g. {@code http://127.0.0.1:PORT/v4/sns/friend_get}. */
+    public URI uri(RestApi api) {
+        return URI.create(baseUri + api.path());
     }
 
     /** The port actually bound. */
@@ -159,15 +200,33 @@ public final class ChatSimulator implements AutoCloseable {
         return all;
     }
 
-    /** A snapshot of the counters. */
-    public SimulatorStats stats() {
-        return stats.snapshot(handler.limiter());
+    /**
+     * The accounts seeded or created through account_import and multiaccount_import (in the known-accounts mode,
+     * exactly the accounts that exist); a copy.
+     */
+    public Set<String> accounts() {
+        return accounts.ids();
     }
 
-    /** Zeroes the counters (the store, rate window and fault sequences stay). */
+    /** One account seeded or imported, with the profile fields its last import carried. */
+    public Optional<StoredAccount> account(String userId) {
+        return accounts.get(userId);
+    }
+
+    /** Whether {@code userId} exists: always, unless {@link SimulatorConfig#knownAccounts()}. */
+    public boolean accountExists(String userId) {
+        return accounts.exists(userId);
+    }
+
+    /** A snapshot of the counters. */
+    public SimulatorStats stats() {
+        return stats.snapshot(handler.limiters());
+    }
+
+    /** Zeroes the counters (the store, rate windows and fault sequences stay). */
     public void resetStats() {
         stats.reset();
-        handler.limiter().resetMax();
+        handler.resetMaxima();
     }
 
     /** Removes every stored relation and group. */
@@ -176,11 +235,12 @@ public final class ChatSimulator implements AutoCloseable {
     }
 
     /**
-     * Back to the state just after start: empty store, zero counters, empty rate window, no lockouts, and
-     * every account's fault sequence restarted.
+     * Back to the state just after start: empty store, only the seeded accounts, zero counters, empty rate windows,
+     * no lockouts, the stall schedule and every fault sequence restarted.
      */
     public void reset() {
         store.clear();
+        accounts.reset();
         handler.reset();
         stats.reset();
     }

@@ -8,6 +8,9 @@ package io.timport.simulator;
  * {@code From_Account}; the draws of the <i>n</i>-th such call for a {@code From_Account} depend only on the
  * seed, the {@code From_Account} and <i>n</i>, so a run is reproducible however calls for different accounts
  * interleave. At most one request-level fault happens per call, tried in the order of this enum.
+ *
+ * <p>Every fault here is one an import's retries recover from. The silent loss, which only a verification
+ * can find, is set apart: {@link SimulatorConfig.Builder#silentLoss(double)}.
  */
 public enum Fault {
     /** The connection is closed without any answer; nothing is stored. */

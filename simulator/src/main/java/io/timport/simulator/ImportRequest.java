@@ -19,9 +19,12 @@ final class ImportRequest {
         this.items = items;
     }
 
-    /** An {@link ImportRequest} or a request-level 30001 {@link Failure}. */
+    /**
+     * An {@link ImportRequest}, or the request-level refusal: 60015 for an account field that is not a JSON string,
+     * 30001 for any other problem.
+     */
     @SuppressWarnings("unchecked")
-    static Object check(Object body, int maxItems) {
+    static Checked<ImportRequest> check(Object body, int maxItems) {
         if (!(body instanceof Map)) {
             return bad("the request body must be a JSON object, got " + JsonTree.describe(body));
         }
@@ -32,17 +35,9 @@ final class ImportRequest {
                         + " (names are case-sensitive: From_Account, AddFriendItem)");
             }
         }
-        Object from = top.get("From_Account");
-        if (from == null) {
-            return bad("From_Account is missing");
-        }
-        if (!(from instanceof String)) {
-            return bad("From_Account must be a string, got " + JsonTree.describe(from));
-        }
-        String fromAccount = (String) from;
-        String idProblem = ItemRules.userIdProblem("From_Account", fromAccount);
-        if (idProblem != null) {
-            return bad(idProblem);
+        Checked<String> from = AccountField.check("From_Account", top.get("From_Account"));
+        if (from instanceof Checked.Refused<String> refused) {
+            return Checked.refused(refused.failure());
         }
         Object list = top.get("AddFriendItem");
         if (list == null) {
@@ -71,14 +66,14 @@ final class ImportRequest {
                 return bad("AddFriendItem[" + i + "].To_Account is missing");
             }
             if (!(to instanceof String)) {
-                return bad("AddFriendItem[" + i + "].To_Account must be a string, got " + JsonTree.describe(to));
+                return Checked.refused(AccountField.notString("AddFriendItem[" + i + "].To_Account", to));
             }
             items.add(fields);
         }
-        return new ImportRequest(fromAccount, items);
+        return Checked.valid(new ImportRequest(from.value(), items));
     }
 
-    private static Failure bad(String info) {
-        return new Failure(Codes.BAD_PARAMETER, info);
+    private static Checked<ImportRequest> bad(String info) {
+        return Checked.refused(Codes.BAD_PARAMETER, info);
     }
 }

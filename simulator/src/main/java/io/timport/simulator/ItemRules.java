@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
 /**
  * The per-item rules of {@code friend_import}: field names, types, formats and UTF-8 byte lengths, and the
  * registered custom fields. A broken item gets a 30001 {@link Failure} naming the first problem found, in
- * field order; a sound one becomes a {@link StoredFriend}.
+ * field order; a sound one becomes a {@link Relation}.
+ *
+ * <p>Two rules are decided with the runtime (docs/simulator.md says why): repeated names in {@code GroupName} are
+ * accepted and the group is stored once (groups are a set; the 32-name limit counts distinct names), and a custom
+ * integer must not be negative (Tencent types integers as {@code uint64_t}).
  */
 final class ItemRules {
 
@@ -59,9 +63,9 @@ final class ItemRules {
         return null;
     }
 
-    /** A {@link Relation} for {@code fromAccount}, or a 30001 {@link Failure}. */
+    /** A {@link Relation} for {@code fromAccount}, or a 30001 refusal. */
     @SuppressWarnings("unchecked")
-    Object check(String fromAccount, Map<String, Object> item) {
+    Checked<Relation> check(String fromAccount, Map<String, Object> item) {
         for (String name : item.keySet()) {
             if (!FIELDS.contains(name)) {
                 return bad("unknown field '" + name + "' (names are case-sensitive: " + FIELD_LIST + ")");
@@ -104,10 +108,8 @@ final class ItemRules {
                 return bad("GroupName must be an array of strings, got " + JsonTree.describe(groupName));
             }
             List<Object> names = (List<Object>) groupName;
-            if (names.size() > GROUP_NAMES_MAX) {
-                return bad("GroupName has " + names.size() + " names; at most " + GROUP_NAMES_MAX + " are allowed");
-            }
             String[] checked = new String[names.size()];
+            int distinct = 0;
             for (int i = 0; i < names.size(); i++) {
                 Object n = names.get(i);
                 String field = "GroupName[" + i + "]";
@@ -125,14 +127,22 @@ final class ItemRules {
                     return bad(field + " is " + bytes + " bytes of UTF-8; a group name has 1 to "
                             + GROUP_NAME_MAX_BYTES + " bytes");
                 }
-                for (int j = 0; j < i; j++) {
+                boolean repeat = false;
+                for (int j = 0; j < distinct; j++) {
                     if (checked[j].equals(n)) {
-                        return bad(field + " \"" + n + "\" repeats GroupName[" + j + "]");
+                        repeat = true; // groups are a set: a repeat carries no information and is stored once
+                        break;
                     }
                 }
-                checked[i] = interner.intern((String) n);
+                if (!repeat) {
+                    if (distinct == GROUP_NAMES_MAX) {
+                        return bad("GroupName has more than " + GROUP_NAMES_MAX + " distinct names; at most "
+                                + GROUP_NAMES_MAX + " are allowed");
+                    }
+                    checked[distinct++] = interner.intern((String) n);
+                }
             }
-            groups = checked;
+            groups = distinct == checked.length ? checked : java.util.Arrays.copyOf(checked, distinct);
         }
 
         Object addWording = item.get("AddWording");
@@ -198,6 +208,10 @@ final class ItemRules {
                         return bad(field + ".Value of " + t + " must be an integer (the field is of type Integer), got "
                                 + JsonTree.describe(value));
                     }
+                    if ((Long) value < 0) {
+                        return bad(field + ".Value of " + t + " is " + value
+                                + "; a custom integer must not be negative (Tencent's type is uint64_t)");
+                    }
                 } else {
                     if (!(value instanceof String)) {
                         return bad(field + ".Value of " + t + " must be a string (the field is of type String), got "
@@ -217,12 +231,12 @@ final class ItemRules {
             }
         }
 
-        return new Relation(toAccount, interner.intern((String) addSource), (String) remark,
+        return Checked.valid(new Relation(toAccount, interner.intern((String) addSource), (String) remark,
                 remarkTime == null ? Relation.ABSENT : (Long) remarkTime,
                 groups,
                 (String) addWording,
                 addTime == null ? Relation.ABSENT : (Long) addTime,
-                custom);
+                custom));
     }
 
     private static String stringProblem(String field, Object value, int maxBytes) {
@@ -261,7 +275,7 @@ final class ItemRules {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
-    private static Failure bad(String info) {
-        return new Failure(Codes.BAD_PARAMETER, info);
+    private static Checked<Relation> bad(String info) {
+        return Checked.refused(Codes.BAD_PARAMETER, info);
     }
 }

@@ -13,8 +13,11 @@ record Query(long sdkAppId, String identifier, String userSig, long random) {
 
     static final long MAX_RANDOM = 4294967295L;
 
-    /** A checked query, or the failure: 60012 for sdkappid, 60002 for every other problem. */
-    static Object parse(String rawQuery) {
+    /**
+     * A checked query, or the refusal: 60012 for sdkappid, 70002 for a missing or empty usersig, 60002 for every
+     * other problem.
+     */
+    static Checked<Query> parse(String rawQuery) {
         Map<String, String> params = new HashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&", -1)) {
@@ -28,23 +31,23 @@ record Query(long sdkAppId, String identifier, String userSig, long random) {
                     name = decode(eq < 0 ? pair : pair.substring(0, eq));
                     value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 } catch (IllegalArgumentException e) {
-                    return new Failure(Codes.HTTP_PARSE_ERROR,
+                    return Checked.refused(Codes.HTTP_PARSE_ERROR,
                             "the URL query has a malformed percent-encoding");
                 }
                 if (params.putIfAbsent(name, value) != null) {
-                    return new Failure(Codes.HTTP_PARSE_ERROR,
+                    return Checked.refused(Codes.HTTP_PARSE_ERROR,
                             "the query parameter '" + name + "' appears more than once");
                 }
             }
         }
         String sdkAppId = params.get("sdkappid");
         if (sdkAppId == null || sdkAppId.isEmpty()) {
-            return new Failure(Codes.SDKAPPID_REQUIRED,
+            return Checked.refused(Codes.SDKAPPID_REQUIRED,
                     "the query parameter 'sdkappid' is missing (names are case-sensitive)");
         }
         long appId = unsigned(sdkAppId, Long.MAX_VALUE);
         if (appId <= 0) {
-            return new Failure(Codes.SDKAPPID_REQUIRED,
+            return Checked.refused(Codes.SDKAPPID_REQUIRED,
                     "the query parameter 'sdkappid' must be a positive decimal integer");
         }
         String identifier = params.get("identifier");
@@ -53,7 +56,8 @@ record Query(long sdkAppId, String identifier, String userSig, long random) {
         }
         String userSig = params.get("usersig");
         if (userSig == null || userSig.isEmpty()) {
-            return missing("usersig");
+            return Checked.refused(Codes.SIG_EMPTY,
+                    "the UserSig is empty: the query parameter 'usersig' is missing or has no value");
         }
         String random = params.get("random");
         if (random == null || random.isEmpty()) {
@@ -61,7 +65,7 @@ record Query(long sdkAppId, String identifier, String userSig, long random) {
         }
         long r = unsigned(random, MAX_RANDOM);
         if (r < 0) {
-            return new Failure(Codes.HTTP_PARSE_ERROR,
+            return Checked.refused(Codes.HTTP_PARSE_ERROR,
                     "the query parameter 'random' must be an unsigned 32-bit decimal integer (0 to 4294967295)");
         }
         String contentType = params.get("contenttype");
@@ -69,14 +73,14 @@ record Query(long sdkAppId, String identifier, String userSig, long random) {
             return missing("contenttype");
         }
         if (!contentType.equals("json")) {
-            return new Failure(Codes.HTTP_PARSE_ERROR,
+            return Checked.refused(Codes.HTTP_PARSE_ERROR,
                     "the query parameter 'contenttype' must be json (lower case)");
         }
-        return new Query(appId, identifier, userSig, r);
+        return Checked.valid(new Query(appId, identifier, userSig, r));
     }
 
-    private static Failure missing(String name) {
-        return new Failure(Codes.HTTP_PARSE_ERROR,
+    private static Checked<Query> missing(String name) {
+        return Checked.refused(Codes.HTTP_PARSE_ERROR,
                 "the query parameter '" + name + "' is missing or empty (names are case-sensitive)");
     }
 

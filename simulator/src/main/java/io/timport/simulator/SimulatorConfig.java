@@ -1,5 +1,9 @@
 package io.timport.simulator;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,7 +31,7 @@ public final class SimulatorConfig {
     private final long sdkAppId;
     private final String secretKey;
     private final Set<String> admins;
-    private final int rateLimitPerSecond;
+    private final Map<RestApi, Integer> rateLimits;
     private final int throttleCode;
     private final Map<String, CustomFieldType> customFields;
     private final Set<String> accounts;
@@ -40,13 +44,22 @@ public final class SimulatorConfig {
     private final Map<Fault, Double> faults;
     private final int lockoutAfterFailures;
     private final Duration lockoutDuration;
+    private final int friendGetPageSize;
+    private final boolean friendGetReturnsUnsetFields;
+    private final Duration stallPeriod;
+    private final Duration stallMinDuration;
+    private final Duration stallMaxDuration;
+    private final int maxRequestBodyBytes;
+    private final long maxStoredRelations;
+    private final int handlerThreads;
+    private final double silentLossProbability;
 
     private SimulatorConfig(Builder b) {
         this.port = b.port;
         this.sdkAppId = b.sdkAppId;
         this.secretKey = b.secretKey;
         this.admins = Collections.unmodifiableSet(new LinkedHashSet<>(b.admins));
-        this.rateLimitPerSecond = b.rateLimitPerSecond;
+        this.rateLimits = Collections.unmodifiableMap(new EnumMap<>(b.rateLimits));
         this.throttleCode = b.throttleCode;
         this.customFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.customFields));
         this.accounts = b.accounts == null ? null : Set.copyOf(b.accounts);
@@ -59,9 +72,21 @@ public final class SimulatorConfig {
         this.faults = Collections.unmodifiableMap(new EnumMap<>(b.faults));
         this.lockoutAfterFailures = b.lockoutAfterFailures;
         this.lockoutDuration = b.lockoutDuration;
+        this.friendGetPageSize = b.friendGetPageSize;
+        this.friendGetReturnsUnsetFields = b.friendGetReturnsUnsetFields;
+        this.stallPeriod = b.stallPeriod;
+        this.stallMinDuration = b.stallMinDuration;
+        this.stallMaxDuration = b.stallMaxDuration;
+        this.maxRequestBodyBytes = b.maxRequestBodyBytes;
+        this.maxStoredRelations = b.maxStoredRelations;
+        this.handlerThreads = b.handlerThreads;
+        this.silentLossProbability = b.silentLossProbability;
     }
 
-    /** A builder with the defaults: SDKAppID 1400000000, admin {@code administrator}, 200 calls/s, no faults. */
+    /**
+     * A builder with the defaults: SDKAppID 1400000000, admin {@code administrator}, each API at its documented
+     * rate, every account exists, no faults, no stalls.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,7 +100,7 @@ public final class SimulatorConfig {
         b.admins.clear();
         b.admins.addAll(admins);
         b.adminsSet = true;
-        b.rateLimitPerSecond = rateLimitPerSecond;
+        b.rateLimits.putAll(rateLimits);
         b.throttleCode = throttleCode;
         b.customFields.putAll(customFields);
         b.accounts = accounts == null ? null : new LinkedHashSet<>(accounts);
@@ -88,6 +113,15 @@ public final class SimulatorConfig {
         b.faults.putAll(faults);
         b.lockoutAfterFailures = lockoutAfterFailures;
         b.lockoutDuration = lockoutDuration;
+        b.friendGetPageSize = friendGetPageSize;
+        b.friendGetReturnsUnsetFields = friendGetReturnsUnsetFields;
+        b.stallPeriod = stallPeriod;
+        b.stallMinDuration = stallMinDuration;
+        b.stallMaxDuration = stallMaxDuration;
+        b.maxRequestBodyBytes = maxRequestBodyBytes;
+        b.maxStoredRelations = maxStoredRelations;
+        b.handlerThreads = handlerThreads;
+        b.silentLossProbability = silentLossProbability;
         return b;
     }
 
@@ -101,8 +135,11 @@ public final class SimulatorConfig {
         return sdkAppId;
     }
 
-    /** The app's secret key, whose UTF-8 bytes key the UserSig HMAC. */
-    String secretKey() {
+    /**
+     * The app's secret key, whose UTF-8 bytes key the UserSig HMAC: what a test signs its UserSigs with. Never
+     * shown by {@link #toString()}.
+     */
+    public String secretKey() {
         return secretKey;
     }
 
@@ -111,9 +148,14 @@ public final class SimulatorConfig {
         return admins;
     }
 
-    /** Calls admitted per sliding one-second window. */
+    /** friend_import's calls admitted per sliding one-second window (see {@link #rateLimitPerSecond(RestApi)}). */
     public int rateLimitPerSecond() {
-        return rateLimitPerSecond;
+        return rateLimitPerSecond(RestApi.FRIEND_IMPORT);
+    }
+
+    /** This API's calls admitted per sliding one-second window: each API has a window of its own. */
+    public int rateLimitPerSecond(RestApi api) {
+        return rateLimits.get(api);
     }
 
     /** The request-level {@code ErrorCode} of a throttled call: one of {@link #THROTTLE_CODES}. */
@@ -126,9 +168,72 @@ public final class SimulatorConfig {
         return customFields;
     }
 
-    /** The accounts that exist, if a list was configured; when absent, every account exists. */
+    /**
+     * The accounts seeded in the known-accounts mode (possibly none, when the account APIs create them all); absent
+     * when every account exists.
+     */
     public Optional<Set<String>> accounts() {
         return Optional.ofNullable(accounts);
+    }
+
+    /**
+     * Whether only known accounts exist (seeded by {@link Builder#accounts} or {@link Builder#accountsFile}, or
+     * created through account_import and multiaccount_import); then friend_import, friend_get and friend_check answer
+     * 30003 for the others.
+     */
+    public boolean knownAccounts() {
+        return accounts != null;
+    }
+
+    /** The most friends one friend_get page returns (default 100). */
+    public int friendGetPageSize() {
+        return friendGetPageSize;
+    }
+
+    /**
+     * Whether friend_get returns the fields a relation never had, with zero values ({@code ""}, {@code 0},
+     * {@code []}, and every registered custom field); false (the default): it returns only the fields set.
+     */
+    public boolean friendGetReturnsUnsetFields() {
+        return friendGetReturnsUnsetFields;
+    }
+
+    /** How often the server stalls; {@link Duration#ZERO} (the default) for never. */
+    public Duration stallPeriod() {
+        return stallPeriod;
+    }
+
+    /** The shortest stall. */
+    public Duration stallMinDuration() {
+        return stallMinDuration;
+    }
+
+    /** The longest stall. */
+    public Duration stallMaxDuration() {
+        return stallMaxDuration;
+    }
+
+    /** The largest request body accepted, in bytes (default 1 MiB); a larger one is answered HTTP 413. */
+    public int maxRequestBodyBytes() {
+        return maxRequestBodyBytes;
+    }
+
+    /** The most relations stored (default: no limit); past it a new relation is refused per item (30001). */
+    public long maxStoredRelations() {
+        return maxStoredRelations;
+    }
+
+    /** The most requests handled at once (server threads); more wait in a bounded queue (default 256). */
+    public int handlerThreads() {
+        return handlerThreads;
+    }
+
+    /**
+     * The probability that a friend_import item which would be stored is answered {@code ResultCode} 0 but not
+     * stored (a silent loss); 0 (the default) for never.
+     */
+    public double silentLossProbability() {
+        return silentLossProbability;
     }
 
     /** The most friends one user may hold (30010 beyond). */
@@ -191,7 +296,7 @@ public final class SimulatorConfig {
                 + ", sdkAppId=" + sdkAppId
                 + ", secretKey=***"
                 + ", admins=" + admins
-                + ", rateLimitPerSecond=" + rateLimitPerSecond
+                + ", rateLimits=" + rateLimits
                 + ", throttleCode=" + throttleCode
                 + ", customFields=" + customFields
                 + ", accounts=" + (accounts == null ? "any" : accounts.size() + " listed")
@@ -203,6 +308,14 @@ public final class SimulatorConfig {
                 + ", faults=" + faults
                 + ", lockout=" + (lockoutAfterFailures == 0
                         ? "off" : lockoutAfterFailures + " failures/" + lockoutDuration.toSeconds() + "s")
+                + ", friendGetPageSize=" + friendGetPageSize
+                + ", friendGetReturnsUnsetFields=" + friendGetReturnsUnsetFields
+                + ", stalls=" + (stallPeriod.isZero() ? "off" : "every " + stallPeriod.toMillis() + "ms for "
+                        + stallMinDuration.toMillis() + ".." + stallMaxDuration.toMillis() + "ms")
+                + ", maxRequestBodyBytes=" + maxRequestBodyBytes
+                + ", maxStoredRelations=" + (maxStoredRelations == Long.MAX_VALUE ? "unlimited" : maxStoredRelations)
+                + ", handlerThreads=" + handlerThreads
+                + ", silentLoss=" + silentLossProbability
                 + '}';
     }
 
@@ -213,7 +326,7 @@ public final class SimulatorConfig {
         private String secretKey;
         private final Set<String> admins = new LinkedHashSet<>(Set.of("administrator"));
         private boolean adminsSet;
-        private int rateLimitPerSecond = 200;
+        private final Map<RestApi, Integer> rateLimits = new EnumMap<>(RestApi.class);
         private int throttleCode = 60011;
         private final Map<String, CustomFieldType> customFields = new LinkedHashMap<>();
         private Set<String> accounts;
@@ -226,8 +339,20 @@ public final class SimulatorConfig {
         private final Map<Fault, Double> faults = new EnumMap<>(Fault.class);
         private int lockoutAfterFailures;
         private Duration lockoutDuration = Duration.ofSeconds(60);
+        private int friendGetPageSize = 100;
+        private boolean friendGetReturnsUnsetFields;
+        private Duration stallPeriod = Duration.ZERO;
+        private Duration stallMinDuration = Duration.ZERO;
+        private Duration stallMaxDuration = Duration.ZERO;
+        private int maxRequestBodyBytes = 1 << 20;
+        private long maxStoredRelations = Long.MAX_VALUE;
+        private int handlerThreads = 256;
+        private double silentLossProbability;
 
         private Builder() {
+            for (RestApi api : RestApi.values()) {
+                rateLimits.put(api, api.documentedCallsPerSecond());
+            }
         }
 
         /** TCP port on 127.0.0.1, 0..65535; 0 (the default) picks a free port. */
@@ -279,12 +404,25 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** Calls admitted per sliding one-second window (default 200); must be positive. */
+        /**
+         * friend_import's calls admitted per sliding one-second window (default 200); must be positive. The other
+         * APIs keep theirs: see {@link #rateLimitPerSecond(RestApi, int)}.
+         */
         public Builder rateLimitPerSecond(int callsPerSecond) {
+            return rateLimitPerSecond(RestApi.FRIEND_IMPORT, callsPerSecond);
+        }
+
+        /**
+         * This API's calls admitted per sliding one-second window; must be positive. Defaults: Tencent's documented
+         * limits ({@link RestApi#documentedCallsPerSecond()}): 200 for friend_import, friend_get, friend_check and
+         * account_import, 100 for multiaccount_import and account_check.
+         */
+        public Builder rateLimitPerSecond(RestApi api, int callsPerSecond) {
+            Objects.requireNonNull(api, "api");
             if (callsPerSecond <= 0) {
                 throw new IllegalArgumentException("rateLimitPerSecond must be positive, got " + callsPerSecond);
             }
-            this.rateLimitPerSecond = callsPerSecond;
+            rateLimits.put(api, callsPerSecond);
             return this;
         }
 
@@ -315,8 +453,10 @@ public final class SimulatorConfig {
         }
 
         /**
-         * The accounts that exist in the app. When set, an unknown {@code To_Account} gets per-item 30003 and
-         * an unknown {@code From_Account} request-level 30003. Not set (the default): every account exists.
+         * Seeds the known-accounts mode with these accounts (replacing any seeded before): only they, and the accounts
+         * created through account_import or multiaccount_import, exist. An unknown {@code To_Account} then gets
+         * per-item 30003 and an unknown {@code From_Account} request-level 30003. Not set (the default): every
+         * account exists.
          */
         public Builder accounts(Collection<String> userIds) {
             Set<String> copy = new LinkedHashSet<>();
@@ -324,6 +464,32 @@ public final class SimulatorConfig {
                 copy.add(Objects.requireNonNull(id, "account"));
             }
             this.accounts = copy;
+            return this;
+        }
+
+        /**
+         * Turns on the known-accounts mode with no account seeded (or keeps the seeded ones): only accounts created
+         * through account_import or multiaccount_import exist.
+         */
+        public Builder knownAccounts() {
+            if (accounts == null) {
+                accounts = new LinkedHashSet<>();
+            }
+            return this;
+        }
+
+        /**
+         * Adds the accounts listed in {@code file} (UTF-8, one UserID a line; blank lines and lines starting with
+         * {@code #} are skipped; surrounding whitespace is ignored) and turns on the known-accounts mode.
+         *
+         * @throws IOException if the file cannot be read
+         */
+        public Builder accountsFile(Path file) throws IOException {
+            Objects.requireNonNull(file, "file");
+            knownAccounts();
+            try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(accounts::add);
+            }
             return this;
         }
 
@@ -392,6 +558,92 @@ public final class SimulatorConfig {
             }
             this.lockoutAfterFailures = failures;
             this.lockoutDuration = duration;
+            return this;
+        }
+
+        /** The most friends one friend_get page returns (default 100); must be positive. */
+        public Builder friendGetPageSize(int size) {
+            this.friendGetPageSize = positive("friendGetPageSize", size);
+            return this;
+        }
+
+        /**
+         * Whether friend_get also returns the fields a relation never had, with zero values (default false: only the
+         * fields set). No source says what the real service does: test a client against both answers.
+         */
+        public Builder friendGetReturnsUnsetFields(boolean returnsUnset) {
+            this.friendGetReturnsUnsetFields = returnsUnset;
+            return this;
+        }
+
+        /**
+         * Stalls the server every {@code period} for a duration drawn uniformly (from the fault seed) within
+         * {@code min..max}, as a GC pause or a hiccup would: requests arriving during a stall are admitted only when
+         * it ends, all at once. {@code period} zero turns stalls off (the default).
+         */
+        public Builder stalls(Duration period, Duration min, Duration max) {
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(min, "min");
+            Objects.requireNonNull(max, "max");
+            if (period.isNegative() || min.isNegative() || max.isNegative()) {
+                throw new IllegalArgumentException("stall period and durations must not be negative");
+            }
+            if (!period.isZero()) {
+                if (min.isZero() || min.compareTo(max) > 0) {
+                    throw new IllegalArgumentException("stall durations must satisfy 0 < min <= max, got "
+                            + min.toMillis() + " ms .. " + max.toMillis() + " ms");
+                }
+                if (max.compareTo(period) >= 0) {
+                    throw new IllegalArgumentException("the longest stall (" + max.toMillis()
+                            + " ms) must be shorter than the stall period (" + period.toMillis() + " ms)");
+                }
+            }
+            this.stallPeriod = period;
+            this.stallMinDuration = period.isZero() ? Duration.ZERO : min;
+            this.stallMaxDuration = period.isZero() ? Duration.ZERO : max;
+            return this;
+        }
+
+        /** The largest request body accepted, in bytes (default 1 MiB = 1048576); a larger one gets HTTP 413. */
+        public Builder maxRequestBodyBytes(int bytes) {
+            this.maxRequestBodyBytes = positive("maxRequestBodyBytes", bytes);
+            return this;
+        }
+
+        /**
+         * The most relations the store holds (default: no limit). Past it, a new relation is refused per item with
+         * 30001 and a ResultInfo saying the store is full; overwriting a stored relation still succeeds.
+         */
+        public Builder maxStoredRelations(long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxStoredRelations must be positive, got " + max);
+            }
+            this.maxStoredRelations = max;
+            return this;
+        }
+
+        /**
+         * The most requests handled at once (default 256): server threads are made as needed up to this, and
+         * further requests wait in a queue of four times as many, past which connections are closed.
+         */
+        public Builder handlerThreads(int threads) {
+            this.handlerThreads = positive("handlerThreads", threads);
+            return this;
+        }
+
+        /**
+         * The probability, 0..1, that a friend_import item which passed every check is answered {@code ResultCode} 0
+         * but <b>not</b> stored (default 0), so that a verification phase (friend_get, friend_check) has something
+         * to find. Drawn per item from the fault seed, in a sequence of its own (it never shifts the {@link Fault}
+         * draws); counted in {@link SimulatorStats#silentLosses()}. Apart from {@link Fault}, whose faults an import's
+         * retries recover from.
+         */
+        public Builder silentLoss(double probability) {
+            if (!(probability >= 0.0 && probability <= 1.0)) {
+                throw new IllegalArgumentException(
+                        "the probability of a silent loss must be within 0..1, got " + probability);
+            }
+            this.silentLossProbability = probability;
             return this;
         }
 

@@ -77,8 +77,6 @@ class BodyChecksTest {
         "[]| the request body must be a JSON object, got an array",
         "\"alice\"| the request body must be a JSON object, got a string",
         "{\"AddFriendItem\":[{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\"}]}| From_Account is missing",
-        "{\"From_Account\":7,\"AddFriendItem\":[]}| From_Account must be a string, got an integer",
-        "{\"From_Account\":null,\"AddFriendItem\":[]}| From_Account must be a string, got null",
         "{\"From_Account\":\"\",\"AddFriendItem\":[]}| From_Account is empty; a UserID has 1 to 32 bytes",
         "{\"From_Account\":\"abcdefghijabcdefghijabcdefghijabc\",\"AddFriendItem\":[]}"
                 + "| From_Account is 33 bytes of UTF-8; a UserID has 1 to 32 bytes",
@@ -88,13 +86,25 @@ class BodyChecksTest {
         "{\"From_Account\":\"alice\",\"AddFriendItem\":[\"bob\"]}| AddFriendItem[0] must be an object, got a string",
         "{\"From_Account\":\"alice\",\"AddFriendItem\":[{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\"},"
                 + "{\"AddSource\":\"AddSource_Type_A\"}]}| AddFriendItem[1].To_Account is missing",
-        "{\"From_Account\":\"alice\",\"AddFriendItem\":[{\"To_Account\":12,\"AddSource\":\"AddSource_Type_A\"}]}"
-                + "| AddFriendItem[0].To_Account must be a string, got an integer",
         "{\"From_Account\":\"alice\",\"from_account\":\"x\",\"AddFriendItem\":[]}"
                 + "| unknown field 'from_account' in the request body (names are case-sensitive: From_Account, AddFriendItem)",
     })
     void malformedBodyIs30001(String body, String info) {
         assertEquals(info, Sim.post(sim, body).assertFails(30001));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"From_Account\":7,\"AddFriendItem\":[]}| From_Account must be a string (an account field), got an integer",
+        "{\"From_Account\":null,\"AddFriendItem\":[]}| From_Account must be a string (an account field), got null",
+        "{\"From_Account\":[\"alice\"],\"AddFriendItem\":[]}| From_Account must be a string (an account field), got an array",
+        "{\"From_Account\":\"alice\",\"AddFriendItem\":[{\"To_Account\":12,\"AddSource\":\"AddSource_Type_A\"}]}"
+                + "| AddFriendItem[0].To_Account must be a string (an account field), got an integer",
+        "{\"From_Account\":\"alice\",\"AddFriendItem\":[{\"To_Account\":null,\"AddSource\":\"AddSource_Type_A\"}]}"
+                + "| AddFriendItem[0].To_Account must be a string (an account field), got null",
+    })
+    void anAccountFieldThatIsNotAStringIs60015(String body, String info) {
+        assertEquals(info, Sim.post(sim, body).assertFails(60015));
     }
 
     @Test
@@ -126,7 +136,7 @@ class BodyChecksTest {
 
     @Test
     void unknownFromAccountIs30003WhenAccountsAreListed() {
-        assertEquals("From_Account \"mallory\" does not exist in this app",
+        assertEquals("Err_Sns_Invalid_Account",
                 Sim.post(sim, Sim.body("mallory", Sim.item("bob"))).assertFails(30003));
         Sim.post(sim, Sim.body("alice", Sim.item("bob"))).assertAllStored();
     }

@@ -112,8 +112,9 @@ class ItemChecksTest {
                 + "| GroupName[1] is 31 bytes of UTF-8; a group name has 1 to 30 bytes",
         "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"GroupName\":[\"好友好友好友好友好友好\"]}"
                 + "| GroupName[0] is 33 bytes of UTF-8; a group name has 1 to 30 bytes",
-        "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"GroupName\":[\"a\",\"b\",\"a\"]}"
-                + "| GroupName[2] \"a\" repeats GroupName[0]",
+        "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":-1}]}"
+                + "| CustomItem[0].Value of Tag_SNS_Custom_Level is -1; a custom integer must not be negative "
+                + "(Tencent's type is uint64_t)",
         // AddWording
         "{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_A\",\"AddWording\":[]}"
                 + "| AddWording must be a string, got an array",
@@ -178,18 +179,33 @@ class ItemChecksTest {
         assertItemStored(item(",\"GroupName\":[\"" + "g".repeat(30) + "\"]"));
         assertItemStored(item(",\"GroupName\":[" + groups + "]"));
         assertItemFails(item(",\"GroupName\":[" + groups + ",\"g32\"]"), 30001,
-                "GroupName has 33 names; at most 32 are allowed");
+                "GroupName has more than 32 distinct names; at most 32 are allowed");
         // Custom string: 500 ok, 501 not.
         assertItemStored(item(",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Guild\",\"Value\":\"" + "v".repeat(500) + "\"}]"));
         assertItemFails(item(",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Guild\",\"Value\":\"" + "v".repeat(501) + "\"}]"),
                 30001, "CustomItem[0].Value of Tag_SNS_Custom_Guild is 501 bytes of UTF-8; at most 500 are allowed");
         // Times: 0 and 4294967295 ok; integers at the signed 64-bit edges ok.
         assertItemStored(item(",\"RemarkTime\":0,\"AddTime\":4294967295"));
-        assertItemStored(item(",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":-9223372036854775808}]"));
+        assertItemStored(item(",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":0}]"));
+        assertItemStored(item(",\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":9223372036854775807}]"));
         // AddSource of 1 and 8 letters, empty strings where allowed, empty arrays.
         assertItemStored("{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_a\"}");
         assertItemStored("{\"To_Account\":\"bob\",\"AddSource\":\"AddSource_Type_AbcdEfgh\"}");
         assertItemStored(item(",\"Remark\":\"\",\"AddWording\":\"\",\"GroupName\":[],\"CustomItem\":[]"));
+    }
+
+    @Test
+    void repeatedGroupNamesAreAcceptedAndStoredOnce() {
+        String from = "from" + FROM.incrementAndGet();
+        Sim.post(sim, Sim.body(from, item(",\"GroupName\":[\"a\",\"b\",\"a\",\"b\"]"))).assertAllStored();
+        assertEquals(List.of("a", "b"), sim.friend(from, "bob").orElseThrow().groupNames());
+        assertEquals(java.util.Set.of("a", "b"), sim.groupsOf(from));
+        // The 32-group limit counts distinct names: 32 distinct names, each twice, is 64 entries and fits.
+        StringBuilder twice = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            twice.append(i == 0 ? "" : ",").append("\"g").append(i % 32).append('"');
+        }
+        assertItemStored(item(",\"GroupName\":[" + twice + "]"));
     }
 
     @Test
@@ -237,7 +253,8 @@ class ItemChecksTest {
         try (ChatSimulator listed = ChatSimulator.start(Sim.config().accounts(List.of("alice", "bob")).build())) {
             Sim.Answer a = Sim.post(listed, Sim.body("alice", Sim.item("bob"), Sim.item("zed")));
             assertEquals(List.of("bob", 0L, ""), a.result(0));
-            assertEquals(List.of("zed", 30003L, "To_Account \"zed\" does not exist in this app"), a.result(1));
+            assertEquals(List.of("zed", 30003L, "To_Account \"zed\" does not exist in this app (import the account first)"),
+                    a.result(1));
             assertEquals(List.of("zed"), a.failAccounts());
             assertTrue(listed.friend("alice", "bob").isPresent());
             assertFalse(listed.friend("alice", "zed").isPresent());

@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand; it starts at the real current time. */
 final class ManualClock implements SimClock {
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
+    static final long START = 1_000_000_000_000L;
+
+    private final AtomicLong nanos = new AtomicLong(START);
     private final AtomicLong epochSeconds = new AtomicLong(System.currentTimeMillis() / 1000);
 
     @Override
@@ -20,5 +22,10 @@ final class ManualClock implements SimClock {
 
     void advance(Duration d) {
         nanos.addAndGet(d.toNanos());
+    }
+
+    /** Sets the clock to {@code d} after its start. */
+    void set(Duration sinceStart) {
+        nanos.set(START + sinceStart.toNanos());
     }
 }

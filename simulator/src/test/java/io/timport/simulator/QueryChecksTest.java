@@ -34,8 +34,9 @@ class QueryChecksTest {
     @Test
     void unknownPathIs60009() {
         String info = Sim.send(sim, "POST", "/v4/sns/friend_imports?" + Sim.query(), BODY).assertFails(60009);
-        assertEquals("unknown resource /v4/sns/friend_imports; this simulator serves POST /v4/sns/friend_import",
-                info);
+        assertEquals("unknown resource /v4/sns/friend_imports; this simulator serves POST /v4/sns/friend_import, "
+                + "/v4/sns/friend_get, /v4/sns/friend_check, /v4/im_open_login_svc/account_import, "
+                + "/v4/im_open_login_svc/multiaccount_import, /v4/im_open_login_svc/account_check", info);
         Sim.send(sim, "POST", "/v4/sns/friend_add?" + Sim.query(), BODY).assertFails(60009);
         Sim.send(sim, "POST", "/?" + Sim.query(), BODY).assertFails(60009);
     }
@@ -93,14 +94,22 @@ class QueryChecksTest {
     @CsvSource({
         "identifier, sdkappid=1400000000&usersig=SIG&random=1&contenttype=json",
         "identifier, sdkappid=1400000000&identifier=&usersig=SIG&random=1&contenttype=json",
-        "usersig, sdkappid=1400000000&identifier=administrator&random=1&contenttype=json",
-        "usersig, sdkappid=1400000000&identifier=administrator&usersig=&random=1&contenttype=json",
         "random, sdkappid=1400000000&identifier=administrator&usersig=SIG&contenttype=json",
         "contenttype, sdkappid=1400000000&identifier=administrator&usersig=SIG&random=1",
     })
     void missingParametersAre60002(String name, String query) {
         assertEquals("the query parameter '" + name + "' is missing or empty (names are case-sensitive)",
                 Sim.postWithQuery(sim, query.replace("SIG", SIG), BODY).assertFails(60002));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "sdkappid=1400000000&identifier=administrator&random=1&contenttype=json",
+        "sdkappid=1400000000&identifier=administrator&usersig=&random=1&contenttype=json",
+    })
+    void aMissingOrEmptyUserSigIs70002(String query) {
+        assertEquals("the UserSig is empty: the query parameter 'usersig' is missing or has no value",
+                Sim.postWithQuery(sim, query, BODY).assertFails(70002));
     }
 
     @ParameterizedTest

@@ -47,15 +47,24 @@ final class Sim {
     }
 
     static Answer post(ChatSimulator sim, String body) {
-        return send(sim, "POST", FriendImportHandler.PATH + "?" + query(), body);
+        return send(sim, "POST", RestApi.FRIEND_IMPORT.path() + "?" + query(), body);
+    }
+
+    /** A POST of {@code body} to {@code api} with a valid query. */
+    static Answer call(ChatSimulator sim, RestApi api, String body) {
+        return send(sim, "POST", api.path() + "?" + query(), body);
     }
 
     static Answer postWithQuery(ChatSimulator sim, String query, String body) {
-        return send(sim, "POST", FriendImportHandler.PATH + "?" + query, body);
+        return send(sim, "POST", RestApi.FRIEND_IMPORT.path() + "?" + query, body);
     }
 
     static Answer send(ChatSimulator sim, String method, String pathAndQuery, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUri() + pathAndQuery))
+        return send(sim.baseUri(), method, pathAndQuery, body);
+    }
+
+    static Answer send(URI base, String method, String pathAndQuery, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json")
@@ -106,6 +115,24 @@ final class Sim {
 
         String actionStatus() {
             return (String) json().get("ActionStatus");
+        }
+
+        /** Asserts a request-level failure of an account API (no ErrorDisplay) with this code; returns ErrorInfo. */
+        String assertAccountApiFails(long code) {
+            Map<String, Object> j = json();
+            assertEquals("FAIL", j.get("ActionStatus"), raw);
+            assertEquals(code, j.get("ErrorCode"), raw);
+            assertTrue(!j.containsKey("ErrorDisplay"), raw);
+            return (String) j.get("ErrorInfo");
+        }
+
+        /** Asserts ActionStatus OK / ErrorCode 0 / ErrorInfo "" and returns the answer. */
+        Map<String, Object> assertSucceeded() {
+            Map<String, Object> j = json();
+            assertEquals("OK", j.get("ActionStatus"), raw);
+            assertEquals(0L, j.get("ErrorCode"), raw);
+            assertEquals("", j.get("ErrorInfo"), raw);
+            return j;
         }
 
         /** Asserts a request-level failure with this code and returns its ErrorInfo. */

@@ -29,6 +29,30 @@ class SimulatorConfigTest {
         assertEquals(Duration.ZERO, c.latency());
         assertEquals(Map.of(), c.faults());
         assertEquals(0, c.lockoutAfterFailures());
+        for (RestApi api : RestApi.values()) {
+            assertEquals(api.documentedCallsPerSecond(), c.rateLimitPerSecond(api), api.name());
+        }
+        assertEquals(Map.of(RestApi.FRIEND_IMPORT, 200, RestApi.FRIEND_GET, 200, RestApi.FRIEND_CHECK, 200,
+                RestApi.ACCOUNT_IMPORT, 200, RestApi.MULTIACCOUNT_IMPORT, 100, RestApi.ACCOUNT_CHECK, 100),
+                java.util.Arrays.stream(RestApi.values()).collect(java.util.stream.Collectors.toMap(
+                        a -> a, RestApi::documentedCallsPerSecond)));
+        assertEquals(false, c.knownAccounts());
+        assertEquals(100, c.friendGetPageSize());
+        assertEquals(false, c.friendGetReturnsUnsetFields());
+        assertEquals(Duration.ZERO, c.stallPeriod());
+        assertEquals(1 << 20, c.maxRequestBodyBytes());
+        assertEquals(Long.MAX_VALUE, c.maxStoredRelations());
+        assertEquals(256, c.handlerThreads());
+    }
+
+    @Test
+    void theOldRateSetterIsFriendImports() {
+        SimulatorConfig c = SimulatorConfig.builder().secretKey("k").rateLimitPerSecond(7).build();
+        assertEquals(7, c.rateLimitPerSecond());
+        assertEquals(7, c.rateLimitPerSecond(RestApi.FRIEND_IMPORT));
+        assertEquals(100, c.rateLimitPerSecond(RestApi.ACCOUNT_CHECK));
+        assertEquals(9, c.toBuilder().rateLimitPerSecond(RestApi.ACCOUNT_CHECK, 9).build()
+                .rateLimitPerSecond(RestApi.ACCOUNT_CHECK));
     }
 
     @Test
@@ -67,5 +91,14 @@ class SimulatorConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> b.secretKey("")).getMessage());
         assertEquals("latency and jitter must not be negative", assertThrows(IllegalArgumentException.class,
                 () -> b.latency(Duration.ofMillis(-1), Duration.ZERO)).getMessage());
+        assertEquals("stall durations must satisfy 0 < min <= max, got 100 ms .. 50 ms",
+                assertThrows(IllegalArgumentException.class, () -> b.stalls(Duration.ofSeconds(3),
+                        Duration.ofMillis(100), Duration.ofMillis(50))).getMessage());
+        assertEquals("maxStoredRelations must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> b.maxStoredRelations(0)).getMessage());
+        assertEquals("friendGetPageSize must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> b.friendGetPageSize(0)).getMessage());
+        assertEquals("rateLimitPerSecond must be positive, got 0", assertThrows(IllegalArgumentException.class,
+                () -> b.rateLimitPerSecond(RestApi.FRIEND_GET, 0)).getMessage());
     }
 }

@@ -66,7 +66,8 @@ class SimulatorMainTest {
         assertEquals(running.get().baseUri().toString(), m.group(1));
         assertEquals("listening on " + m.group(1) + System.lineSeparator(), r.out());
         assertTrue(r.err().startsWith("timport simulator: SDKAppID 1400000000, admins administrator, 200 calls/s "
-                + "(throttle code 60011), custom fields Level:integer,Guild:string, accounts any"), r.err());
+                + "(throttle code 60011), custom fields Level:integer,Guild:string, accounts any, limits 1000 "
+                + "items/request, 3000 friends, 32 groups, 1048576 body bytes"), r.err());
         assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), "the key is never printed");
     }
 
@@ -98,6 +99,21 @@ class SimulatorMainTest {
             assertEquals(0.4, c.faultProbability(Fault.REQUEST_30007));
             assertEquals(0.5, c.faultProbability(Fault.APPLIED_THEN_30007));
             assertEquals(0.6, c.faultProbability(Fault.ITEM_30006));
+            assertEquals(0.7, c.silentLossProbability());
+            assertEquals(11, c.rateLimitPerSecond(RestApi.FRIEND_GET));
+            assertEquals(12, c.rateLimitPerSecond(RestApi.FRIEND_CHECK));
+            assertEquals(13, c.rateLimitPerSecond(RestApi.ACCOUNT_IMPORT));
+            assertEquals(14, c.rateLimitPerSecond(RestApi.MULTIACCOUNT_IMPORT));
+            assertEquals(15, c.rateLimitPerSecond(RestApi.ACCOUNT_CHECK));
+            assertTrue(c.knownAccounts());
+            assertEquals(1234, c.maxStoredRelations());
+            assertEquals(4096, c.maxRequestBodyBytes());
+            assertEquals(8, c.handlerThreads());
+            assertEquals(7, c.friendGetPageSize());
+            assertTrue(c.friendGetReturnsUnsetFields());
+            assertEquals(Duration.ofSeconds(3), c.stallPeriod());
+            assertEquals(Duration.ofMillis(20), c.stallMinDuration());
+            assertEquals(Duration.ofMillis(40), c.stallMaxDuration());
             // The key from the file, trimmed, is the key that verifies.
             String sig = TestUserSig.sign(SECRET, "root", 1400000123L);
             Sim.Answer a = Sim.postWithQuery(sim, Sim.query(1400000123L, "root", sig, 1), "{}");
@@ -108,7 +124,12 @@ class SimulatorMainTest {
                 "--max-friends", "20", "--max-groups", "3", "--latency-ms", "5", "--jitter-ms", "6",
                 "--lockout-after", "4", "--lockout-seconds", "9", "--fault-seed", "99",
                 "--fault-drop", "0.1", "--fault-http-502", "0.2", "--fault-request-30006", "0.3",
-                "--fault-request-30007", "0.4", "--fault-applied-30007", "0.5", "--fault-item-30006", "0.6");
+                "--fault-request-30007", "0.4", "--fault-applied-30007", "0.5", "--fault-item-30006", "0.6",
+                "--fault-silent-loss", "0.7", "--rate-friend-get", "11", "--rate-friend-check", "12",
+                "--rate-account-import", "13", "--rate-multiaccount-import", "14", "--rate-account-check", "15",
+                "--known-accounts", "--max-relations", "1234", "--max-body-bytes", "4096", "--handler-threads", "8",
+                "--request-timeout-seconds", "5", "--page-size", "7", "--return-unset-fields",
+                "--stall-every-ms", "3000", "--stall-min-ms", "20", "--stall-max-ms", "40");
         assertEquals(0, r.status(), r.err());
     }
 
@@ -118,26 +139,44 @@ class SimulatorMainTest {
             throw new AssertionError("no server for --help");
         }, "--help");
         assertEquals(0, r.status());
-        for (String option : List.of("--port", "--sdkappid", "--secret-key", "--secret-key-file", "--admin", "--rate",
-                "--throttle-code", "--custom-fields", "--accounts", "--accounts-file", "--max-items", "--max-friends",
-                "--max-groups", "--latency-ms", "--jitter-ms", "--lockout-after", "--lockout-seconds", "--fault-seed",
-                "--help")) {
-            assertTrue(r.out().contains("  " + option + " "), option);
+        assertEquals("", r.err());
+        for (String option : List.of("--port=N", "--sdkappid=N", "--secret-key=KEY", "--secret-key-file=FILE",
+                "--admin=ID[,ID...]", "--rate=N", "--rate-friend-get=N", "--rate-friend-check=N",
+                "--rate-account-import=N", "--rate-multiaccount-import=N", "--rate-account-check=N",
+                "--throttle-code=CODE", "--custom-fields=K:T[,K:T...]", "--accounts=ID[,ID...]",
+                "--accounts-file=FILE", "--known-accounts", "--max-items=N", "--max-friends=N", "--max-groups=N",
+                "--max-relations=N", "--max-body-bytes=N", "--handler-threads=N", "--request-timeout-seconds=N",
+                "--page-size=N", "--return-unset-fields", "--latency-ms=N", "--jitter-ms=N", "--lockout-after=N",
+                "--lockout-seconds=N", "--stall-every-ms=N", "--stall-min-ms=N", "--stall-max-ms=N",
+                "--fault-seed=N", "-h, --help", "-V, --version")) {
+            assertTrue(r.out().contains(option), option + " in\n" + r.out());
         }
         for (Fault f : Fault.values()) {
-            assertTrue(r.out().contains("  --" + f.option() + " P "), f.option());
+            assertTrue(r.out().contains("--" + f.option() + "=P"), f.option());
         }
+        assertTrue(r.out().contains("--fault-silent-loss=P"), r.out());
+        assertTrue(r.out().contains("64 usage error"), r.out());
     }
 
     @Test
-    void badOptionsExitWith2AndNameTheProblemWithoutTheKey() {
+    void versionPrintsTheBuildsVersion() {
+        Run r = run(sim -> {
+            throw new AssertionError("no server for --version");
+        }, "--version");
+        assertEquals(0, r.status());
+        assertTrue(r.out().matches("timport simulator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
+    }
+
+    @Test
+    void badOptionsExitWith64AndNameTheProblemWithoutTheKey() {
         String[][] cases = {
-            {"unknown option --prot", "--prot", "0", "--secret-key", SECRET},
+            {"Unknown options: '--prot', '0'", "--prot", "0", "--secret-key", SECRET},
             {"give the secret key with exactly one of --secret-key or --secret-key-file", "--port", "0"},
             {"give the secret key with exactly one of --secret-key or --secret-key-file",
                 "--secret-key", SECRET, "--secret-key-file", "k.txt"},
-            {"--rate must be an integer, got \"fast\"", "--secret-key", SECRET, "--rate", "fast"},
+            {"Invalid value for option '--rate': 'fast' is not an int", "--secret-key", SECRET, "--rate", "fast"},
             {"rateLimitPerSecond must be positive, got 0", "--secret-key", SECRET, "--rate", "0"},
+            {"rateLimitPerSecond must be positive, got -3", "--secret-key", SECRET, "--rate-account-check", "-3"},
             {"throttleCode must be one of 60007, 60011, 60018, 60019, got 60000",
                 "--secret-key", SECRET, "--throttle-code", "60000"},
             {"--custom-fields entry \"Level:float\": the type must be string or integer",
@@ -145,16 +184,20 @@ class SimulatorMainTest {
             {"custom field keyword \"GuildNameX\" must be 1 to 8 English letters (it becomes Tag_SNS_Custom_GuildNameX)",
                 "--secret-key", SECRET, "--custom-fields", "GuildNameX:string"},
             {"the probability of HTTP_502 must be within 0..1, got 1.5", "--secret-key", SECRET, "--fault-http-502", "1.5"},
-            {"option --rate is given more than once", "--secret-key", SECRET, "--rate", "1", "--rate", "2"},
-            {"option --port needs a value", "--secret-key", SECRET, "--port"},
-            {"unexpected argument \"extra\"; options start with --", "--secret-key", SECRET, "extra"},
+            {"option '--rate' (N) should be specified only once", "--secret-key", SECRET, "--rate", "1", "--rate", "2"},
+            {"Missing required parameter for option '--port' (N)", "--secret-key", SECRET, "--port"},
+            {"Unmatched argument at index 2: 'extra'", "--secret-key", SECRET, "extra"},
+            {"the longest stall (150 ms) must be shorter than the stall period (100 ms)",
+                "--secret-key", SECRET, "--stall-every-ms", "100"},
+            {"--stall-min-ms and --stall-max-ms need --stall-every-ms", "--secret-key", SECRET, "--stall-max-ms", "9"},
+            {"port must be 0..65535, got 99999", "--secret-key", SECRET, "--port", "99999"},
         };
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
             Run r = run(sim -> {
                 throw new AssertionError("no server for bad options");
             }, args);
-            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals(64, r.status(), String.join(" ", args));
             assertEquals("timport simulator: " + c[0] + System.lineSeparator() + "Try --help for the options."
                     + System.lineSeparator(), r.err());
             assertFalse(r.err().contains(SECRET));

@@ -17,7 +17,7 @@ class ThrottlingTest {
                 Sim.post(sim, Sim.body("u" + i, Sim.item("f"))).assertAllStored();
             }
             for (int i = 0; i < 3; i++) {
-                assertEquals("the call rate of SDKAppID 1400000000 is over its limit of 5 calls per second",
+                assertEquals("the call rate of SDKAppID 1400000000 on /v4/sns/friend_import is over its limit of 5 calls per second",
                         Sim.post(sim, Sim.body("t" + i, Sim.item("f"))).assertFails(60011));
             }
             clock.advance(Duration.ofMillis(999));
