@@ -146,6 +146,11 @@ final class RelationsPhase<T extends AddFriendItem>
         return next == null || linger - next.due() < 0 ? linger : next.due();
     }
 
+    /** Items waiting or in flight (the buffer bound's measure). */
+    long held() {
+        return queues.held();
+    }
+
     @Override
     public boolean isDone() {
         return inputEnded && queues.held() == 0;
