@@ -159,10 +159,10 @@ final class AccountQueues<T extends AddFriendItem> {
         return new RelationCall<>(account, items);
     }
 
-    /** When the oldest waiting account will have lingered, or {@link Long#MAX_VALUE} when none waits. */
+    /** When the oldest waiting account will have lingered, or {@link EngineCore#NEVER} when none waits. */
     long lingerDeadline() {
         Account<T> head = waiting.peek();
-        return head == null ? Long.MAX_VALUE : head.waitingSince + lingerNanos;
+        return head == null ? EngineCore.NEVER : head.waitingSince + lingerNanos;
     }
 
     /** {@code count} items of calls left the buffer for good (done, failed, or dropped when the run stopped). */

@@ -143,7 +143,11 @@ final class RelationsPhase<T extends AddFriendItem>
     public long wakeAt() {
         Delayed<T> next = delayed.peek();
         long linger = queues.lingerDeadline();
-        return next == null || linger - next.due() < 0 ? linger : next.due();
+        if (next == null) {
+            return linger;
+        }
+        // times are System.nanoTime() values, which may be negative: compare differences, never NEVER itself
+        return linger == EngineCore.NEVER || next.due() - linger < 0 ? next.due() : linger;
     }
 
     /** Items waiting or in flight (the buffer bound's measure). */

@@ -38,6 +38,12 @@ import java.util.function.Function;
  */
 final class VirtualRun {
 
+    /**
+     * Where the virtual clock starts: far below zero, since {@link System#nanoTime()} may be negative too, so that
+     * the engine's time arithmetic is tested with such values. Times given and reported are relative to it.
+     */
+    static final long ORIGIN = -(1L << 62);
+
     /** The engine's settings, built by the real builder, with no client. */
     static final class Settings extends ImporterBuilder<TestItem, Settings> {
         @Override
@@ -198,9 +204,9 @@ final class VirtualRun {
         @Override
         public CompletableFuture<FriendImportResponse> send(String fromAccount, List<TestItem> items) {
             if (!inFlight.add(fromAccount)) {
-                fail("two calls for " + fromAccount + " in flight at once, at " + now[0] / 1e6 + " ms");
+                fail("two calls for " + fromAccount + " in flight at once, at " + (now[0] - ORIGIN) / 1e6 + " ms");
             }
-            SentCall call = new SentCall(calls.size(), now[0], fromAccount, List.copyOf(items), signature);
+            SentCall call = new SentCall(calls.size(), now[0] - ORIGIN, fromAccount, List.copyOf(items), signature);
             calls.add(call);
             Reply reply = script.apply(call);
             CompletableFuture<FriendImportResponse> answer = new CompletableFuture<>();
@@ -226,17 +232,17 @@ final class VirtualRun {
 
     private final class Loop {
         final List<Timed> input;
-        final long[] now = {0};
+        final long[] now = {ORIGIN};
         final PriorityQueue<Delivery> deliveries = new PriorityQueue<>((a, b) -> a.atNanos() != b.atNanos()
-                ? Long.compare(a.atNanos(), b.atNanos()) : Long.compare(a.sequence(), b.sequence()));
+                ? Long.compare(a.atNanos() - b.atNanos(), 0) : Long.compare(a.sequence(), b.sequence()));
         final Sender sender = new Sender(deliveries, now);
         final ImportSettings s = settings.settings();
         final Listeners events = new Listeners(s.listeners());
-        final ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, s.expectedTotal(), 0, events);
+        final ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, s.expectedTotal(), ORIGIN, events);
         final EngineCore<ImportRecord<? extends TestItem>, RelationCall<TestItem>, FriendImportResponse> core;
         int next;
         boolean ended;
-        long dispatcherFreeAt;
+        long dispatcherFreeAt = ORIGIN;
         long maxHeld;
 
         Loop(List<Timed> input) {
@@ -262,7 +268,8 @@ final class VirtualRun {
                 assertTrue(at - now[0] >= 0, "time runs forward");
                 standingStill = at == now[0] ? standingStill + 1 : 0;
                 if (standingStill > 1_000) {
-                    fail("the engine spins at " + now[0] / 1e6 + " ms: " + meter.snapshot(now[0], core.inFlight(), false));
+                    fail("the engine spins at " + (now[0] - ORIGIN) / 1e6 + " ms: "
+                            + meter.snapshot(now[0], core.inFlight(), false));
                 }
                 now[0] = at;
                 deliverDue();
@@ -274,7 +281,7 @@ final class VirtualRun {
             ImportAbortedException aborted = stop == null ? null
                     : new ImportAbortedException(stop.message(), stop.errorCode(), report, stop.cause());
             return new Outcome(stop == null ? report : null, aborted, sender.calls, journal, sender.renewals,
-                    maxHeld, now[0]);
+                    maxHeld, now[0] - ORIGIN);
         }
 
         private long held() {
@@ -290,7 +297,7 @@ final class VirtualRun {
                     break;
                 }
                 Timed t = input.get(next);
-                if (t.atNanos() - now[0] > 0 || !core.offer(next + 1, t.record())) {
+                if (ORIGIN + t.atNanos() - now[0] > 0 || !core.offer(next + 1, t.record())) {
                     break;
                 }
                 next++;
@@ -329,20 +336,25 @@ final class VirtualRun {
             if (d != null) {
                 at = d.atNanos();
             }
-            if (!ended && next < input.size() && input.get(next).atNanos() - now[0] > 0) {
-                at = Math.min(at, input.get(next).atNanos()); // the next record arrives (else the reader waits for room)
+            // times are compared by their differences only, as the engine must (they may be negative)
+            if (!ended && next < input.size() && ORIGIN + input.get(next).atNanos() - now[0] > 0) {
+                at = earliest(at, ORIGIN + input.get(next).atNanos()); // the next record arrives (else it waits for room)
             }
             if (core.dispatching()) {
                 if (dispatcherFreeAt - now[0] > 0) {
-                    at = Math.min(at, dispatcherFreeAt); // the dispatcher has its permit and asks again
+                    at = earliest(at, dispatcherFreeAt); // the dispatcher has its permit and asks again
                 } else {
                     long wake = core.wakeAt(now[0]);
                     if (wake != EngineCore.NEVER) {
-                        at = Math.min(at, wake);
+                        at = earliest(at, wake);
                     }
                 }
             }
             return at;
+        }
+
+        private long earliest(long a, long b) {
+            return a == EngineCore.NEVER ? b : b - a < 0 ? b : a;
         }
 
         private void deliverDue() {
