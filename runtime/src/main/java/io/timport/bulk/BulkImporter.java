@@ -107,12 +107,27 @@ public final class BulkImporter<T extends AddFriendItem> {
             throws ImportAbortedException, IOException, InterruptedException {
         WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
                 : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity());
+        return run(settings, RelationSender.of(client), journal, total, input);
+    }
+
+    /**
+     * Runs a relations import: assembles the engine's parts from {@code settings} and runs them with the production
+     * driver. The journal is open; it is closed at the end.
+     */
+    static <T extends AddFriendItem> ImportReport run(ImportSettings settings, RelationSender<T> sender,
+            WorkJournal journal, long total, Iterator<? extends ImportRecord<? extends T>> input)
+            throws ImportAbortedException, IOException, InterruptedException {
         Ticker ticker = Ticker.system();
         Listeners events = new Listeners(settings.listeners());
         ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, total, ticker.nanoTime(), events);
         EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> core = RelationsPhase.engine(
-                settings, RelationSender.of(client), journal, meter, events, ticker, new SplittableRandom());
-        return new ImportRun<>(core, meter, journal, settings, events, ticker).execute(input);
+                settings, sender, journal, meter, events, ticker, new SplittableRandom());
+        EngineCore.Stop stop = new ImportRun<>(core, meter, journal, settings, events, ticker).execute(input);
+        ImportReport report = meter.report(ticker.nanoTime(), stop != null);
+        if (stop != null) {
+            throw new ImportAbortedException(stop.message(), stop.errorCode(), report, stop.cause());
+        }
+        return report;
     }
 
     /** Builds a {@link BulkImporter}; every setting has a default that suits the real service. */

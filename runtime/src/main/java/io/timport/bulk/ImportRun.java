@@ -55,14 +55,14 @@ final class ImportRun<U, C extends Call, A> {
     }
 
     /**
-     * Runs the import of {@code input} to its end, closes the journal, and returns the report.
+     * Runs the phase over {@code input} to its end, or until it stops; closes the journal and sends the last progress
+     * snapshot. The caller then has the meter's report: nothing touches the meter any more.
      *
-     * @throws ImportAbortedException when the run stopped early (its report tells what was done)
+     * @return why the run stopped early, or null when it reached its end
      * @throws IOException when the journal cannot be closed
      * @throws InterruptedException when the calling thread is interrupted; calls in flight are left to finish
      */
-    ImportReport execute(Iterator<? extends U> input)
-            throws ImportAbortedException, IOException, InterruptedException {
+    EngineCore.Stop execute(Iterator<? extends U> input) throws IOException, InterruptedException {
         events.phaseStarted(phase, settings.expectedTotal());
         events.pace(core.phase().api(), core.phase().pace());
         ScheduledExecutorService timer = null;
@@ -87,20 +87,7 @@ final class ImportRun<U, C extends Call, A> {
             }
             journal.close();
         }
-        ImportReport report;
-        EngineCore.Stop stop;
-        lock.lock();
-        try {
-            stop = core.stopped();
-            report = meter.report(ticker.nanoTime(), stop != null);
-        } finally {
-            lock.unlock();
-        }
-        progress(true);
-        if (stop != null) {
-            throw new ImportAbortedException(stop.message(), stop.errorCode(), report, stop.cause());
-        }
-        return report;
+        return progress(true);
     }
 
     // ---------------------------------------------------------------- reader
@@ -270,13 +257,14 @@ final class ImportRun<U, C extends Call, A> {
         }
     }
 
-    private void progress(boolean finished) {
+    /** Takes a snapshot and tells the listeners; returns why the run stopped, or null. */
+    private EngineCore.Stop progress(boolean finished) {
         ImportProgress snapshot;
-        boolean stoppedEarly;
+        EngineCore.Stop stop;
         lock.lock();
         try {
             snapshot = meter.snapshot(ticker.nanoTime(), core.inFlight(), finished);
-            stoppedEarly = core.stopped() != null;
+            stop = core.stopped();
         } finally {
             lock.unlock();
         }
@@ -288,10 +276,11 @@ final class ImportRun<U, C extends Call, A> {
             }
         }
         if (finished) {
-            events.phaseEnded(phase, snapshot, stoppedEarly);
+            events.phaseEnded(phase, snapshot, stop != null);
         } else {
             events.phaseProgress(phase, snapshot);
         }
+        return stop;
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -1,5 +1,6 @@
 package io.timport.bulk;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** A {@link WorkJournal} in memory: what an earlier run left, and what this one records, entry by entry. */
-final class MemoryJournal implements WorkJournal {
+class MemoryJournal implements WorkJournal {
 
     private final PriorWork earlier = new PriorWork();
     private final List<long[]> entries = new ArrayList<>();
@@ -58,7 +59,7 @@ final class MemoryJournal implements WorkJournal {
     }
 
     @Override
-    public void flush() {
+    public void flush() throws IOException {
     }
 
     @Override
