@@ -63,7 +63,7 @@ final class ImportRun<U, C extends Call, A> {
      * @throws InterruptedException when the calling thread is interrupted; calls in flight are left to finish
      */
     EngineCore.Stop execute(Iterator<? extends U> input) throws IOException, InterruptedException {
-        events.phaseStarted(phase, settings.expectedTotal());
+        events.phaseStarted(phase, meter.total());
         events.pace(core.phase().api(), core.phase().pace());
         ScheduledExecutorService timer = null;
         Thread dispatcher = daemon(this::dispatchLoop, "timport-dispatcher");

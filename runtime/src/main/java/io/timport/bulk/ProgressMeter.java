@@ -42,6 +42,11 @@ final class ProgressMeter {
         this.events = events;
     }
 
+    /** The number of input records expected, or -1 when unknown. */
+    long total() {
+        return total;
+    }
+
     /** An input record was read (whatever becomes of it). */
     void recordRead() {
         records++;

@@ -127,7 +127,7 @@ class ImportRunTest {
 
         BulkImporter.run(settings.settings(), new InstantSender(false), new MemoryJournal(), 100, input.iterator());
 
-        assertEquals(List.of("started relations -1", "pace friend_import 1000000.0", "ended relations 100 false"),
+        assertEquals(List.of("started relations 100", "pace friend_import 1000000.0", "ended relations 100 false"),
                 heard);
         ImportProgress last = progress.get(progress.size() - 1);
         assertTrue(last.finished());

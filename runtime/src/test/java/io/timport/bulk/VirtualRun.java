@@ -251,7 +251,7 @@ final class VirtualRun {
         }
 
         Outcome run() {
-            events.phaseStarted(ImportListener.RELATIONS, s.expectedTotal());
+            events.phaseStarted(ImportListener.RELATIONS, meter.total());
             int standingStill = 0;
             while (true) {
                 read();
