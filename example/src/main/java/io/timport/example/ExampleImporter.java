@@ -3,6 +3,8 @@ package io.timport.example;
 import io.timport.bulk.ConsoleProgress;
 import io.timport.bulk.ImportAbortedException;
 import io.timport.bulk.ImportReport;
+import io.timport.bulk.JournalIdentity;
+import io.timport.bulk.JournalMismatchException;
 import io.timport.bulk.JsonlInput;
 import io.timport.bulk.ProgressListener;
 import io.timport.call.FriendImportClient;
@@ -160,17 +162,14 @@ public final class ExampleImporter {
         try {
             Endpoint endpoint;
             SecretKey key;
-            String target;
             if (o.embedded()) {
                 String keyText = embeddedKey(o);
                 simulator = startSimulator(o, sdkAppId, keyText, sample);
                 endpoint = Endpoint.of(simulator.baseUri());
                 key = SecretKey.of(keyText);
-                target = "the embedded simulator";
             } else {
                 endpoint = endpoint(o);
                 key = secretKey(o);
-                target = endpoint + " (SDKAppID " + sdkAppId + ")";
             }
             AppConfig app;
             try {
@@ -179,13 +178,11 @@ public final class ExampleImporter {
                 throw new Fatal("--admin: " + e.getMessage());
             }
             Path journal = o.journal == null ? null : workDir.resolve(o.journal);
-            if (journal != null) {
-                checkJournal(journal, target, sample, inputFile);
-            }
+            String input = journal == null ? null : checkJournal(journal, app, sample, inputFile);
             if (!o.quiet) {
                 banner(o, simulator, endpoint, sdkAppId, sample, inputFile, journal);
             }
-            return importAll(o, app, sample, inputFile, journal, simulator);
+            return importAll(o, app, sample, inputFile, journal, input, simulator);
         } finally {
             if (simulator != null) {
                 simulator.close();
@@ -197,7 +194,7 @@ public final class ExampleImporter {
      * The import, as a user's own code would do it: a client for the app, the generated importer with its settings,
      * the input, and the report.
      */
-    private int importAll(Options o, AppConfig app, SampleGraph sample, Path inputFile, Path journal,
+    private int importAll(Options o, AppConfig app, SampleGraph sample, Path inputFile, Path journal, String input,
             ChatSimulator simulator) throws Fatal {
         // The client paces 2 % under the server's limit, as its default limiter does; a limiter of its own (rather
         // than the JVM-wide one per SDKAppID) because this process is the only user of it.
@@ -208,7 +205,7 @@ public final class ExampleImporter {
                 .build()) {
             GameFriendImporter.Builder settings = GameFriendImporter.builder(client)
                     .batchSize(o.batchSize)
-                    .journal(journal);
+                    .journal(journal, input); // the journal records the app and the input, and refuses others
             if (!o.quiet) {
                 settings.progress(progress());
             }
@@ -240,6 +237,8 @@ public final class ExampleImporter {
             printReport(o, e.report(), simulator);
             writeFailures(o, e.report());
             throw new Fatal("the import stopped: " + e.getMessage());
+        } catch (JournalMismatchException e) {
+            throw new Fatal("--journal: " + e.getMessage());
         } catch (IOException e) {
             throw new Fatal(describe(e));
         } catch (InterruptedException e) {
@@ -408,22 +407,43 @@ public final class ExampleImporter {
         return OK;
     }
 
-    private void checkJournal(Path journal, String target, SampleGraph sample, Path inputFile) throws Fatal {
+    /**
+     * Checks, before anything is printed or sent, that the journal may be resumed by this run: the runtime's rule
+     * ({@link JournalIdentity}: the same app, the same input), with one leniency of the example's own: an input file
+     * that was moved or renamed since is taken to be the same input, with a warning.
+     *
+     * @return how the input is described to the journal
+     */
+    private String checkJournal(Path journal, AppConfig app, SampleGraph sample, Path inputFile) throws Fatal {
         String input = sample != null
                 ? String.format(Locale.ROOT, "the sample of %d users, %d relations, %d broken, seed %d",
                         sample.users(), sample.relations(), sample.invalid(), sample.seed())
                 : inputFile != null ? "file " + inputFile.toAbsolutePath().normalize() : "standard input";
         try {
-            String warning = JournalInfo.of(target, input).checkAndRecord(journal);
-            if (warning != null) {
-                err.println(NAME + ": warning: " + warning);
+            JournalIdentity recorded = JournalIdentity.read(journal).orElse(null);
+            if (recorded == null && Files.exists(journal) && Files.size(journal) > FORMAT_1_HEADER_BYTES) {
+                err.println(NAME + ": warning: journal " + journal + " does not record what it belongs to (an earlier "
+                        + "timport wrote it): it is taken to belong to this input and target");
             }
-        } catch (IllegalStateException e) {
+            String was = recorded == null ? null : recorded.input();
+            if (was != null && was.startsWith("file ") && input.startsWith("file ") && !was.equals(input)) {
+                JournalIdentity.of(app, was).checkResumable(journal); // the same app, at least
+                err.println(NAME + ": warning: journal " + journal + " was written for " + was + "; this run reads "
+                        + input + ". It skips records by their number: the input must hold the same records in the "
+                        + "same order");
+                return was;
+            }
+            JournalIdentity.of(app, input).checkResumable(journal);
+            return input;
+        } catch (JournalMismatchException e) {
             throw new Fatal("--journal: " + e.getMessage());
         } catch (IOException e) {
             throw new Fatal("--journal: " + describe(e));
         }
     }
+
+    /** A journal of format 1 holding nothing but its header ({@code timport-journal 1} and a newline). */
+    private static final int FORMAT_1_HEADER_BYTES = 18;
 
     /** Records in a JSONL file: its lines that are not blank. Read once up front, for the progress bar's total. */
     static long countRecords(Path file) throws IOException {

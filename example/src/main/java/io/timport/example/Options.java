@@ -305,9 +305,9 @@ final class Options {
         section(s, "Import");
         option(s, "--batch-size N", "relations per call, 1 to 1,000 (default 1,000)");
         option(s, "--journal FILE", "record finished work in FILE. After a crash, kill or Ctrl-C, run the");
-        option(s, "", "same command again: what finished is not sent again. Also keeps");
-        option(s, "", "FILE.info, so that a journal is never resumed for another input or");
-        option(s, "", "server. The embedded simulator starts empty each run: resuming skips");
+        option(s, "", "same command again: what finished is not sent again. The journal");
+        option(s, "", "records its input and server, and is never resumed for another one.");
+        option(s, "", "The embedded simulator starts empty each run: resuming skips");
         option(s, "", "relations its earlier run stored, so its new store lacks them");
         option(s, "--failures-out FILE", "where failed relations are written, as JSONL in the --input format,");
         option(s, "", "to fix and import again (default " + DEFAULT_FAILURES_FILE + " in the current");

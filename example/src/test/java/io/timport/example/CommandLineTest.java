@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.timport.simulator.ChatSimulator;
+import io.timport.testsupport.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ class CommandLineTest {
 
     @Test
     void aWrongKeyStopsTheImportWithOneAndNeverPrintsTheKey() throws Exception {
-        try (ChatSimulator chat = ChatSimulator.start(TestChat.config().build())) {
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator())) {
             String wrongKey = "not-the-app-key-5f1e3b9a77c04d2e";
             Files.writeString(dir.resolve("friends.jsonl"), "{\"From_Account\":\"alice\",\"To_Account\":\"bob\","
                     + "\"AddSource\":\"AddSource_Type_Game\"}\n", StandardCharsets.UTF_8);
@@ -112,12 +113,12 @@ class CommandLineTest {
 
     @Test
     void theKeyCanComeFromTheEnvironment() throws Exception {
-        try (ChatSimulator chat = ChatSimulator.start(TestChat.config().build())) {
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator())) {
             Files.writeString(dir.resolve("friends.jsonl"), "{\"From_Account\":\"alice\",\"To_Account\":\"bob\","
                     + "\"AddSource\":\"AddSource_Type_Game\"}\n", StandardCharsets.UTF_8);
 
-            Cli.Result run = Cli.run(dir, Map.of(Options.KEY_VARIABLE, TestChat.KEY), "--endpoint",
-                    chat.baseUri().toString(), "--sdkappid", String.valueOf(TestChat.SDK_APP_ID), "--admin", TestChat.ADMIN,
+            Cli.Result run = Cli.run(dir, Map.of(Options.KEY_VARIABLE, TestApp.KEY), "--endpoint",
+                    chat.baseUri().toString(), "--sdkappid", String.valueOf(TestApp.SDK_APP_ID), "--admin", TestApp.ADMIN,
                     "--input", "friends.jsonl", "--quiet");
 
             assertEquals(ExampleImporter.OK, run.status(), run.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.timport.simulator.ChatSimulator;
+import io.timport.testsupport.TestApp;
 import io.timport.simulator.StoredFriend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class JsonlInputTest {
 
     @BeforeAll
     static void startChat() throws Exception {
-        chat = ChatSimulator.start(TestChat.config().build());
+        chat = TestApp.start(TestApp.simulator());
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class JsonlInputTest {
     void badLinesAreReportedByLineNumberAndTheRestIsImported() throws Exception {
         Files.write(dir.resolve("friends.jsonl"), LINES, StandardCharsets.UTF_8);
 
-        Cli.Result run = Cli.run(dir, TestChat.args(TestChat.targetOptions(chat, dir, TestChat.KEY),
+        Cli.Result run = Cli.run(dir, TestChat.args(TestChat.targetOptions(chat, dir, TestApp.KEY),
                 "--input", "friends.jsonl", "--failures-out", "bad.jsonl"));
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
@@ -94,8 +95,8 @@ class JsonlInputTest {
         assertEquals(List.of(LINES.get(1), LINES.get(2), LINES.get(3), LINES.get(6), LINES.get(7)),
                 Files.readAllLines(dir.resolve("bad.jsonl"), StandardCharsets.UTF_8),
                 "the failures file holds the bad lines as they were");
-        assertTrue(out.contains("  target   " + chat.baseUri() + ": SDKAppID " + TestChat.SDK_APP_ID), out);
-        assertFalse(out.contains(TestChat.KEY) || run.err().contains(TestChat.KEY), "the key is never printed");
+        assertTrue(out.contains("  target   " + chat.baseUri() + ": SDKAppID " + TestApp.SDK_APP_ID), out);
+        assertFalse(out.contains(TestApp.KEY) || run.err().contains(TestApp.KEY), "the key is never printed");
 
         // The store holds exactly the three good lines, every field as written.
         assertEquals(3, chat.relationCount());
@@ -120,7 +121,7 @@ class JsonlInputTest {
     void aFileOfGoodLinesExitsWithZero() throws Exception {
         Files.write(dir.resolve("good.jsonl"), List.of(LINES.get(0), LINES.get(5), LINES.get(8)), StandardCharsets.UTF_8);
 
-        Cli.Result run = Cli.run(dir, TestChat.args(TestChat.targetOptions(chat, dir, TestChat.KEY),
+        Cli.Result run = Cli.run(dir, TestChat.args(TestChat.targetOptions(chat, dir, TestApp.KEY),
                 "--input", "good.jsonl"));
 
         assertEquals(ExampleImporter.OK, run.status(), run.toString());

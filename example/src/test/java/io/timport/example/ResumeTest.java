@@ -3,23 +3,22 @@ package io.timport.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.timport.bulk.JournalIdentity;
 import io.timport.simulator.ChatSimulator;
-import io.timport.simulator.StoredFriend;
+import io.timport.testsupport.KilledImport;
+import io.timport.testsupport.StoredRelations;
+import io.timport.testsupport.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --journal}: the command line in a JVM of its own is killed ({@code destroyForcibly}, SIGKILL) in the middle of
- * an import, then run again with the same options; the server ends up with every relation.
+ * an import, then run again with the same options; the server ends up with every relation. A journal is never
+ * resumed for another input or target.
  */
 class ResumeTest {
 
@@ -31,38 +30,20 @@ class ResumeTest {
 
     @Test
     void anImportKilledMidwayCompletesWhenRunAgainWithItsJournal() throws Exception {
-        try (ChatSimulator chat = ChatSimulator.start(TestChat.config()
-                .latency(Duration.ofMillis(40), Duration.ofMillis(10))
-                .build())) {
-            List<String> options = TestChat.targetOptions(chat, dir, TestChat.KEY);
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator()
+                .latency(Duration.ofMillis(40), Duration.ofMillis(10)))) {
+            List<String> options = TestChat.targetOptions(chat, dir, TestApp.KEY);
             options.addAll(List.of("--sample", "--users", String.valueOf(USERS), "--relations", String.valueOf(RELATIONS),
                     "--invalid", "0", "--batch-size", "50", "--journal", "import.journal"));
             Path journal = dir.resolve("import.journal");
 
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ExampleImporter.class.getName()));
-            command.addAll(options);
-            Process child = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("child.log").toFile())
-                    .start();
-            try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (journalEntries(journal) < 40) { // about a tenth of the calls
-                    assertTrue(child.isAlive(), "the first run ended early:\n" + log());
-                    assertTrue(System.nanoTime() < deadline, "the first run made no progress:\n" + log());
-                    Thread.sleep(5);
-                }
-            } finally {
-                child.destroyForcibly();
-                child.waitFor(30, TimeUnit.SECONDS);
-            }
-            Thread.sleep(300); // calls the server was still handling finish there
+            KilledImport killed = KilledImport.killMidway(dir, ExampleImporter.class, options, journal, 40,
+                    Duration.ofSeconds(60), Duration.ofMillis(300)); // about a tenth of the calls
             long storedAtKill = chat.relationCount();
-            assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n" + log());
-            assertTrue(Files.exists(dir.resolve("import.journal.info")));
+            assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n"
+                    + killed.log());
+            assertEquals(JournalIdentity.of("127.0.0.1", TestApp.SDK_APP_ID, "the sample of 400 users, 20000 relations, "
+                    + "0 broken, seed 42"), JournalIdentity.read(journal).orElseThrow(), "the journal says what it is of");
 
             Cli.Result resumed = Cli.run(dir, options.toArray(new String[0]));
 
@@ -71,67 +52,59 @@ class ResumeTest {
                     + "[0-9,]+ completed by an earlier run\n.*"), resumed.out());
             assertEquals(RELATIONS, chat.relationCount(), "the store is complete");
             SampleGraph sample = SampleGraph.of(USERS, RELATIONS, 0, SampleGraph.DEFAULT_SEED);
-            sample.rows().forEach(row -> assertStored(row, chat.friend(row.userId(), row.friendId()).orElseThrow()));
+            sample.rows().forEach(row -> StoredRelations.assertStored(row.toRecord().item(),
+                    chat.friend(row.userId(), row.friendId()).orElseThrow()));
         }
     }
 
     @Test
     void aJournalIsNeverResumedForAnotherInputOrTarget() throws Exception {
-        try (ChatSimulator chat = ChatSimulator.start(TestChat.config().build())) {
-            List<String> target = TestChat.targetOptions(chat, dir, TestChat.KEY);
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator())) {
+            List<String> target = TestChat.targetOptions(chat, dir, TestApp.KEY);
             Cli.Result first = Cli.run(dir, TestChat.args(target, "--sample", "--users", "20", "--relations", "100",
                     "--invalid", "0", "--journal", "j"));
             assertEquals(ExampleImporter.OK, first.status(), first.toString());
+            String journal = Files.readString(dir.resolve("j"));
 
             Cli.Result otherSeed = Cli.run(dir, TestChat.args(target, "--sample", "--users", "20", "--relations", "100",
                     "--invalid", "0", "--seed", "7", "--journal", "j"));
             assertEquals(ExampleImporter.FATAL, otherSeed.status(), otherSeed.toString());
             assertEquals("timport-example: --journal: journal " + dir.resolve("j") + " belongs to another input (the "
                     + "sample of 20 users, 100 relations, 0 broken, seed 42), not to the sample of 20 users, 100 "
-                    + "relations, 0 broken, seed 7: it would skip the wrong records. Use another --journal file, or "
-                    + "delete " + dir.resolve("j") + " and " + dir.resolve("j.info") + " to start over\n", otherSeed.err());
+                    + "relations, 0 broken, seed 7: resuming would skip the wrong records. Use another journal, or "
+                    + "delete " + dir.resolve("j") + " to start over\n", otherSeed.err());
+            assertEquals("", otherSeed.out(), "refused before anything is printed");
 
             Cli.Result embedded = Cli.run(dir, "--users", "20", "--relations", "100", "--invalid", "0", "--journal", "j");
             assertEquals(ExampleImporter.FATAL, embedded.status(), embedded.toString());
             assertTrue(embedded.err().startsWith("timport-example: --journal: journal " + dir.resolve("j")
-                    + " belongs to an import into " + chat.baseUri() + " (SDKAppID " + TestChat.SDK_APP_ID
-                    + "), not into the embedded simulator"), embedded.err());
+                    + " belongs to an import into 127.0.0.1 (SDKAppID " + TestApp.SDK_APP_ID + "), not into 127.0.0.1 "
+                    + "(SDKAppID " + Options.EMBEDDED_SDK_APP_ID + "): resuming would skip relations"), embedded.err());
+            assertEquals(journal, Files.readString(dir.resolve("j")), "a refused journal is left as it was");
         }
     }
 
-    static void assertStored(FriendRow row, StoredFriend stored) {
-        String pair = row.userId() + " -> " + row.friendId();
-        assertEquals("AddSource_Type_" + row.platform(), stored.addSource(), pair);
-        assertEquals(Optional.ofNullable(row.nickname()), stored.remark(), pair);
-        assertEquals(optional(row.nicknameSetAt()), stored.remarkTime(), pair);
-        assertEquals(row.groups(), stored.groupNames(), pair);
-        assertEquals(Optional.ofNullable(row.greeting()), stored.addWording(), pair);
-        assertEquals(optional(row.friendsSince()), stored.addTime(), pair);
-        Map<String, Object> custom = new java.util.LinkedHashMap<>();
-        if (row.level() != null) {
-            custom.put("Tag_SNS_Custom_Level", row.level());
-        }
-        if (row.guild() != null) {
-            custom.put("Tag_SNS_Custom_Guild", row.guild());
-        }
-        assertEquals(custom, stored.customItems(), pair);
-    }
+    @Test
+    void aFileMovedOrRenamedMayResumeItsJournalWithAWarning() throws Exception {
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator())) {
+            List<String> target = TestChat.targetOptions(chat, dir, TestApp.KEY);
+            Cli.Result written = Cli.run(dir, "--users", "20", "--relations", "100", "--write-sample", "friends.jsonl");
+            assertEquals(ExampleImporter.OK, written.status(), written.toString());
+            Cli.Result first = Cli.run(dir, TestChat.args(target, "--input", "friends.jsonl", "--journal", "j",
+                    "--quiet"));
+            assertEquals(ExampleImporter.SOME_FAILED, first.status(), first.toString());
 
-    private static OptionalLong optional(Long value) {
-        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
-    }
+            Files.move(dir.resolve("friends.jsonl"), dir.resolve("moved.jsonl"));
+            Cli.Result again = Cli.run(dir, TestChat.args(target, "--input", "moved.jsonl", "--journal", "j",
+                    "--quiet"));
 
-    private static long journalEntries(Path journal) throws Exception {
-        if (!Files.exists(journal)) {
-            return 0;
+            assertEquals(ExampleImporter.SOME_FAILED, again.status(), again.toString());
+            assertEquals("timport-example: warning: journal " + dir.resolve("j") + " was written for file "
+                    + dir.resolve("friends.jsonl").toAbsolutePath().normalize() + "; this run reads file "
+                    + dir.resolve("moved.jsonl").toAbsolutePath().normalize() + ". It skips records by their number: "
+                    + "the input must hold the same records in the same order\n", again.err());
+            assertTrue(again.out().matches("(?s).*Import finished: 100 records, 0 imported, [0-9]+ failed, [0-9]+ "
+                    + "completed by an earlier run\n.*"), again.out());
         }
-        try (var lines = Files.lines(journal)) {
-            return lines.count() - 1;
-        }
-    }
-
-    private String log() throws Exception {
-        Path log = dir.resolve("child.log");
-        return Files.exists(log) ? Files.readString(log) : "(no output)";
     }
 }

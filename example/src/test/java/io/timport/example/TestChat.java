@@ -1,40 +1,28 @@
 package io.timport.example;
 
 import io.timport.simulator.ChatSimulator;
-import io.timport.simulator.CustomFieldType;
-import io.timport.simulator.SimulatorConfig;
+import io.timport.testsupport.TestApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A simulator started by a test, standing for "a compatible server", and the options that point the CLI at it. */
+/**
+ * The options that point the command line at a simulator a test started ({@link TestApp}'s app, standing for "a
+ * compatible server").
+ */
 final class TestChat {
 
-    static final long SDK_APP_ID = 1_400_000_123L;
-    static final String ADMIN = "import_admin";
-    static final String KEY = "example-test-key-0123456789abcdef0123456789abcdef";
-
     private TestChat() {
-    }
-
-    /** The app's simulator: the example's two custom fields, every account exists. */
-    static SimulatorConfig.Builder config() {
-        return SimulatorConfig.builder()
-                .sdkAppId(SDK_APP_ID)
-                .secretKey(KEY)
-                .admin(ADMIN)
-                .customField("Level", CustomFieldType.INTEGER)
-                .customField("Guild", CustomFieldType.STRING);
     }
 
     /** {@code --endpoint … --sdkappid … --admin … --key-file …} for {@code chat}, the key written into {@code dir}. */
     static List<String> targetOptions(ChatSimulator chat, Path dir, String key) throws IOException {
         Path keyFile = dir.resolve("chat.key");
         Files.writeString(keyFile, key + "\n");
-        return new ArrayList<>(List.of("--endpoint", chat.baseUri().toString(), "--sdkappid", String.valueOf(SDK_APP_ID),
-                "--admin", ADMIN, "--key-file", keyFile.toString()));
+        return new ArrayList<>(List.of("--endpoint", chat.baseUri().toString(), "--sdkappid",
+                String.valueOf(TestApp.SDK_APP_ID), "--admin", TestApp.ADMIN, "--key-file", keyFile.toString()));
     }
 
     static String[] args(List<String> target, String... more) {

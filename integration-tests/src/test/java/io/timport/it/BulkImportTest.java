@@ -1,8 +1,8 @@
 package io.timport.it;
 
-import static io.timport.it.Fixtures.ADMIN;
-import static io.timport.it.Fixtures.KEY;
-import static io.timport.it.Fixtures.SDK_APP_ID;
+import static io.timport.testsupport.TestApp.ADMIN;
+import static io.timport.testsupport.TestApp.KEY;
+import static io.timport.testsupport.TestApp.SDK_APP_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,11 +21,14 @@ import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
+import io.timport.example.GameFriendItem;
 import io.timport.it.Fixtures.Relation;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.Fault;
 import io.timport.simulator.SimulatorStats;
 import io.timport.simulator.StoredFriend;
+import io.timport.testsupport.StoredRelations;
+import io.timport.testsupport.TestApp;
 import io.timport.wire.AddFriendItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +48,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bulk engine against the simulator over real loopback HTTP. */
+/**
+ * The bulk engine against the simulator over real loopback HTTP: the wiring of its threads, the client and the
+ * simulator. The engine's decisions (retries, throttling, pauses, linger, grouping, the bounds) are unit-tested on a
+ * virtual clock in the runtime ({@code EngineTest}).
+ */
 class BulkImportTest {
 
     @TempDir
@@ -87,7 +94,7 @@ class BulkImportTest {
                 .toAccount("user3").addSource("AddSource_Type_Not-Letters").build()));
         records.add(150_000, ImportRecord.invalid(null, "unreadable row", "rows.csv:77", "user4;;;"));
 
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator()
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator()
                 .rateLimitPerSecond(1_000)
                 .latency(Duration.ofMillis(30), Duration.ofMillis(10))
                 .faultSeed(7)
@@ -97,7 +104,7 @@ class BulkImportTest {
                 .fault(Fault.REQUEST_30007, 0.015)
                 .fault(Fault.APPLIED_THEN_30007, 0.015)
                 .fault(Fault.ITEM_30006, 0.01));
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 950)) {
+                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 950)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client)
                     .backoff(Duration.ofMillis(20), Duration.ofMillis(400))
                     .build()
@@ -121,7 +128,7 @@ class BulkImportTest {
                 Map<String, StoredFriend> stored = sim.friendsOf(user.getKey());
                 assertEquals(user.getValue().keySet(), stored.keySet(), user.getKey());
                 for (GameFriendItem item : user.getValue().values()) {
-                    Fixtures.assertStored(item, stored.get(item.toAccount()));
+                    StoredRelations.assertStored(item, stored.get(item.toAccount()));
                     pairs++;
                 }
             }
@@ -129,7 +136,7 @@ class BulkImportTest {
             Map<String, StoredFriend> whale = sim.friendsOf("whale");
             assertEquals(3_000, whale.size(), "the whale holds as many friends as a user may");
             for (StoredFriend f : whale.values()) {
-                Fixtures.assertStored(expected.get("whale").get(f.toAccount()), f);
+                StoredRelations.assertStored(expected.get("whale").get(f.toAccount()), f);
             }
             assertEquals(pairs + 3_000, sim.relationCount(), "nothing else was stored");
 
@@ -180,7 +187,7 @@ class BulkImportTest {
             }
         }
         Collections.shuffle(relations, new Random(5));
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator()
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator()
                 .latency(Duration.ofMillis(30), Duration.ofMillis(10)))) {
             AppConfig app = new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY), Endpoint.of(sim.baseUri()));
             try (FriendImportClient client = FriendImportClient.builder(app).build()) { // the default limiter
@@ -204,8 +211,8 @@ class BulkImportTest {
 
     @Test
     void aWrongKeyStopsTheImportAfterTheFirstAnswer() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
-                FriendImportClient client = Fixtures.client(sim, "not-the-app-key", ADMIN, 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, "not-the-app-key", ADMIN, 1_000)) {
             ImportAbortedException e = assertThrows(ImportAbortedException.class, () -> BulkImporter
                     .<GameFriendItem>builder(client).batchSize(10).build().run(manyRecords(5_000)));
             assertEquals(1, sim.stats().calls(), "one answer was enough");
@@ -220,8 +227,8 @@ class BulkImportTest {
 
     @Test
     void anIdentifierThatIsNotAnAdminStopsTheImportAfterTheFirstAnswer() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
-                FriendImportClient client = Fixtures.client(sim, KEY, "bob", 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, KEY, "bob", 1_000)) {
             ImportAbortedException e = assertThrows(ImportAbortedException.class, () -> BulkImporter
                     .<GameFriendItem>builder(client).batchSize(10).build().run(manyRecords(5_000)));
             assertEquals(1, sim.stats().calls());
@@ -239,8 +246,8 @@ class BulkImportTest {
 
     @Test
     void anErrorWhileSendingStopsTheImportInsteadOfHangingIt() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 1_000)) {
             List<ImportRecord<BrokenItem>> records = List.of(ImportRecord.of("alice", new BrokenItem("bob")),
                     ImportRecord.of("alice", new BrokenItem("carol")), ImportRecord.of("dave", new BrokenItem("erin")));
             ImportAbortedException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
@@ -256,7 +263,7 @@ class BulkImportTest {
 
     @Test
     void anExpiredUserSigIsRenewedOnceThenTheImportStops() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator())) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator())) {
             AppConfig app = new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY), Endpoint.of(sim.baseUri()));
             Clock twoDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
             try (FriendImportClient client = FriendImportClient.builder(app).clock(twoDaysAgo)
@@ -278,8 +285,8 @@ class BulkImportTest {
             records.add(ImportRecord.of("alice", Fixtures.item("friend" + f, f)));
         }
         records.add(ImportRecord.invalid("bob", "To_Account: missing", "in.jsonl:14", "{\"From_Account\":\"bob\"}"));
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().maxFriendsPerUser(10));
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator().maxFriendsPerUser(10));
+                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 1_000)) {
             BulkImporter<GameFriendItem> importer = BulkImporter.<GameFriendItem>builder(client).build();
             ImportReport first = importer.run(records);
             assertEquals(Map.of(30010, 2L, ImportFailure.INVALID_INPUT, 1L), first.failuresByCode());
@@ -298,7 +305,7 @@ class BulkImportTest {
             }
             for (ImportFailure f : first.failures()) {
                 if (f.code() == 30010) {
-                    Fixtures.assertStored((GameFriendItem) f.item(), sim.friend("alice", f.toAccount()).orElseThrow());
+                    StoredRelations.assertStored((GameFriendItem) f.item(), sim.friend("alice", f.toAccount()).orElseThrow());
                 }
             }
         }
@@ -312,14 +319,14 @@ class BulkImportTest {
             records.add(ImportRecord.of("alice", Fixtures.item("bob", v)));
             records.add(ImportRecord.of("alice", Fixtures.item("carol" + v, v)));
         }
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 1_000)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client).build().run(records);
             assertTrue(report.allImported());
             assertEquals(4, report.superseded());
             assertEquals(6, report.imported());
             assertEquals(1, report.calls(), "one call: the input fits one batch");
-            Fixtures.assertStored(Fixtures.item("bob", 4), sim.friend("alice", "bob").orElseThrow());
+            StoredRelations.assertStored(Fixtures.item("bob", 4), sim.friend("alice", "bob").orElseThrow());
             assertNull(sim.friend("alice", "dave").orElse(null));
         }
     }
@@ -330,8 +337,8 @@ class BulkImportTest {
      */
     @Test
     void groupedInputSendsEachAccountAsSoonAsTheReaderMovesOn() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 1_000)) {
             List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
             for (String from : List.of("alice", "bob", "carol")) {
                 for (int f = 0; f < 10; f++) {
@@ -380,8 +387,8 @@ class BulkImportTest {
         int users = 500;
         int friends = 4;
         int maxInFlight = 4;
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().rateLimitPerSecond(1_000_000));
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator().rateLimitPerSecond(1_000_000));
+                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 1_000)) {
             long[] mostAhead = new long[1];
             Iterable<ImportRecord<GameFriendItem>> input = () -> new java.util.Iterator<>() {
                 private int next;
@@ -409,79 +416,6 @@ class BulkImportTest {
             assertTrue(mostAhead[0] <= bound, "the reader was " + mostAhead[0] + " records ahead of the server; "
                     + "at most " + bound + " expected");
             assertTrue(mostAhead[0] >= 16 * friends, "it does read ahead: " + mostAhead[0]);
-        }
-    }
-
-    /**
-     * One throttled answer is jitter: only its call waits (its backoff), the import does not pause. With a pause of an
-     * hour, a pause would time this test out.
-     */
-    @Test
-    void aLoneThrottledAnswerDelaysOnlyItsOwnCall() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().rateLimitPerSecond(2));
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
-            // alice (the first call, alone) and bob fill the simulator's second; carol is throttled once and
-            // retried 1 to 2 s later, when the second is over.
-            List<ImportRecord<GameFriendItem>> records = List.of(ImportRecord.of("alice", Fixtures.item("x", 1)),
-                    ImportRecord.of("bob", Fixtures.item("x", 2)), ImportRecord.of("carol", Fixtures.item("x", 3)));
-            ImportReport report = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> BulkImporter
-                    .<GameFriendItem>builder(client)
-                    .backoff(Duration.ofSeconds(2), Duration.ofSeconds(2))
-                    .throttlePause(Duration.ofHours(1))
-                    .build()
-                    .run(records));
-            assertTrue(report.allImported(), report.summary(5));
-            assertEquals(1, report.throttled());
-            assertEquals(1, sim.stats().throttled());
-            assertEquals(3, sim.relationCount());
-        }
-    }
-
-    /**
-     * Throttled answers that persist (a server limit far below the client's pace) make every call pause, so that the
-     * client stops hammering the server: a few throttled answers per accepted call, not the hundreds that retries
-     * after a 1 ms backoff would give.
-     */
-    @Test
-    void persistentThrottlingPausesEveryCall() throws Exception {
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator().rateLimitPerSecond(2));
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
-            List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
-            for (int user = 0; user < 8; user++) {
-                records.add(ImportRecord.of("user" + user, Fixtures.item("x", user)));
-            }
-            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
-                    .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
-                    .maxAttempts(10_000)
-                    .throttlePause(Duration.ofMillis(500))
-                    .build()
-                    .run(records);
-            assertTrue(report.allImported(), report.summary(5));
-            assertEquals(8, sim.relationCount());
-            assertTrue(report.throttled() >= 3, "the server's limit was felt: " + report.throttled());
-            assertTrue(report.throttled() <= 100, "paused rather than hammering: " + report.throttled()
-                    + " throttled answers for 8 calls");
-        }
-    }
-
-    /** Interleaved input is grouped within the buffer: one call per account, at the end of this short input. */
-    @Test
-    void interleavedInputIsGroupedWithinTheBuffer() throws Exception {
-        List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
-        for (int f = 0; f < 10; f++) {
-            for (String from : List.of("alice", "bob", "carol")) {
-                records.add(ImportRecord.of(from, Fixtures.item("friend" + f, f)));
-            }
-        }
-        try (ChatSimulator sim = Fixtures.start(Fixtures.simulator());
-                FriendImportClient client = Fixtures.client(sim, KEY, ADMIN, 1_000)) {
-            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
-                    .linger(Duration.ofHours(1))
-                    .build()
-                    .run(records);
-            assertTrue(report.allImported());
-            assertEquals(3, report.calls(), "one full call per account, not one per run of records");
-            assertEquals(30, sim.relationCount());
         }
     }
 

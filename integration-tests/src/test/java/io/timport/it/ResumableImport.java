@@ -7,7 +7,9 @@ import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
+import io.timport.example.GameFriendItem;
 import io.timport.limit.SmoothRateLimiter;
+import io.timport.testsupport.TestApp;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class ResumableImport {
     }
 
     static FriendImportClient client(URI base) {
-        AppConfig app = new AppConfig(Fixtures.SDK_APP_ID, Fixtures.ADMIN, SecretKey.of(Fixtures.KEY),
+        AppConfig app = new AppConfig(TestApp.SDK_APP_ID, TestApp.ADMIN, SecretKey.of(TestApp.KEY),
                 Endpoint.of(base));
         return FriendImportClient.builder(app).rateLimiter(new SmoothRateLimiter(200)).build();
     }

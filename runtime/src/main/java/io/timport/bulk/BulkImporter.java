@@ -1,12 +1,14 @@
 package io.timport.bulk;
 
 import io.timport.call.FriendImportClient;
+import io.timport.call.FriendImportResponse;
 import io.timport.wire.AddFriendItem;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
@@ -43,11 +45,14 @@ import java.util.stream.Stream;
  *       stop the import at once with an {@link ImportAbortedException}.</li>
  *   <li>With a {@linkplain ImporterBuilder#journal journal}, a run killed at any moment and started again with the same
  *       input and journal sends nothing that had completed; at most the calls in flight at the kill are sent again,
- *       which is harmless because importing an existing friend overwrites it.</li>
+ *       which is harmless because importing an existing friend overwrites it. The journal records the app it
+ *       belongs to (and the input, {@linkplain ImporterBuilder#journal(Path, String) when described}), and a run
+ *       for another refuses it ({@link JournalMismatchException}).</li>
  * </ul>
  *
  * <p>An importer holds only its settings: it can run several imports one after the other, or at once on different
- * threads (they then share the client's rate limiter).
+ * threads (they then share the client's rate limiter). How the engine is built inside is described in
+ * {@code docs/architecture.md}.
  *
  * @param <T> the generated item type
  */
@@ -56,38 +61,12 @@ public final class BulkImporter<T extends AddFriendItem> {
     /** The API's largest AddFriendItem array, and the default batch size. */
     public static final int MAX_BATCH_SIZE = 1000;
 
-    final FriendImportClient client;
-    final int batchSize;
-    final int maxBufferedItems;
-    final int maxInFlight;
-    final int maxAttempts;
-    final Duration initialBackoff;
-    final Duration maxBackoff;
-    final Duration throttlePause;
-    final Duration lockoutPause;
-    final Duration linger;
-    final Path journal;
-    final boolean fsyncJournal;
-    final ProgressListener progress;
-    final Duration progressInterval;
-    final long expectedTotal;
+    private final FriendImportClient client;
+    private final ImportSettings settings;
 
-    BulkImporter(ImporterBuilder<T, ?> b) {
-        this.client = b.client;
-        this.batchSize = b.batchSize;
-        this.maxBufferedItems = b.maxBufferedItems;
-        this.maxInFlight = b.maxInFlight;
-        this.maxAttempts = b.maxAttempts;
-        this.initialBackoff = b.initialBackoff;
-        this.maxBackoff = b.maxBackoff;
-        this.throttlePause = b.throttlePause;
-        this.lockoutPause = b.lockoutPause;
-        this.linger = b.linger;
-        this.journal = b.journal;
-        this.fsyncJournal = b.fsyncJournal;
-        this.progress = b.progress;
-        this.progressInterval = b.progressInterval;
-        this.expectedTotal = b.expectedTotal;
+    BulkImporter(FriendImportClient client, ImportSettings settings) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = settings;
     }
 
     /** A builder for an importer that sends through {@code client} (and so through its rate limiter). */
@@ -100,12 +79,13 @@ public final class BulkImporter<T extends AddFriendItem> {
      * input is a {@link Collection}, else {@linkplain ImporterBuilder#expectedTotal as configured}.
      *
      * @throws ImportAbortedException when a fatal error stopped the import (its report tells what was done)
-     * @throws IOException when the journal cannot be opened or is damaged
+     * @throws IOException when the journal cannot be opened, is damaged, or belongs to another import
+     *     ({@link JournalMismatchException})
      * @throws InterruptedException when the calling thread is interrupted; calls in flight are left to finish
      */
     public ImportReport run(Iterable<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
-        long total = expectedTotal >= 0 ? expectedTotal
+        long total = settings.expectedTotal() >= 0 ? settings.expectedTotal()
                 : input instanceof Collection ? ((Collection<?>) input).size() : -1;
         return run(input.iterator(), total);
     }
@@ -114,13 +94,40 @@ public final class BulkImporter<T extends AddFriendItem> {
     public ImportReport run(Stream<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
         try (input) {
-            return run(input.iterator(), expectedTotal);
+            return run(input.iterator(), settings.expectedTotal());
         }
+    }
+
+    /** The identity this importer's journal records and checks: its client's app, and the input as described. */
+    public JournalIdentity journalIdentity() {
+        return JournalIdentity.of(client.app(), settings.journalInput());
     }
 
     private ImportReport run(Iterator<? extends ImportRecord<? extends T>> input, long total)
             throws ImportAbortedException, IOException, InterruptedException {
-        return new ImportRun<T>(this, total).execute(input);
+        WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
+                : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity());
+        return run(settings, RelationSender.of(client), journal, total, input);
+    }
+
+    /**
+     * Runs a relations import: assembles the engine's parts from {@code settings} and runs them with the production
+     * driver. The journal is open; it is closed at the end.
+     */
+    static <T extends AddFriendItem> ImportReport run(ImportSettings settings, RelationSender<T> sender,
+            WorkJournal journal, long total, Iterator<? extends ImportRecord<? extends T>> input)
+            throws ImportAbortedException, IOException, InterruptedException {
+        Ticker ticker = Ticker.system();
+        Listeners events = new Listeners(settings.listeners());
+        ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, total, ticker.nanoTime(), events);
+        EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> core = RelationsPhase.engine(
+                settings, sender, journal, meter, events, ticker, new SplittableRandom());
+        EngineCore.Stop stop = new ImportRun<>(core, meter, journal, settings, events, ticker).execute(input);
+        ImportReport report = meter.report(ticker.nanoTime(), stop != null);
+        if (stop != null) {
+            throw new ImportAbortedException(stop.message(), stop.errorCode(), report, stop.cause());
+        }
+        return report;
     }
 
     /** Builds a {@link BulkImporter}; every setting has a default that suits the real service. */

@@ -9,8 +9,8 @@ import io.timport.wire.AddFriendItem;
  * @param origin where the record came from (for example {@code "friends.jsonl:17"}), or null
  * @param fromAccount the From_Account, or null when an invalid record's account could not be read
  * @param toAccount the To_Account, or null when an invalid record's item could not be read
- * @param code the server's result code for the item (for example 30010), or {@link #INVALID_INPUT} for a record
- *     that was never sent because it is invalid
+ * @param code the server's result code for the item (for example 30010), {@link #INVALID_INPUT} for a record
+ *     that was never sent because it is invalid, or {@link #NO_ANSWER} when its calls got no usable answer
  * @param info the server's ResultInfo, or the validation message; never null
  * @param kind how the failure came about
  * @param item the item as it would have been sent, or null for an invalid record
@@ -29,6 +29,12 @@ public record ImportFailure(
 
     /** The {@link #code} of a record rejected before sending (by a builder, or unreadable input). */
     public static final int INVALID_INPUT = -1;
+
+    /**
+     * The {@link #code} of a relation whose calls got no usable answer (network error, timeout, HTTP status other
+     * than 200, a body that is not a Chat answer) through every attempt.
+     */
+    public static final int NO_ANSWER = -2;
 
     /** How a failure came about. */
     public enum Kind {

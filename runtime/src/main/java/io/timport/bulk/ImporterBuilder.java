@@ -4,6 +4,8 @@ import io.timport.call.FriendImportClient;
 import io.timport.wire.AddFriendItem;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,14 +27,21 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     Duration lockoutPause = Duration.ofSeconds(60);
     Duration linger = Duration.ofSeconds(2);
     Path journal;
+    String journalInput;
     boolean fsyncJournal;
     ProgressListener progress;
     Duration progressInterval = Duration.ofMillis(500);
     long expectedTotal = -1;
+    final List<ImportListener> listeners = new ArrayList<>();
 
     /** A builder for imports sent through {@code client} (and so through its rate limiter). */
     protected ImporterBuilder(FriendImportClient client) {
         this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Settings alone, with no client: for the engine's unit tests, which send through a sender of their own. */
+    ImporterBuilder() {
+        this.client = null;
     }
 
     /** This builder, typed as the concrete class. */
@@ -118,9 +127,27 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * Keeps an append-only journal of completed work in {@code file} (created if missing). Starting again with
      * the same input and journal skips what completed. Null (the default) keeps none.
+     *
+     * <p>A new journal records the app it belongs to (the client's endpoint host and SDKAppID); a run with another
+     * app refuses to resume it ({@link JournalMismatchException}). To have the input checked as well, describe it
+     * with {@link #journal(Path, String)}.
      */
     public B journal(Path file) {
         this.journal = file;
+        this.journalInput = null;
+        return self();
+    }
+
+    /**
+     * Like {@link #journal(Path)}, and records what the input is, in your words: a new journal records
+     * {@code input}, and a run whose description differs refuses to resume it ({@link JournalMismatchException}),
+     * since the journal identifies records by their position in the input. Describe the input so that the same input
+     * always gets the same description and another input another, for example {@code "file /data/friends.jsonl"} or
+     * {@code "export of 2026-11-30"}; one line, no secrets. See {@link JournalIdentity}.
+     */
+    public B journal(Path file, String input) {
+        this.journal = file;
+        this.journalInput = input;
         return self();
     }
 
@@ -154,13 +181,33 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * Adds a listener of the import's events (calls, answers, throttling, relations settled, progress), for metrics;
+     * may be called more than once, each listener then receiving every event. See {@link ImportListener}.
+     */
+    public B listener(ImportListener listener) {
+        this.listeners.add(Objects.requireNonNull(listener, "listener"));
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
+        return new BulkImporter<>(client, settings());
+    }
+
+    /**
+     * The settings, checked together.
+     *
+     * @throws IllegalArgumentException when {@code maxBufferedItems} is below {@code batchSize}
+     */
+    final ImportSettings settings() {
         if (maxBufferedItems < batchSize) {
             throw new IllegalArgumentException(
                     "maxBufferedItems (" + maxBufferedItems + ") must be at least batchSize (" + batchSize + ")");
         }
-        return new BulkImporter<>(this);
+        return new ImportSettings(batchSize, maxBufferedItems, maxInFlight, maxAttempts, initialBackoff, maxBackoff,
+                throttlePause, lockoutPause, linger, journal, journalInput, fsyncJournal, progress, progressInterval,
+                expectedTotal, listeners);
     }
 
     private static Duration requireNotNegative(Duration d, String name) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,72 +13,86 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32;
 
 /**
- * The resume journal: an append-only file of the input positions whose work is complete (imported, failed
- * permanently, or superseded by a later record of the same pair).
+ * The resume journal: an append-only file of what the import belongs to and of the input positions whose work is
+ * complete (imported, failed permanently, or superseded by a later record of the same pair).
  *
- * <p>Format, one entry per line after the header {@code timport-journal 1}:
- * {@code <crc32 of the JSON, 8 hex digits> {"ok":[[from,to],…],"fail":[[pos,code,"info"],…]}}, where
- * {@code ok} holds inclusive position ranges. Each entry is written with one {@code write} call as soon as a call's
- * answer has been handled, so a process killed at any moment leaves at most a torn last line, which the next
- * {@link #open open} drops (its checksum or its newline is missing) and cuts off before appending. With
- * {@code fsync} each entry is also forced to the device, which protects against power loss, not just a kill.
+ * <p>Format: the header line {@code timport-journal 2}, then lines of
+ * {@code <crc32 of the JSON, 8 hex digits> <JSON>}. The first holds the {@link JournalIdentity}:
+ * {@code {"identity":{"version":1,"host":…,"sdkAppId":…,"input":…}}}; the others each hold the work one answer
+ * completed: {@code {"ok":[[from,to],…],"fail":[[pos,code,"info"],…]}}, where {@code ok} holds inclusive position
+ * ranges. Journals of format 1 (header {@code timport-journal 1}, no identity) are read and appended to as they are.
+ *
+ * <p>The engine {@linkplain #record notes} entries under its lock; the driver {@linkplain #flush writes} them
+ * outside it, soon after each answer, whole lines at a time and in the order they were noted (so a superseded
+ * record's entry is on disk no later than the entry of the record that superseded it). A process killed at any moment leaves at most a torn
+ * last line, which the next {@link #open open} drops (its checksum or its newline is missing) and cuts off before
+ * appending. With {@code fsync} each write is also forced to the device, which protects against power loss, not
+ * just a kill.
  */
-final class Journal implements AutoCloseable {
+final class Journal implements WorkJournal {
 
-    static final String HEADER = "timport-journal 1";
+    static final String HEADER = "timport-journal 2";
+    static final String HEADER_V1 = "timport-journal 1";
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** What an earlier run completed: positions done, and those among them that failed permanently. */
-    static final class Completed {
-        final BitSet done = new BitSet();
-        final Map<Long, PriorFailure> failures = new HashMap<>();
-
-        boolean isDone(long position) {
-            return position <= Integer.MAX_VALUE && done.get((int) position);
-        }
-
-        int count() {
-            return done.cardinality();
-        }
+    private record Entry(long[] ok, int okCount, List<FailedPosition> failed) {
     }
 
-    /** A permanent failure recorded by an earlier run. */
-    record PriorFailure(int code, String info) {
-    }
-
-    /** One permanent failure to record. */
-    record FailedPosition(long position, int code, String info) {
+    /** What a journal file holds: the length of its valid prefix, its format, identity and completed work. */
+    private record Contents(long validEnd, String header, JournalIdentity identity, PriorWork work) {
     }
 
     private final Path path;
     private final FileChannel channel;
     private final boolean fsync;
-    private final Completed completed;
+    private final PriorWork earlier;
+    private final ConcurrentLinkedQueue<Entry> noted = new ConcurrentLinkedQueue<>();
+    private boolean closed; // guarded by this
 
-    private Journal(Path path, FileChannel channel, boolean fsync, Completed completed) {
+    private Journal(Path path, FileChannel channel, boolean fsync, PriorWork earlier) {
         this.path = path;
         this.channel = channel;
         this.fsync = fsync;
-        this.completed = completed;
+        this.earlier = earlier;
     }
 
-    /** Opens (creating if needed) the journal at {@code path}, reading what earlier runs completed. */
+    /** Opens (creating if needed) the journal at {@code path} with no identity; see {@link #open(Path, boolean, JournalIdentity)}. */
     static Journal open(Path path, boolean fsync) throws IOException {
-        Completed completed = new Completed();
-        long keep = Files.exists(path) ? read(path, completed) : 0;
+        return open(path, fsync, null);
+    }
+
+    /**
+     * Opens (creating if needed) the journal at {@code path}, reading what earlier runs completed. A new journal
+     * records {@code run}; an existing one must belong to it.
+     *
+     * @param run what this run is, or null to record and check nothing
+     * @throws JournalMismatchException when the journal belongs to another import
+     * @throws IOException when it is not a journal, is damaged or cannot be written
+     */
+    static Journal open(Path path, boolean fsync, JournalIdentity run) throws IOException {
+        Contents contents = Files.exists(path) ? read(path) : new Contents(0, null, null, new PriorWork());
+        if (contents.identity() != null && run != null) {
+            contents.identity().checkResumableBy(run, path);
+        }
+        // nothing recorded yet (a new file, a torn header, a header alone): start it afresh, with the identity
+        boolean fresh = contents.identity() == null && contents.work().count() == 0;
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
+            long keep = fresh ? 0 : contents.validEnd();
             channel.truncate(keep); // drop a torn last line so that new entries start on a line of their own
             channel.position(keep);
-            if (keep == 0) {
-                channel.write(ByteBuffer.wrap((HEADER + "\n").getBytes(StandardCharsets.US_ASCII)));
+            if (fresh) {
+                ByteArrayOutputStream start = new ByteArrayOutputStream(256);
+                start.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+                if (run != null) {
+                    start.write(line(identityJson(run)));
+                }
+                writeFully(channel, ByteBuffer.wrap(start.toByteArray()));
                 if (fsync) {
                     channel.force(true);
                 }
@@ -88,44 +101,104 @@ final class Journal implements AutoCloseable {
             channel.close();
             throw e;
         }
-        return new Journal(path, channel, fsync, completed);
+        return new Journal(path, channel, fsync, contents.work());
     }
 
-    /** What earlier runs completed, as read when the journal was opened. */
-    Completed completed() {
-        return completed;
+    /** The identity the journal at {@code path} records, or null when it does not exist or records none. */
+    static JournalIdentity readIdentity(Path path) throws IOException {
+        return Files.exists(path) ? read(path).identity() : null;
+    }
+
+    @Override
+    public PriorWork earlier() {
+        return earlier;
     }
 
     Path path() {
         return path;
     }
 
-    /** Appends one entry. {@code ok} need not be sorted; it is sorted in place. */
-    synchronized void record(long[] ok, int okCount, List<FailedPosition> failed) {
-        if (okCount == 0 && failed.isEmpty()) {
+    @Override
+    public void record(long[] ok, int okCount, List<FailedPosition> failed) {
+        if (okCount > 0 || !failed.isEmpty()) {
+            noted.add(new Entry(ok, okCount, failed));
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (!noted.isEmpty()) {
+            write();
+        }
+    }
+
+    private synchronized void write() throws IOException {
+        if (noted.isEmpty()) {
             return;
         }
+        if (closed) {
+            throw new IOException("the import journal " + path + " is closed; entries were left unwritten");
+        }
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(256);
+        Entry e;
+        while ((e = noted.poll()) != null) {
+            lines.write(line(entryJson(e.ok(), e.okCount(), e.failed())));
+        }
         try {
-            byte[] json = entryJson(ok, okCount, failed);
-            CRC32 crc = new CRC32();
-            crc.update(json);
-            byte[] prefix = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-            ByteBuffer line = ByteBuffer.allocate(prefix.length + json.length + 1);
-            line.put(prefix).put(json).put((byte) '\n').flip();
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
+            writeFully(channel, ByteBuffer.wrap(lines.toByteArray()));
             if (fsync) {
                 channel.force(false);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the import journal " + path, e);
+        } catch (IOException x) {
+            throw new IOException("cannot append to the import journal " + path + ": " + x.getMessage(), x);
         }
     }
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        if (closed) {
+            return;
+        }
+        try {
+            write();
+        } finally {
+            closed = true;
+            channel.close();
+        }
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    /** {@code <crc32 of json> <json>\n}. */
+    private static byte[] line(byte[] json) {
+        CRC32 crc = new CRC32();
+        crc.update(json);
+        byte[] prefix = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        byte[] line = Arrays.copyOf(prefix, prefix.length + json.length + 1);
+        System.arraycopy(json, 0, line, prefix.length, json.length);
+        line[line.length - 1] = '\n';
+        return line;
+    }
+
+    private static byte[] identityJson(JournalIdentity identity) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("identity");
+            g.writeNumberField("version", JournalIdentity.VERSION);
+            g.writeStringField("host", identity.host());
+            g.writeNumberField("sdkAppId", identity.sdkAppId());
+            if (identity.input() != null) {
+                g.writeStringField("input", identity.input());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     private static byte[] entryJson(long[] ok, int okCount, List<FailedPosition> failed) throws IOException {
@@ -162,9 +235,12 @@ final class Journal implements AutoCloseable {
         return out.toByteArray();
     }
 
-    /** Reads every complete entry into {@code into}; returns the byte length of the valid prefix. */
-    private static long read(Path path, Completed into) throws IOException {
+    /** Reads every complete line of the journal. */
+    private static Contents read(Path path) throws IOException {
         byte[] all = Files.readAllBytes(path);
+        PriorWork work = new PriorWork();
+        JournalIdentity[] identity = new JournalIdentity[1];
+        String header = null;
         int lineStart = 0;
         int lineNo = 0;
         long validEnd = 0;
@@ -177,10 +253,11 @@ final class Journal implements AutoCloseable {
             String line = new String(all, lineStart, nl - lineStart, StandardCharsets.UTF_8);
             boolean last = nl == all.length - 1;
             if (lineNo == 1) {
-                if (!line.equals(HEADER)) {
-                    throw new IOException(path + " is not a timport journal (first line is not '" + HEADER + "')");
+                if (!line.equals(HEADER) && !line.equals(HEADER_V1)) {
+                    throw notAJournal(path);
                 }
-            } else if (!parseEntry(line, into)) {
+                header = line;
+            } else if (!parseEntry(path, line, work, identity)) {
                 if (!last) {
                     throw new IOException(
                             "the import journal " + path + " is damaged at line " + lineNo + " (checksum mismatch)");
@@ -191,18 +268,28 @@ final class Journal implements AutoCloseable {
             lineStart = nl + 1;
         }
         if (validEnd == 0 && !isPrefixOfHeader(all)) {
-            throw new IOException(path + " is not a timport journal (first line is not '" + HEADER + "')");
+            throw notAJournal(path);
         }
-        return validEnd;
+        return new Contents(validEnd, header, identity[0], work);
+    }
+
+    private static IOException notAJournal(Path path) {
+        return new IOException(path + " is not a timport journal (first line is not '" + HEADER + "')");
     }
 
     /** An empty file, or a header torn while it was first written: both mean "nothing completed yet". */
     private static boolean isPrefixOfHeader(byte[] all) {
-        byte[] h = (HEADER + "\n").getBytes(StandardCharsets.US_ASCII);
-        return all.length <= h.length && Arrays.equals(all, Arrays.copyOf(h, all.length));
+        for (String header : List.of(HEADER, HEADER_V1)) {
+            byte[] h = (header + "\n").getBytes(StandardCharsets.US_ASCII);
+            if (all.length <= h.length && Arrays.equals(all, Arrays.copyOf(h, all.length))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static boolean parseEntry(String line, Completed into) throws IOException {
+    private static boolean parseEntry(Path path, String line, PriorWork into, JournalIdentity[] identity)
+            throws IOException {
         if (line.length() < 10 || line.charAt(8) != ' ') {
             return false;
         }
@@ -222,6 +309,13 @@ final class Journal implements AutoCloseable {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                if (field.equals("identity")) {
+                    JournalIdentity read = parseIdentity(path, p);
+                    if (identity[0] == null) {
+                        identity[0] = read;
+                    }
+                    continue;
+                }
                 expect(p.nextToken(), JsonToken.START_ARRAY);
                 while (p.nextToken() == JsonToken.START_ARRAY) {
                     if (field.equals("ok")) {
@@ -229,8 +323,12 @@ final class Journal implements AutoCloseable {
                         long from = p.getLongValue();
                         p.nextToken();
                         long to = p.getLongValue();
+                        checkPosition(from);
                         checkPosition(to);
-                        into.done.set((int) from, (int) to + 1);
+                        if (to < from) {
+                            throw new IOException("malformed journal entry: range " + from + ".." + to);
+                        }
+                        into.done(from, to);
                     } else {
                         p.nextToken();
                         long pos = p.getLongValue();
@@ -239,14 +337,45 @@ final class Journal implements AutoCloseable {
                         p.nextToken();
                         String info = p.getText();
                         checkPosition(pos);
-                        into.done.set((int) pos);
-                        into.failures.put(pos, new PriorFailure(code, info));
+                        into.failed(pos, code, info);
                     }
                     expect(p.nextToken(), JsonToken.END_ARRAY);
                 }
             }
         }
         return true;
+    }
+
+    private static JournalIdentity parseIdentity(Path path, JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        int version = 0;
+        String host = null;
+        long sdkAppId = 0;
+        String input = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "version" -> version = p.getIntValue();
+                case "host" -> host = p.getText();
+                case "sdkAppId" -> sdkAppId = p.getLongValue();
+                case "input" -> input = p.getText();
+                default -> {
+                    if (value.isStructStart()) {
+                        p.skipChildren(); // a later version's field: the version check below decides
+                    }
+                }
+            }
+        }
+        if (version < 1 || version > JournalIdentity.VERSION) {
+            throw new IOException("the import journal " + path + " records its identity in version " + version
+                    + ", which this timport does not know (it knows up to " + JournalIdentity.VERSION
+                    + "): resume it with the timport that wrote it, or start a new journal");
+        }
+        if (host == null || host.isEmpty()) {
+            throw new IOException("malformed journal identity in " + path + ": no host");
+        }
+        return JournalIdentity.of(host, sdkAppId, input);
     }
 
     private static void checkPosition(long pos) throws IOException {

@@ -23,17 +23,17 @@ class JournalTest {
     void recordsSurviveReopeningWithRangesAndFailures() throws IOException {
         Path file = dir.resolve("j");
         try (Journal j = Journal.open(file, false)) {
-            assertEquals(0, j.completed().count());
+            assertEquals(0, j.earlier().count());
             j.record(new long[] {5, 3, 4, 9, 4}, 5, List.of());
-            j.record(new long[0], 0, List.of(new Journal.FailedPosition(7, 30010, "Err_\"quoted\" \u597d")));
+            j.record(new long[0], 0, List.of(new WorkJournal.FailedPosition(7, 30010, "Err_\"quoted\" \u597d")));
         }
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size());
-        assertEquals("timport-journal 1", lines.get(0));
+        assertEquals("timport-journal 2", lines.get(0));
         assertEntry("{\"ok\":[[3,5],[9,9]],\"fail\":[]}", lines.get(1));
         assertEntry("{\"ok\":[],\"fail\":[[7,30010,\"Err_\\\"quoted\\\" \u597d\"]]}", lines.get(2));
         try (Journal j = Journal.open(file, false)) {
-            Journal.Completed c = j.completed();
+            PriorWork c = j.earlier();
             assertEquals(5, c.count());
             for (long p : new long[] {3, 4, 5, 7, 9}) {
                 assertTrue(c.isDone(p), "position " + p);
@@ -41,11 +41,11 @@ class JournalTest {
             for (long p : new long[] {1, 2, 6, 8, 10}) {
                 assertFalse(c.isDone(p), "position " + p);
             }
-            assertEquals(new Journal.PriorFailure(30010, "Err_\"quoted\" \u597d"), c.failures.get(7L));
+            assertEquals(new PriorWork.Failure(30010, "Err_\"quoted\" \u597d"), c.failure(7));
             j.record(new long[] {1}, 1, List.of());
         }
         try (Journal j = Journal.open(file, false)) {
-            assertEquals(6, j.completed().count());
+            assertEquals(6, j.earlier().count());
         }
     }
 
@@ -63,12 +63,12 @@ class JournalTest {
         }
         Files.writeString(file, "0badf00d {\"ok\":[[3,", StandardOpenOption.APPEND); // killed mid-write
         try (Journal j = Journal.open(file, false)) {
-            assertEquals(2, j.completed().count());
-            assertFalse(j.completed().isDone(3));
+            assertEquals(2, j.earlier().count());
+            assertFalse(j.earlier().isDone(3));
             j.record(new long[] {3}, 1, List.of());
         }
         try (Journal j = Journal.open(file, false)) {
-            assertEquals(3, j.completed().count());
+            assertEquals(3, j.earlier().count());
         }
         assertEquals(3, Files.readAllLines(file).size());
     }
@@ -81,8 +81,8 @@ class JournalTest {
         }
         Files.writeString(file, "00000000 {\"ok\":[[2,2]],\"fail\":[]}\n", StandardOpenOption.APPEND);
         try (Journal j = Journal.open(file, false)) {
-            assertTrue(j.completed().isDone(1));
-            assertFalse(j.completed().isDone(2));
+            assertTrue(j.earlier().isDone(1));
+            assertFalse(j.earlier().isDone(2));
         }
     }
 
@@ -105,7 +105,7 @@ class JournalTest {
         Path file = dir.resolve("friends.jsonl");
         Files.writeString(file, "{\"From_Account\":\"a\"}\n");
         IOException e = assertThrows(IOException.class, () -> Journal.open(file, false));
-        assertEquals(file + " is not a timport journal (first line is not 'timport-journal 1')", e.getMessage());
+        assertEquals(file + " is not a timport journal (first line is not 'timport-journal 2')", e.getMessage());
         assertEquals("{\"From_Account\":\"a\"}\n", Files.readString(file));
     }
 
@@ -114,12 +114,129 @@ class JournalTest {
         Path file = dir.resolve("j");
         Files.writeString(file, "timport-jour");
         try (Journal j = Journal.open(file, true)) {
-            assertEquals(0, j.completed().count());
+            assertEquals(0, j.earlier().count());
             j.record(new long[] {4}, 1, List.of());
         }
-        assertEquals("timport-journal 1", Files.readAllLines(file).get(0));
+        assertEquals("timport-journal 2", Files.readAllLines(file).get(0));
         try (Journal j = Journal.open(file, false)) {
-            assertTrue(j.completed().isDone(4));
+            assertTrue(j.earlier().isDone(4));
         }
+    }
+
+    private static final JournalIdentity RUN = JournalIdentity.of("adminapisgp.im.qcloud.com", 1400000000L,
+            "file /data/friends.jsonl");
+
+    @Test
+    void aNewJournalRecordsWhatItBelongsToAndAResumeOfTheSameImportIsAccepted() throws IOException {
+        Path file = dir.resolve("j");
+        try (Journal j = Journal.open(file, false, RUN)) {
+            j.record(new long[] {1, 2}, 2, List.of());
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("timport-journal 2", lines.get(0));
+        assertEntry("{\"identity\":{\"version\":1,\"host\":\"adminapisgp.im.qcloud.com\",\"sdkAppId\":1400000000,"
+                + "\"input\":\"file /data/friends.jsonl\"}}", lines.get(1));
+        assertEquals(RUN, JournalIdentity.read(file).orElseThrow());
+
+        JournalIdentity sameAppOtherCase = JournalIdentity.of("AdminAPISGP.im.qcloud.com", 1400000000L,
+                "file /data/friends.jsonl");
+        try (Journal j = Journal.open(file, false, sameAppOtherCase)) {
+            assertEquals(2, j.earlier().count());
+            j.record(new long[] {3}, 1, List.of());
+        }
+        assertEquals(4, Files.readAllLines(file).size(), "the identity is recorded once");
+        try (Journal j = Journal.open(file, false, JournalIdentity.of("adminapisgp.im.qcloud.com", 1400000000L, null))) {
+            assertEquals(3, j.earlier().count(), "a run that does not describe its input is not refused for it");
+        }
+    }
+
+    @Test
+    void aJournalOfAnotherAppOrInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path file = dir.resolve("j");
+        try (Journal j = Journal.open(file, false, RUN)) {
+            j.record(new long[] {1}, 1, List.of());
+        }
+        String before = Files.readString(file);
+
+        JournalMismatchException otherApp = assertThrows(JournalMismatchException.class, () -> Journal.open(file, false,
+                JournalIdentity.of("adminapisgp.im.qcloud.com", 1400000001L, "file /data/friends.jsonl")));
+        assertEquals("journal " + file + " belongs to an import into adminapisgp.im.qcloud.com (SDKAppID 1400000000), "
+                + "not into adminapisgp.im.qcloud.com (SDKAppID 1400000001): resuming would skip relations "
+                + "adminapisgp.im.qcloud.com (SDKAppID 1400000001) never received. Use another journal, or delete " + file
+                + " to start over", otherApp.getMessage());
+        assertEquals(file, otherApp.journal());
+        assertThrows(JournalMismatchException.class, () -> Journal.open(file, false,
+                JournalIdentity.of("adminapikr.im.qcloud.com", 1400000000L, "file /data/friends.jsonl")));
+
+        JournalMismatchException otherInput = assertThrows(JournalMismatchException.class, () -> Journal.open(file,
+                false, JournalIdentity.of("adminapisgp.im.qcloud.com", 1400000000L, "file /data/other.jsonl")));
+        assertEquals("journal " + file + " belongs to another input (file /data/friends.jsonl), not to file "
+                + "/data/other.jsonl: resuming would skip the wrong records. Use another journal, or delete " + file
+                + " to start over", otherInput.getMessage());
+        assertThrows(JournalMismatchException.class, () -> JournalIdentity.of("adminapisgp.im.qcloud.com", 1400000000L,
+                "file /data/other.jsonl").checkResumable(file));
+        assertEquals(before, Files.readString(file), "a refused journal is left as it was");
+    }
+
+    @Test
+    void aJournalOfFormatOneHasNoIdentityAndIsResumedAsItIs() throws IOException {
+        Path file = dir.resolve("j");
+        String v1 = "timport-journal 1\n" + line("{\"ok\":[[1,3]],\"fail\":[]}");
+        Files.writeString(file, v1);
+        assertTrue(JournalIdentity.read(file).isEmpty());
+        try (Journal j = Journal.open(file, false, RUN)) {
+            assertEquals(3, j.earlier().count());
+            j.record(new long[] {4}, 1, List.of());
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(List.of("timport-journal 1", lines.get(1), lines.get(2)), lines, "appended to as it is");
+        assertEntry("{\"ok\":[[4,4]],\"fail\":[]}", lines.get(2));
+    }
+
+    @Test
+    void anIdentityOfALaterVersionIsRefusedRatherThanHalfUnderstood() throws IOException {
+        Path file = dir.resolve("j");
+        Files.writeString(file, "timport-journal 2\n" + line("{\"identity\":{\"version\":2,\"host\":\"h\",\"sdkAppId\":1,"
+                + "\"fingerprint\":{\"sha256\":\"00\",\"size\":9}}}"));
+        IOException e = assertThrows(IOException.class, () -> Journal.open(file, false, RUN));
+        assertEquals("the import journal " + file + " records its identity in version 2, which this timport does not "
+                + "know (it knows up to 1): resume it with the timport that wrote it, or start a new journal",
+                e.getMessage());
+    }
+
+    @Test
+    void entriesAreWrittenWhenFlushedInTheOrderTheyWereNoted() throws IOException {
+        Path file = dir.resolve("j");
+        try (Journal j = Journal.open(file, false, RUN)) {
+            j.record(new long[] {9}, 1, List.of());
+            j.record(new long[] {2, 1}, 2, List.of());
+            assertEquals(2, Files.readAllLines(file).size(), "noted, not written yet");
+            j.flush();
+            assertEquals(4, Files.readAllLines(file).size());
+            j.record(new long[] {3}, 1, List.of());
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEntry("{\"ok\":[[9,9]],\"fail\":[]}", lines.get(2));
+        assertEntry("{\"ok\":[[1,2]],\"fail\":[]}", lines.get(3));
+        assertEntry("{\"ok\":[[3,3]],\"fail\":[]}", lines.get(4), "closing writes what is left");
+    }
+
+    @Test
+    void aCraftedEntryWithAValidChecksumButImpossiblePositionsIsAnError() throws IOException {
+        Path file = dir.resolve("j");
+        Files.writeString(file, "timport-journal 2\n" + line("{\"ok\":[[5,2]],\"fail\":[]}")
+                + line("{\"ok\":[[1,1]],\"fail\":[]}"));
+        IOException e = assertThrows(IOException.class, () -> Journal.open(file, false));
+        assertEquals("malformed journal entry: range 5..2", e.getMessage());
+    }
+
+    private static String line(String json) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(json.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x %s%n", crc.getValue(), json);
+    }
+
+    private static void assertEntry(String json, String line, String message) {
+        assertEquals(line(json).strip(), line, message);
     }
 }

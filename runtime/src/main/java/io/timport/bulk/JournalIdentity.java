@@ -1,0 +1,132 @@
+package io.timport.bulk;
+
+import io.timport.config.AppConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a resume journal belongs to: the app the import sends to (the endpoint's host and the SDKAppID), and the
+ * input, as the caller describes it ({@link ImporterBuilder#journal(Path, String)}). A new journal records it; a run
+ * that resumes the journal must have the same, or it is refused with a {@link JournalMismatchException} before
+ * anything is sent. A journal identifies records by their position in the input, so resuming it for another input
+ * would skip the wrong records, and resuming it against another app would skip relations that app never received.
+ *
+ * <p>The comparison: the host (ignoring case) and the SDKAppID must be equal; the inputs are compared when both the
+ * journal and the run describe theirs, as exact strings. The port is not part of the target (an embedded
+ * simulator listens on another port each time); neither is the admin identifier (any admin of the app may resume).
+ *
+ * <p>The record is versioned ({@value #VERSION} today) so that it can grow: a later version adds a fingerprint of
+ * the input's content. A journal whose identity has a version this runtime does not know is refused rather than
+ * half understood; one written before identities existed (format 1) has none and is accepted as it is.
+ */
+public final class JournalIdentity {
+
+    /** The version of the identity record this runtime writes and understands. */
+    public static final int VERSION = 1;
+
+    private final String host;
+    private final long sdkAppId;
+    private final String input;
+
+    private JournalIdentity(String host, long sdkAppId, String input) {
+        this.host = Objects.requireNonNull(host, "host");
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        this.sdkAppId = sdkAppId;
+        this.input = input;
+    }
+
+    /**
+     * The identity of an import into {@code app}'s endpoint host and SDKAppID.
+     *
+     * @param input what the input is, in the caller's words (for example {@code "file /data/friends.jsonl"}), or
+     *     null when not described; one line, no secrets
+     */
+    public static JournalIdentity of(AppConfig app, String input) {
+        return of(app.endpoint().baseUri().getHost(), app.sdkAppId(), input);
+    }
+
+    /** An identity from its parts; see {@link #of(AppConfig, String)}. */
+    public static JournalIdentity of(String host, long sdkAppId, String input) {
+        return new JournalIdentity(host, sdkAppId, input);
+    }
+
+    /**
+     * What the journal at {@code file} records it belongs to: empty when the file does not exist or holds no
+     * identity yet (a new journal, or one written before identities existed).
+     *
+     * @throws IOException when it is not a timport journal, is damaged, or was written by a newer timport
+     */
+    public static Optional<JournalIdentity> read(Path file) throws IOException {
+        return Optional.ofNullable(Journal.readIdentity(file));
+    }
+
+    /**
+     * Checks that a run with this identity may resume the journal at {@code file} (also when the file does not
+     * exist yet: then it may).
+     *
+     * @throws JournalMismatchException when the journal belongs to another app or input
+     * @throws IOException when it cannot be read
+     */
+    public void checkResumable(Path file) throws IOException {
+        JournalIdentity recorded = Journal.readIdentity(file);
+        if (recorded != null) {
+            recorded.checkResumableBy(this, file);
+        }
+    }
+
+    /** Throws when a run identified as {@code run} must not resume the journal {@code file} recorded as this. */
+    void checkResumableBy(JournalIdentity run, Path file) throws JournalMismatchException {
+        if (!host.equalsIgnoreCase(run.host) || sdkAppId != run.sdkAppId) {
+            throw new JournalMismatchException(file, "journal " + file + " belongs to an import into " + target()
+                    + ", not into " + run.target() + ": resuming would skip relations " + run.target()
+                    + " never received. Use another journal, or delete " + file + " to start over");
+        }
+        if (input != null && run.input != null && !input.equals(run.input)) {
+            throw new JournalMismatchException(file, "journal " + file + " belongs to another input (" + input
+                    + "), not to " + run.input + ": resuming would skip the wrong records. Use another journal, or "
+                    + "delete " + file + " to start over");
+        }
+    }
+
+    /** The endpoint's host. */
+    public String host() {
+        return host;
+    }
+
+    /** The app's SDKAppID. */
+    public long sdkAppId() {
+        return sdkAppId;
+    }
+
+    /** The caller's description of the input, or null when none was given. */
+    public String input() {
+        return input;
+    }
+
+    /** The target in words: {@code "adminapisgp.im.qcloud.com (SDKAppID 1400000000)"}. */
+    public String target() {
+        return host + " (SDKAppID " + sdkAppId + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JournalIdentity other && host.toLowerCase(Locale.ROOT).equals(other.host.toLowerCase(Locale.ROOT))
+                && sdkAppId == other.sdkAppId && Objects.equals(input, other.input);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host.toLowerCase(Locale.ROOT), sdkAppId, input);
+    }
+
+    /** The target and the input, for example {@code "127.0.0.1 (SDKAppID 1400000000), input file /x.jsonl"}. */
+    @Override
+    public String toString() {
+        return target() + (input == null ? "" : ", input " + input);
+    }
+}

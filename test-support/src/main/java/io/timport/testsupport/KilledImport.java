@@ -1,0 +1,87 @@
+package io.timport.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first half of every kill-and-resume test: an import with a journal runs in a JVM of its own and is killed
+ * ({@code destroyForcibly}, SIGKILL) once its journal holds some entries; the test then resumes it its own way and
+ * checks the store.
+ */
+public final class KilledImport {
+
+    private final Path log;
+
+    private KilledImport(Path log) {
+        this.log = log;
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a JVM of its own, with this JVM's class path and {@code dir} as its
+     * working directory; kills it as soon as the {@code journal} holds {@code entries} entries of work; then waits
+     * {@code settle} for the calls the server was still handling.
+     *
+     * @throws AssertionError when the child ends by itself, or makes no progress within {@code timeout}
+     */
+    public static KilledImport killMidway(Path dir, Class<?> mainClass, List<String> args, Path journal, int entries,
+            Duration timeout, Duration settle) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(args);
+        KilledImport run = new KilledImport(dir.resolve("child.log"));
+        Process child = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(run.log.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (workEntries(journal) < entries) {
+                assertTrue(child.isAlive(), "the import ended before it was killed:\n" + run.log());
+                assertTrue(System.nanoTime() < deadline, "the import made no progress:\n" + run.log());
+                Thread.sleep(5);
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        Thread.sleep(settle.toMillis());
+        return run;
+    }
+
+    /** What the killed JVM printed. */
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(no output)";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The entries of completed work in a journal so far: its lines of {@code "ok"} and {@code "fail"}. */
+    public static long workEntries(Path journal) throws IOException {
+        if (!Files.exists(journal)) {
+            return 0;
+        }
+        byte[] bytes = Files.readAllBytes(journal); // bytes: the last line may be torn mid-character
+        byte[] entry = "{\"ok\":".getBytes(StandardCharsets.US_ASCII);
+        long count = 0;
+        for (int i = 0; i + entry.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + entry.length, entry, 0, entry.length)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
