@@ -151,7 +151,7 @@ public final class TimportMetrics implements MeterBinder {
                     .tags(apiTags).description("Calls awaiting their answer").register(registry);
             Gauge.builder(PACE, this, m -> m.sum(api, RunTracker::pace))
                     .tags(apiTags).description("Calls per second over the last seconds, of the imports running")
-                    .baseUnit("calls/s").register(registry);
+                    .register(registry);
         }
         relations.forEach((key, count) -> registerRelations(registry, key, count));
         failedByCode.forEach((key, count) -> registerFailed(registry, key, count));
@@ -260,6 +260,7 @@ public final class TimportMetrics implements MeterBinder {
         }
     }
 
+    /** Every tracker follows friend_import calls (the only API the engine calls yet), so {@code api} selects all. */
     private double sum(String api, ToDoubleFunction<RunTracker> value) {
         double sum = 0;
         for (RunTracker t : trackers()) {
