@@ -38,10 +38,4 @@ final class Boot {
         }
         return AutoConfigurations.of(present.toArray(new Class<?>[0]));
     }
-
-    /** The major version of Spring Boot on the class path. */
-    static String version() {
-        Package p = org.springframework.boot.SpringApplication.class.getPackage();
-        return p.getImplementationVersion();
-    }
 }
