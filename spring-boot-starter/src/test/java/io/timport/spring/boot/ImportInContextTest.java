@@ -57,12 +57,10 @@ class ImportInContextTest {
     /** The application's own configuration: one importer, built from the client and the configurer. */
     @Configuration(proxyBeanMethods = false)
     static class Importers {
-        // --- snippet: importer-bean
         @Bean
         GameFriendImporter gameFriendImporter(FriendImportClient client, TimportImporterConfigurer configurer) {
             return configurer.configure(GameFriendImporter.builder(client)).build();
         }
-        // --- end
 
         final List<ImportProgress> seen = new CopyOnWriteArrayList<>();
 
