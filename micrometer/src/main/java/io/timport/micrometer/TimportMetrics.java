@@ -57,7 +57,8 @@ import java.util.function.ToDoubleFunction;
  * accounts or input: the number of time series does not grow with the import.
  *
  * <p>The meters read counts kept here, so one instance can be bound to several registries, before or after imports
- * start. Thread-safe.
+ * start; binding twice to one registry changes nothing. A registry keeps the binder (and its counts) for as long as
+ * the registry lives. Thread-safe.
  */
 public final class TimportMetrics implements MeterBinder {
 
@@ -139,7 +140,14 @@ public final class TimportMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        registries.add(registry);
+        synchronized (failedByCode) {
+            for (MeterRegistry bound : registries) {
+                if (bound == registry) {
+                    return; // bound already
+                }
+            }
+            registries.add(registry);
+        }
         for (String api : calls.keySet()) {
             Tags apiTags = tags.and("api", api);
             counter(registry, CALLS, "Calls sent", apiTags, calls.get(api));
@@ -148,25 +156,25 @@ public final class TimportMetrics implements MeterBinder {
             counter(registry, CALLS_RETRIED, "Calls that sent items again after a transient error", apiTags,
                     retried.get(api));
             Gauge.builder(CALLS_ACTIVE, this, m -> m.sum(api, RunTracker::inFlight))
-                    .tags(apiTags).description("Calls awaiting their answer").register(registry);
+                    .tags(apiTags).description("Calls awaiting their answer").strongReference(true).register(registry);
             Gauge.builder(PACE, this, m -> m.sum(api, RunTracker::pace))
                     .tags(apiTags).description("Calls per second over the last seconds, of the imports running")
-                    .register(registry);
+                    .strongReference(true).register(registry);
         }
         relations.forEach((key, count) -> registerRelations(registry, key, count));
         failedByCode.forEach((key, count) -> registerFailed(registry, key, count));
         Tags phaseTags = tags.and("phase", PHASE_RELATIONS);
         Gauge.builder(PHASE_ACTIVE, this, m -> m.activeRuns())
-                .tags(phaseTags).description("Runs of the phase in progress").register(registry);
+                .tags(phaseTags).description("Runs of the phase in progress").strongReference(true).register(registry);
         Gauge.builder(PHASE_PROGRESS, this, TimportMetrics::progress)
                 .tags(phaseTags)
                 .description("Fraction of the expected records done, 0 to 1, of the runs in progress (the last run's "
                         + "when none is); NaN when the total is not known")
-                .register(registry);
+                .strongReference(true).register(registry);
         TimeGauge.builder(PHASE_REMAINING, this, TimeUnit.SECONDS, TimportMetrics::remainingSeconds)
                 .tags(phaseTags)
                 .description("Estimated time left of the runs in progress; NaN when not known")
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     /**

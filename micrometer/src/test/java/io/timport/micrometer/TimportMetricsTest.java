@@ -149,6 +149,15 @@ class TimportMetricsTest {
     }
 
     @Test
+    void bindingTwiceToOneRegistryChangesNothing() {
+        int meters = registry.getMeters().size();
+        metrics.bindTo(registry);
+        metrics.progressListener().onProgress(snapshot(1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 5, null, true));
+        assertEquals(meters, registry.getMeters().size());
+        assertEquals(1, count(registry, "timport.calls"));
+    }
+
+    @Test
     void bindingToASecondRegistryShowsTheSameCounts() {
         ProgressListener listener = metrics.progressListener();
         listener.onProgress(snapshot(10, 9, 1, 0, 10, 3, 0, 1, 0, 0, 20, null, true));

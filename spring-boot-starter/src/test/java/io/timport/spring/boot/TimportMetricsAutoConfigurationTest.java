@@ -3,7 +3,6 @@ package io.timport.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.timport.call.FriendImportClient;
 import io.timport.micrometer.TimportMetrics;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,6 @@ class TimportMetricsAutoConfigurationTest {
             assertThat(context).hasSingleBean(TimportMetrics.class);
             assertThat(context.getBean(TimportMetrics.class)).isSameAs(own);
         });
-    }
-
-    @Test
-    void anyMeterRegistryBeanTurnsThemOn() {
-        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .run(context -> assertThat(context).hasSingleBean(TimportMetrics.class));
     }
 
     @Test
