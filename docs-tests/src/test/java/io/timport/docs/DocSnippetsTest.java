@@ -101,16 +101,20 @@ class DocSnippetsTest {
         return blocks;
     }
 
-    /** {@code // --- snippet: name} (Java), or {@code <!-- snippet: name -->} (XML: a comment may not hold "--"). */
+    /**
+     * {@code // --- snippet: name} (Java), {@code # --- snippet: name} (YAML, properties), or
+     * {@code <!-- snippet: name -->} (XML: a comment may not hold "--").
+     */
     static boolean isStart(String line, String name) {
         String l = line.strip();
-        return l.equals("// --- snippet: " + name) || l.equals("<!-- snippet: " + name + " -->");
+        return l.equals("// --- snippet: " + name) || l.equals("# --- snippet: " + name)
+                || l.equals("<!-- snippet: " + name + " -->");
     }
 
-    /** {@code // --- end} (Java), or {@code <!-- end of snippet -->} (XML). */
+    /** {@code // --- end} (Java), {@code # --- end} (YAML, properties), or {@code <!-- end of snippet -->} (XML). */
     static boolean isEnd(String line) {
         String l = line.strip();
-        return l.equals("// --- end") || l.equals("<!-- end of snippet -->");
+        return l.equals("// --- end") || l.equals("# --- end") || l.equals("<!-- end of snippet -->");
     }
 
     /** The region {@code name} of {@code file}, without its common indentation. */

@@ -1,0 +1,64 @@
+package io.timport.spring.boot;
+
+import io.timport.bulk.ProgressListener;
+import io.timport.call.FriendImportClient;
+import io.timport.config.AppConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * timport in a Spring Boot application: the {@link AppConfig} and the {@link FriendImportClient} from the
+ * {@code timport.*} properties (each backs off when the application defines its own), the
+ * {@link TimportImporterConfigurer} that builds the generated importers from them in one line, and, with the
+ * actuator, the secret key hidden in its endpoints. A missing or invalid property stops the startup with an
+ * {@link InvalidTimportPropertyException} naming it.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(TimportProperties.class)
+public class TimportAutoConfiguration {
+
+    /** The app: SDKAppID, admin, secret key and endpoint, from {@code timport.*}. */
+    @Bean
+    @ConditionalOnMissingBean({AppConfig.class, FriendImportClient.class})
+    public AppConfig timportAppConfig(TimportProperties properties) {
+        return TimportSettings.appConfig(properties);
+    }
+
+    /**
+     * The client every importer calls through: one HTTP client, one UserSig cache, paced by the limiter the JVM
+     * shares among the clients of the SDKAppID. Closed with the context.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public FriendImportClient timportFriendImportClient(AppConfig app, TimportProperties properties,
+            ObjectProvider<TimportClientCustomizer> customizers) {
+        FriendImportClient.Builder builder = TimportSettings.clientBuilder(app, properties);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return TimportSettings.build(builder, properties);
+    }
+
+    /** Applies {@code timport.importer.*} and the progress listeners to the builders of importers. */
+    @Bean
+    @ConditionalOnMissingBean
+    public TimportImporterConfigurer timportImporterConfigurer(TimportProperties properties,
+            ObjectProvider<ProgressListener> listeners, ObjectProvider<TimportProgressListenerFactory> factories) {
+        return new TimportImporterConfigurer(properties.getImporter(), listeners.orderedStream().toList(),
+                factories.orderedStream().toList());
+    }
+
+    /** With the actuator: the secret key hidden in {@code /actuator/env} and {@code /actuator/configprops}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+    static class ActuatorSanitizing {
+
+        @Bean
+        TimportSecretSanitizer timportSecretSanitizer(TimportProperties properties) {
+            return new TimportSecretSanitizer(properties);
+        }
+    }
+}

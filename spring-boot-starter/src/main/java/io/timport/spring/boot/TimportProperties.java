@@ -1,0 +1,345 @@
+package io.timport.spring.boot;
+
+import io.timport.config.Region;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code timport.*} properties: who calls Tencent Cloud Chat and where ({@code sdkappid}, {@code admin}, the
+ * secret key, {@code region} or {@code endpoint}), how (timeouts, rate, UserSig), and the settings of every importer
+ * built with {@link TimportImporterConfigurer} ({@code timport.importer.*}). Every setting but the four that name
+ * the app has the default of the runtime's builders.
+ *
+ * <p>The secret key is never shown: the actuator's {@code env} and {@code configprops} endpoints print it as
+ * {@code ******} even with {@code show-values=always}, and no message of the starter contains it.
+ */
+@ConfigurationProperties(prefix = TimportProperties.PREFIX)
+public class TimportProperties {
+
+    /** The prefix of every property. */
+    public static final String PREFIX = "timport";
+
+    /** The app's SDKAppID, from the Chat console (1 to 4294967295). Required. */
+    private Long sdkappid;
+
+    /**
+     * An app admin's UserID (1 to 32 bytes of UTF-8): friend_import accepts only admin accounts. Required.
+     */
+    private String admin;
+
+    /**
+     * The app's secret key, from the Chat console; used only to sign UserSigs, never sent, logged or shown (the
+     * actuator prints it as ******). Prefer the environment variable TIMPORT_SECRET_KEY or timport.secret-key-file
+     * to a key in a file under version control. One of the two is required.
+     */
+    private String secretKey;
+
+    /**
+     * A UTF-8 file holding only the app's secret key (a final newline is fine), e.g. a mounted secret. Instead of
+     * timport.secret-key.
+     */
+    private Path secretKeyFile;
+
+    /**
+     * The data centre the app lives in (singapore, silicon-valley, ...): calls go to its REST API domain. Either this
+     * or timport.endpoint is required.
+     */
+    private Region region;
+
+    /**
+     * The REST API's base URI, instead of timport.region: https, or plain http to a loopback host (the embedded
+     * simulator). No query, fragment or user info.
+     */
+    private URI endpoint;
+
+    /**
+     * How many calls per second the client keeps to: the pace of the limiter that this JVM shares among all clients
+     * of the SDKAppID. Unset: 196, i.e. timport.server-rate-limit x (1 - timport.pace-margin). Give each process its
+     * share when several import for one app.
+     */
+    private Double rate;
+
+    /** The app's call limit on the server, in calls per second; the default pace keeps timport.pace-margin under it. */
+    private double serverRateLimit = 200;
+
+    /**
+     * How far under timport.server-rate-limit the default pace stays, from 0 to below 1: it absorbs network jitter
+     * that would otherwise get calls answered as throttled.
+     */
+    private double paceMargin = 0.02;
+
+    /** How long to wait for a TCP (and TLS) connection. */
+    private Duration connectTimeout = Duration.ofSeconds(5);
+
+    /** How long to wait for the answer to one call; keep it above the server's own 3 s. */
+    private Duration requestTimeout = Duration.ofSeconds(10);
+
+    /** How long each UserSig the client signs is valid. */
+    private Duration userSigValidity = Duration.ofDays(1);
+
+    /** How long before its expiry the UserSig is signed again. */
+    private Duration userSigRenewalMargin = Duration.ofMinutes(5);
+
+    /** Settings of the importers built with TimportImporterConfigurer. */
+    private final Importer importer = new Importer();
+
+    public Long getSdkappid() {
+        return sdkappid;
+    }
+
+    public void setSdkappid(Long sdkappid) {
+        this.sdkappid = sdkappid;
+    }
+
+    public String getAdmin() {
+        return admin;
+    }
+
+    public void setAdmin(String admin) {
+        this.admin = admin;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public Path getSecretKeyFile() {
+        return secretKeyFile;
+    }
+
+    public void setSecretKeyFile(Path secretKeyFile) {
+        this.secretKeyFile = secretKeyFile;
+    }
+
+    public Region getRegion() {
+        return region;
+    }
+
+    public void setRegion(Region region) {
+        this.region = region;
+    }
+
+    public URI getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public Double getRate() {
+        return rate;
+    }
+
+    public void setRate(Double rate) {
+        this.rate = rate;
+    }
+
+    public double getServerRateLimit() {
+        return serverRateLimit;
+    }
+
+    public void setServerRateLimit(double serverRateLimit) {
+        this.serverRateLimit = serverRateLimit;
+    }
+
+    public double getPaceMargin() {
+        return paceMargin;
+    }
+
+    public void setPaceMargin(double paceMargin) {
+        this.paceMargin = paceMargin;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getUserSigValidity() {
+        return userSigValidity;
+    }
+
+    public void setUserSigValidity(Duration userSigValidity) {
+        this.userSigValidity = userSigValidity;
+    }
+
+    public Duration getUserSigRenewalMargin() {
+        return userSigRenewalMargin;
+    }
+
+    public void setUserSigRenewalMargin(Duration userSigRenewalMargin) {
+        this.userSigRenewalMargin = userSigRenewalMargin;
+    }
+
+    public Importer getImporter() {
+        return importer;
+    }
+
+    /** Shows no value: the properties hold the secret key. */
+    @Override
+    public String toString() {
+        return "TimportProperties[sdkappid=" + sdkappid + ", admin=" + admin + ", secretKey="
+                + (secretKey == null ? "null" : "<redacted>") + ", secretKeyFile=" + secretKeyFile + ", region=" + region
+                + ", endpoint=" + endpoint + "]";
+    }
+
+    /** The {@code timport.importer.*} settings, applied by {@link TimportImporterConfigurer}. */
+    public static class Importer {
+
+        /** Items per friend_import call, 1 to 1000 (the API's limit). */
+        private int batchSize = 1000;
+
+        /**
+         * The most items held in memory at once, waiting or in flight (at least the batch size). Unsorted input is
+         * grouped by From_Account within this bound.
+         */
+        private int maxBufferedItems = 100_000;
+
+        /** The most calls awaiting their answers at once; the rate limiter usually bounds them first. */
+        private int maxInFlight = 512;
+
+        /** Attempts per item before a transient error is reported as a failure. */
+        private int maxAttempts = 10;
+
+        /** The first backoff before retrying a transient error; it doubles with each attempt, with jitter. */
+        private Duration initialBackoff = Duration.ofMillis(200);
+
+        /** The longest backoff before retrying a transient error. */
+        private Duration maxBackoff = Duration.ofSeconds(10);
+
+        /** How long every call pauses when throttled answers persist (3 or more within one second). */
+        private Duration throttlePause = Duration.ofMillis(100);
+
+        /** How long every call pauses after 70050 (too many failed signature checks). */
+        private Duration lockoutPause = Duration.ofSeconds(60);
+
+        /** How long a From_Account's partial batch waits for more of its records before it is sent anyway. */
+        private Duration linger = Duration.ofSeconds(2);
+
+        /**
+         * An append-only journal of completed work (created if missing): a run started again with the same input and
+         * journal skips what completed. Unset: none. One journal belongs to one input: give each importer its own.
+         */
+        private Path journal;
+
+        /** Forces every journal entry to the device, so that the journal survives power loss too (costs per call). */
+        private boolean fsyncJournal = false;
+
+        /** How often progress listeners (and the metrics) get a snapshot. */
+        private Duration progressInterval = Duration.ofMillis(500);
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public int getMaxBufferedItems() {
+            return maxBufferedItems;
+        }
+
+        public void setMaxBufferedItems(int maxBufferedItems) {
+            this.maxBufferedItems = maxBufferedItems;
+        }
+
+        public int getMaxInFlight() {
+            return maxInFlight;
+        }
+
+        public void setMaxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public Duration getThrottlePause() {
+            return throttlePause;
+        }
+
+        public void setThrottlePause(Duration throttlePause) {
+            this.throttlePause = throttlePause;
+        }
+
+        public Duration getLockoutPause() {
+            return lockoutPause;
+        }
+
+        public void setLockoutPause(Duration lockoutPause) {
+            this.lockoutPause = lockoutPause;
+        }
+
+        public Duration getLinger() {
+            return linger;
+        }
+
+        public void setLinger(Duration linger) {
+            this.linger = linger;
+        }
+
+        public Path getJournal() {
+            return journal;
+        }
+
+        public void setJournal(Path journal) {
+            this.journal = journal;
+        }
+
+        public boolean isFsyncJournal() {
+            return fsyncJournal;
+        }
+
+        public void setFsyncJournal(boolean fsyncJournal) {
+            this.fsyncJournal = fsyncJournal;
+        }
+
+        public Duration getProgressInterval() {
+            return progressInterval;
+        }
+
+        public void setProgressInterval(Duration progressInterval) {
+            this.progressInterval = progressInterval;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.timport.spring.boot;
+
+import io.timport.bulk.BulkImporter;
+import io.timport.call.FriendImportClient;
+import io.timport.config.AppConfig;
+import io.timport.config.Endpoint;
+import io.timport.config.SecretKey;
+import io.timport.config.Timeouts;
+import io.timport.limit.RateLimiterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Turns {@link TimportProperties} into the runtime's objects, checking each property first so that a problem is
+ * reported with the property's name ({@link InvalidTimportPropertyException}). No message holds a secret key.
+ */
+final class TimportSettings {
+
+    static final String SDKAPPID = "timport.sdkappid";
+    static final String ADMIN = "timport.admin";
+    static final String SECRET_KEY = "timport.secret-key";
+    static final String SECRET_KEY_FILE = "timport.secret-key-file";
+    static final String REGION = "timport.region";
+    static final String ENDPOINT = "timport.endpoint";
+    static final String RATE = "timport.rate";
+    static final String SERVER_RATE_LIMIT = "timport.server-rate-limit";
+    static final String PACE_MARGIN = "timport.pace-margin";
+    static final String CONNECT_TIMEOUT = "timport.connect-timeout";
+    static final String REQUEST_TIMEOUT = "timport.request-timeout";
+    static final String USER_SIG_VALIDITY = "timport.user-sig-validity";
+    static final String USER_SIG_RENEWAL_MARGIN = "timport.user-sig-renewal-margin";
+    static final String IMPORTER = "timport.importer.";
+
+    /** The defaults of {@link TimportProperties}, which are the runtime's. */
+    static final double DEFAULT_SERVER_RATE_LIMIT = RateLimiterRegistry.DEFAULT_CALLS_PER_SECOND;
+    static final double DEFAULT_PACE_MARGIN = RateLimiterRegistry.DEFAULT_PACE_MARGIN;
+
+    private static final String OR_OWN_CLIENT = " (or define your own FriendImportClient or AppConfig bean)";
+
+    private TimportSettings() {
+    }
+
+    /** The app: SDKAppID, admin, secret key and endpoint. */
+    static AppConfig appConfig(TimportProperties p) {
+        Long sdkAppId = p.getSdkappid();
+        if (sdkAppId == null) {
+            throw new InvalidTimportPropertyException(SDKAPPID, "is not set",
+                    "Set " + SDKAPPID + " to the app's SDKAppID from the Chat console" + OR_OWN_CLIENT + ".");
+        }
+        if (sdkAppId < 1 || sdkAppId > AppConfig.MAX_SDK_APP_ID) {
+            throw new InvalidTimportPropertyException(SDKAPPID, "must be between 1 and " + AppConfig.MAX_SDK_APP_ID
+                    + ", was " + sdkAppId, "Set " + SDKAPPID + " to the app's SDKAppID from the Chat console.");
+        }
+        String admin = p.getAdmin();
+        if (admin == null || admin.isBlank()) {
+            throw new InvalidTimportPropertyException(ADMIN, admin == null ? "is not set" : "is blank",
+                    "Set " + ADMIN + " to the UserID of an app admin (Chat console > Account Management)"
+                            + OR_OWN_CLIENT + ".");
+        }
+        int bytes = admin.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 32) {
+            throw new InvalidTimportPropertyException(ADMIN, "must be a UserID of 1 to 32 bytes of UTF-8, was \"" + admin
+                    + "\" (" + bytes + " bytes)", "Set " + ADMIN + " to the UserID of an app admin.");
+        }
+        return new AppConfig(sdkAppId, admin, secretKey(p), endpoint(p));
+    }
+
+    static SecretKey secretKey(TimportProperties p) {
+        String value = p.getSecretKey();
+        if (value != null && p.getSecretKeyFile() != null) {
+            throw new InvalidTimportPropertyException(SECRET_KEY, "and " + SECRET_KEY_FILE + " are both set",
+                    "Set only one of them: the key (best through the environment variable TIMPORT_SECRET_KEY), or the "
+                            + "file that holds it.");
+        }
+        if (value != null) {
+            if (value.isBlank()) {
+                throw new InvalidTimportPropertyException(SECRET_KEY, "is empty",
+                        "Set " + SECRET_KEY + " (or the environment variable TIMPORT_SECRET_KEY) to the app's secret key "
+                                + "from the Chat console.");
+            }
+            return SecretKey.of(value);
+        }
+        if (p.getSecretKeyFile() != null) {
+            try {
+                return SecretKey.fromFile(p.getSecretKeyFile());
+            } catch (IOException e) {
+                // The message of an I/O error names the file, never its content.
+                throw new InvalidTimportPropertyException(SECRET_KEY_FILE, "names a file that cannot be read: "
+                        + p.getSecretKeyFile() + " (" + e.getClass().getSimpleName() + ")",
+                        "Make " + SECRET_KEY_FILE + " name a readable file that holds only the app's secret key.");
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTimportPropertyException(SECRET_KEY_FILE, "names a file without a key: "
+                        + e.getMessage(), "Put the app's secret key, in UTF-8, in " + p.getSecretKeyFile() + ".");
+            }
+        }
+        throw new InvalidTimportPropertyException(SECRET_KEY, "is not set (nor " + SECRET_KEY_FILE + ")",
+                "Set the environment variable TIMPORT_SECRET_KEY (or " + SECRET_KEY + ") to the app's secret key from "
+                        + "the Chat console, or " + SECRET_KEY_FILE + " to a file that holds it" + OR_OWN_CLIENT + ".");
+    }
+
+    static Endpoint endpoint(TimportProperties p) {
+        if (p.getRegion() != null && p.getEndpoint() != null) {
+            throw new InvalidTimportPropertyException(REGION, "and " + ENDPOINT + " are both set",
+                    "Set only one of them: the app's data centre, or the base URI of the REST API.");
+        }
+        if (p.getRegion() != null) {
+            return p.getRegion().endpoint();
+        }
+        if (p.getEndpoint() == null) {
+            throw new InvalidTimportPropertyException(REGION, "is not set (nor " + ENDPOINT + ")",
+                    "Set " + REGION + " to the data centre the app lives in (china, singapore, seoul, tokyo, frankfurt, "
+                            + "mumbai, silicon-valley, jakarta), or " + ENDPOINT + " to a base URI" + OR_OWN_CLIENT + ".");
+        }
+        try {
+            return Endpoint.of(p.getEndpoint());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTimportPropertyException(ENDPOINT, "is not valid: " + e.getMessage(),
+                    "Set " + ENDPOINT + " to an https base URI (plain http only to a loopback host), or set "
+                            + REGION + " instead.");
+        }
+    }
+
+    /** A builder of the client for {@code app}, with the timeouts, the rate and the UserSig settings. */
+    static FriendImportClient.Builder clientBuilder(AppConfig app, TimportProperties p) {
+        FriendImportClient.Builder builder = FriendImportClient.builder(app)
+                .timeouts(new Timeouts(positive(p.getConnectTimeout(), CONNECT_TIMEOUT),
+                        positive(p.getRequestTimeout(), REQUEST_TIMEOUT)));
+        Duration validity = notNull(p.getUserSigValidity(), USER_SIG_VALIDITY);
+        Duration margin = notNull(p.getUserSigRenewalMargin(), USER_SIG_RENEWAL_MARGIN);
+        if (validity.getSeconds() < 1) {
+            throw new InvalidTimportPropertyException(USER_SIG_VALIDITY, "must be at least one second, was " + validity,
+                    "Set " + USER_SIG_VALIDITY + " to how long each UserSig is valid (default 1d).");
+        }
+        if (margin.isNegative() || margin.getSeconds() >= validity.getSeconds()) {
+            throw new InvalidTimportPropertyException(USER_SIG_RENEWAL_MARGIN, "must be at least zero and less than "
+                    + USER_SIG_VALIDITY + " (" + validity + "), was " + margin,
+                    "Set " + USER_SIG_RENEWAL_MARGIN + " to how long before expiry a UserSig is renewed (default 5m).");
+        }
+        builder.userSigValidity(validity).userSigRenewalMargin(margin);
+
+        boolean paceChosen = p.getServerRateLimit() != DEFAULT_SERVER_RATE_LIMIT || p.getPaceMargin() != DEFAULT_PACE_MARGIN;
+        if (p.getRate() != null) {
+            double rate = p.getRate();
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new InvalidTimportPropertyException(RATE, "must be a positive number of calls per second, was "
+                        + rate, "Set " + RATE + " to the calls per second this JVM may make for the app, or unset it "
+                        + "(196, under the documented 200).");
+            }
+            if (paceChosen) {
+                throw new InvalidTimportPropertyException(RATE, "is set together with " + SERVER_RATE_LIMIT + " or "
+                        + PACE_MARGIN, "Set either " + RATE + " (the pace itself), or " + SERVER_RATE_LIMIT + " and "
+                        + PACE_MARGIN + " (the pace is then the limit less the margin).");
+            }
+            try {
+                builder.rateLimiter(RateLimiterRegistry.global().forSdkAppId(app.sdkAppId(), rate));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTimportPropertyException(RATE, "conflicts with the rate already chosen in this JVM: "
+                        + e.getMessage(), "Give every client of one app in a JVM the same " + RATE + ".");
+            }
+        } else if (paceChosen) {
+            try {
+                builder.serverRateLimit(p.getServerRateLimit());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTimportPropertyException(SERVER_RATE_LIMIT, "must be a positive number of calls per "
+                        + "second, was " + p.getServerRateLimit(), "Set " + SERVER_RATE_LIMIT
+                        + " to the app's call limit on the server (default 200).");
+            }
+            try {
+                builder.paceMargin(p.getPaceMargin());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTimportPropertyException(PACE_MARGIN, "must be at least 0 and less than 1, was "
+                        + p.getPaceMargin(), "Set " + PACE_MARGIN + " to a fraction such as 0.02 (the default).");
+            }
+        }
+        return builder;
+    }
+
+    /** The client, built; maps a rate conflict in the JVM-wide limiter registry to its property. */
+    static FriendImportClient build(FriendImportClient.Builder builder, TimportProperties p) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            if (p.getRate() == null && e.getMessage() != null && e.getMessage().contains("rate limiter")) {
+                throw new InvalidTimportPropertyException(SERVER_RATE_LIMIT, "and " + PACE_MARGIN
+                        + " conflict with the rate already chosen in this JVM: " + e.getMessage(),
+                        "Give every client of one app in a JVM the same pace.");
+            }
+            throw e;
+        }
+    }
+
+    /** Checks the {@code timport.importer.*} settings, each against the rule its builder setter enforces. */
+    static TimportProperties.Importer check(TimportProperties.Importer s) {
+        if (s.getBatchSize() < 1 || s.getBatchSize() > BulkImporter.MAX_BATCH_SIZE) {
+            throw importer("batch-size", "must be 1 to " + BulkImporter.MAX_BATCH_SIZE + " (the API's limit), was "
+                    + s.getBatchSize());
+        }
+        if (s.getMaxBufferedItems() < s.getBatchSize()) {
+            throw importer("max-buffered-items", "must be at least " + IMPORTER + "batch-size (" + s.getBatchSize()
+                    + "), was " + s.getMaxBufferedItems());
+        }
+        if (s.getMaxInFlight() < 1) {
+            throw importer("max-in-flight", "must be positive, was " + s.getMaxInFlight());
+        }
+        if (s.getMaxAttempts() < 1) {
+            throw importer("max-attempts", "must be positive, was " + s.getMaxAttempts());
+        }
+        notNegative(s.getInitialBackoff(), "initial-backoff");
+        notNegative(s.getMaxBackoff(), "max-backoff");
+        if (s.getMaxBackoff().compareTo(s.getInitialBackoff()) < 0) {
+            throw importer("max-backoff", "must be at least " + IMPORTER + "initial-backoff (" + s.getInitialBackoff()
+                    + "), was " + s.getMaxBackoff());
+        }
+        notNegative(s.getThrottlePause(), "throttle-pause");
+        notNegative(s.getLockoutPause(), "lockout-pause");
+        notNegative(s.getLinger(), "linger");
+        Duration interval = notNull(s.getProgressInterval(), IMPORTER + "progress-interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw importer("progress-interval", "must be positive, was " + interval);
+        }
+        return s;
+    }
+
+    private static InvalidTimportPropertyException importer(String name, String problem) {
+        return new InvalidTimportPropertyException(IMPORTER + name, problem,
+                "Fix " + IMPORTER + name + ", or remove it to take the default.");
+    }
+
+    private static void notNegative(Duration d, String name) {
+        if (notNull(d, IMPORTER + name).isNegative()) {
+            throw importer(name, "must not be negative, was " + d);
+        }
+    }
+
+    private static Duration positive(Duration d, String property) {
+        if (notNull(d, property).isNegative() || d.isZero()) {
+            throw new InvalidTimportPropertyException(property, "must be positive, was " + d,
+                    "Set " + property + " to a positive duration such as 10s, or remove it to take the default.");
+        }
+        return d;
+    }
+
+    private static Duration notNull(Duration d, String property) {
+        if (d == null) {
+            throw new InvalidTimportPropertyException(property, "is empty",
+                    "Set " + property + " to a duration such as 10s, or remove it to take the default.");
+        }
+        return d;
+    }
+}

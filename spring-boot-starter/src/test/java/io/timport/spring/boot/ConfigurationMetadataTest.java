@@ -1,0 +1,57 @@
+package io.timport.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration metadata IDEs complete {@code timport.*} from: every property, each with a description, and the
+ * defaults.
+ */
+class ConfigurationMetadataTest {
+
+    static DocumentContext metadata() throws Exception {
+        try (InputStream in = TimportProperties.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
+            return JsonPath.parse(in);
+        }
+    }
+
+    @Test
+    void everyPropertyIsDescribed() throws Exception {
+        List<Map<String, Object>> properties = metadata().read("$.properties[*]");
+        assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
+                "timport.sdkappid", "timport.admin", "timport.secret-key", "timport.secret-key-file", "timport.region",
+                "timport.endpoint", "timport.rate", "timport.server-rate-limit", "timport.pace-margin",
+                "timport.connect-timeout", "timport.request-timeout", "timport.user-sig-validity",
+                "timport.user-sig-renewal-margin", "timport.importer.batch-size", "timport.importer.max-buffered-items",
+                "timport.importer.max-in-flight", "timport.importer.max-attempts", "timport.importer.initial-backoff",
+                "timport.importer.max-backoff", "timport.importer.throttle-pause", "timport.importer.lockout-pause",
+                "timport.importer.linger", "timport.importer.journal", "timport.importer.fsync-journal",
+                "timport.importer.progress-interval");
+        for (Map<String, Object> p : properties) {
+            assertThat((String) p.get("description")).as(p.get("name") + " has a description").hasSizeGreaterThan(20);
+        }
+    }
+
+    @Test
+    void theDefaultsAreListed() throws Exception {
+        DocumentContext metadata = metadata();
+        Map<String, Object> expected = Map.of("timport.connect-timeout", "5s", "timport.request-timeout", "10s",
+                "timport.server-rate-limit", 200, "timport.pace-margin", 0.02, "timport.user-sig-validity", "1d",
+                "timport.importer.batch-size", 1000, "timport.importer.max-in-flight", 512,
+                "timport.importer.initial-backoff", "200ms", "timport.importer.linger", "2s");
+        expected.forEach((name, value) -> {
+            List<Object> defaults = metadata.read("$.properties[?(@.name == '" + name + "')].defaultValue");
+            assertThat(defaults).as(name).hasSize(1);
+            assertThat(String.valueOf(defaults.get(0))).as(name).isEqualTo(String.valueOf(value));
+        });
+        List<String> regionType = metadata.read("$.properties[?(@.name == 'timport.region')].type");
+        assertThat(regionType).containsExactly("io.timport.config.Region"); // IDEs offer the regions
+    }
+}

@@ -1,0 +1,256 @@
+package io.timport.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timport.bulk.BulkImporter;
+import io.timport.call.FriendImportClient;
+import io.timport.config.AppConfig;
+import io.timport.config.Endpoint;
+import io.timport.config.SecretKey;
+import io.timport.limit.RateLimiterRegistry;
+import io.timport.limit.SmoothRateLimiter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans from the {@code timport.*} properties, backing off, and failing fast on a bad property. */
+class TimportAutoConfigurationTest {
+
+    static final String KEY = "k3y-0f-th3-app-2f9c1d7e";
+
+    /** SDKAppIDs: each test that chooses a rate takes its own, since the JVM shares one limiter per SDKAppID. */
+    private static final AtomicLong NEXT_APP = new AtomicLong(1_400_100_000L);
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(TimportAutoConfiguration.class));
+
+    static String[] app(long sdkAppId, String... more) {
+        return Stream.concat(Stream.of("timport.sdkappid=" + sdkAppId, "timport.admin=administrator",
+                "timport.secret-key=" + KEY, "timport.endpoint=http://127.0.0.1:9"), Stream.of(more))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void theClientFromProperties() {
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withPropertyValues(app(sdkAppId, "timport.connect-timeout=2s", "timport.request-timeout=15s"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(FriendImportClient.class)
+                            .hasSingleBean(AppConfig.class).hasSingleBean(TimportImporterConfigurer.class);
+                    FriendImportClient client = context.getBean(FriendImportClient.class);
+                    assertThat(client.app()).isSameAs(context.getBean(AppConfig.class));
+                    assertThat(client.app().sdkAppId()).isEqualTo(sdkAppId);
+                    assertThat(client.app().adminIdentifier()).isEqualTo("administrator");
+                    assertThat(client.app().endpoint()).isEqualTo(Endpoint.of(URI.create("http://127.0.0.1:9")));
+                    assertThat(client.timeouts().connect()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(client.timeouts().request()).isEqualTo(Duration.ofSeconds(15));
+                    // the default: the limiter the JVM shares for the SDKAppID, 196 calls/s
+                    assertThat(client.rateLimiter()).isSameAs(RateLimiterRegistry.global().forSdkAppId(sdkAppId));
+                    assertThat(((SmoothRateLimiter) client.rateLimiter()).permitsPerSecond())
+                            .isEqualTo(RateLimiterRegistry.DEFAULT_PACE);
+                });
+    }
+
+    @Test
+    void aRegionInsteadOfAnEndpoint() {
+        runner.withPropertyValues("timport.sdkappid=1400000000", "timport.admin=administrator",
+                "timport.secret-key=" + KEY, "timport.region=silicon-valley").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AppConfig.class).endpoint().baseUri())
+                            .isEqualTo(URI.create("https://adminapiusa.im.qcloud.com"));
+                });
+    }
+
+    @Test
+    void theRateIsThePaceOfTheLimiterSharedForTheApp() {
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withPropertyValues(app(sdkAppId, "timport.rate=50")).run(context -> {
+            FriendImportClient client = context.getBean(FriendImportClient.class);
+            assertThat(((SmoothRateLimiter) client.rateLimiter()).permitsPerSecond()).isEqualTo(50.0);
+            assertThat(client.rateLimiter()).isSameAs(RateLimiterRegistry.global().forSdkAppId(sdkAppId));
+        });
+    }
+
+    @Test
+    void orTheServerLimitLessTheMargin() {
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withPropertyValues(app(sdkAppId, "timport.server-rate-limit=400", "timport.pace-margin=0.1"))
+                .run(context -> assertThat(((SmoothRateLimiter) context.getBean(FriendImportClient.class).rateLimiter())
+                        .permitsPerSecond()).isEqualTo(360.0, org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    @Test
+    void theKeyFromAFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("chat-key");
+        Files.writeString(file, KEY + "\n");
+        runner.withPropertyValues("timport.sdkappid=1400000000", "timport.admin=administrator",
+                "timport.secret-key-file=" + file, "timport.region=singapore")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(FriendImportClient.class));
+    }
+
+    @Test
+    void theDefaultsAreTheRuntimes() {
+        TimportProperties p = new TimportProperties();
+        assertThat(p.getServerRateLimit()).isEqualTo(RateLimiterRegistry.DEFAULT_CALLS_PER_SECOND);
+        assertThat(p.getPaceMargin()).isEqualTo(RateLimiterRegistry.DEFAULT_PACE_MARGIN);
+        assertThat(p.getConnectTimeout()).isEqualTo(io.timport.config.Timeouts.DEFAULT.connect());
+        assertThat(p.getRequestTimeout()).isEqualTo(io.timport.config.Timeouts.DEFAULT.request());
+        assertThat(p.getUserSigValidity()).isEqualTo(io.timport.auth.UserSigCache.DEFAULT_VALIDITY);
+        assertThat(p.getUserSigRenewalMargin()).isEqualTo(io.timport.auth.UserSigCache.DEFAULT_RENEWAL_MARGIN);
+        assertThat(p.getImporter().getBatchSize()).isEqualTo(BulkImporter.MAX_BATCH_SIZE);
+    }
+
+    // ------------------------------------------------------------------------------------------ backing off
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+        @Bean
+        FriendImportClient myClient() {
+            return FriendImportClient.builder(new AppConfig(1400000000L, "me", SecretKey.of("other"),
+                    Endpoint.of(URI.create("http://127.0.0.1:9")))).requestTimeout(Duration.ofSeconds(4)).build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnApp {
+        @Bean
+        AppConfig myApp() {
+            return new AppConfig(1400000000L, "vault-admin", SecretKey.of("from-a-vault"),
+                    Endpoint.of(URI.create("http://127.0.0.1:9")));
+        }
+    }
+
+    @Test
+    void anOwnClientReplacesTheAutoConfiguredOneAndNeedsNoProperties() {
+        runner.withUserConfiguration(OwnClient.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(FriendImportClient.class).doesNotHaveBean(AppConfig.class)
+                    .hasSingleBean(TimportImporterConfigurer.class);
+            assertThat(context.getBean(FriendImportClient.class)).isSameAs(context.getBean("myClient"));
+        });
+    }
+
+    @Test
+    void anOwnAppConfigIsWhatTheClientCallsFor() {
+        runner.withUserConfiguration(OwnApp.class).withPropertyValues("timport.request-timeout=3s").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(AppConfig.class);
+            FriendImportClient client = context.getBean(FriendImportClient.class);
+            assertThat(client.app().adminIdentifier()).isEqualTo("vault-admin");
+            assertThat(client.timeouts().request()).isEqualTo(Duration.ofSeconds(3));
+        });
+    }
+
+    @Test
+    void customizersAdjustTheClientAfterTheProperties() {
+        SmoothRateLimiter own = new SmoothRateLimiter(12);
+        runner.withPropertyValues(app(NEXT_APP.incrementAndGet(), "timport.request-timeout=5s"))
+                .withBean(TimportClientCustomizer.class,
+                        () -> builder -> builder.rateLimiter(own).requestTimeout(Duration.ofSeconds(8)))
+                .run(context -> {
+                    FriendImportClient client = context.getBean(FriendImportClient.class);
+                    assertThat(client.rateLimiter()).isSameAs(own);
+                    assertThat(client.timeouts().request()).isEqualTo(Duration.ofSeconds(8));
+                });
+    }
+
+    // ------------------------------------------------------------------------------------------ failing fast
+
+    static Stream<Arguments> badProperties() {
+        return Stream.of(
+                Arguments.of(new String[] {"timport.admin=administrator", "timport.secret-key=" + KEY,
+                        "timport.region=singapore"}, "timport.sdkappid", "timport.sdkappid is not set"),
+                Arguments.of(app(0), "timport.sdkappid", "timport.sdkappid must be between 1 and 4294967295, was 0"),
+                Arguments.of(app(4294967296L), "timport.sdkappid", "was 4294967296"),
+                Arguments.of(new String[] {"timport.sdkappid=1400000000", "timport.secret-key=" + KEY,
+                        "timport.region=singapore"}, "timport.admin", "timport.admin is not set"),
+                Arguments.of(app(1400000000L, "timport.admin=" + "a".repeat(33)), "timport.admin",
+                        "must be a UserID of 1 to 32 bytes of UTF-8"),
+                Arguments.of(new String[] {"timport.sdkappid=1400000000", "timport.admin=administrator",
+                        "timport.region=singapore"}, "timport.secret-key",
+                        "timport.secret-key is not set (nor timport.secret-key-file)"),
+                Arguments.of(app(1400000000L, "timport.secret-key=   "), "timport.secret-key", "timport.secret-key is empty"),
+                Arguments.of(app(1400000000L, "timport.secret-key-file=/no/such/chat-key"), "timport.secret-key",
+                        "timport.secret-key and timport.secret-key-file are both set"),
+                Arguments.of(new String[] {"timport.sdkappid=1400000000", "timport.admin=administrator",
+                        "timport.secret-key-file=/no/such/chat-key", "timport.region=singapore"},
+                        "timport.secret-key-file", "names a file that cannot be read: /no/such/chat-key"),
+                Arguments.of(new String[] {"timport.sdkappid=1400000000", "timport.admin=administrator",
+                        "timport.secret-key=" + KEY}, "timport.region", "timport.region is not set (nor timport.endpoint)"),
+                Arguments.of(app(1400000000L, "timport.region=seoul"), "timport.region",
+                        "timport.region and timport.endpoint are both set"),
+                Arguments.of(app(1400000000L, "timport.endpoint=http://chat.example.com"), "timport.endpoint",
+                        "plain http is only allowed to a loopback host"),
+                Arguments.of(app(1400000000L, "timport.rate=0"), "timport.rate",
+                        "timport.rate must be a positive number of calls per second, was 0.0"),
+                Arguments.of(app(1400000000L, "timport.rate=100", "timport.pace-margin=0.1"), "timport.rate",
+                        "is set together with timport.server-rate-limit or timport.pace-margin"),
+                Arguments.of(app(1400000000L, "timport.pace-margin=1"), "timport.pace-margin",
+                        "must be at least 0 and less than 1, was 1.0"),
+                Arguments.of(app(1400000000L, "timport.server-rate-limit=-5"), "timport.server-rate-limit",
+                        "was -5.0"),
+                Arguments.of(app(1400000000L, "timport.connect-timeout=0s"), "timport.connect-timeout",
+                        "timport.connect-timeout must be positive, was PT0S"),
+                Arguments.of(app(1400000000L, "timport.user-sig-renewal-margin=2d"), "timport.user-sig-renewal-margin",
+                        "must be at least zero and less than timport.user-sig-validity (PT24H), was PT48H"),
+                Arguments.of(app(1400000000L, "timport.importer.batch-size=0"), "timport.importer.batch-size",
+                        "timport.importer.batch-size must be 1 to 1000 (the API's limit), was 0"),
+                Arguments.of(app(1400000000L, "timport.importer.batch-size=1001"), "timport.importer.batch-size",
+                        "was 1001"),
+                Arguments.of(app(1400000000L, "timport.importer.max-buffered-items=10", "timport.importer.batch-size=100"),
+                        "timport.importer.max-buffered-items", "must be at least timport.importer.batch-size (100)"),
+                Arguments.of(app(1400000000L, "timport.importer.initial-backoff=5s", "timport.importer.max-backoff=1s"),
+                        "timport.importer.max-backoff", "must be at least timport.importer.initial-backoff (PT5S)"),
+                Arguments.of(app(1400000000L, "timport.importer.progress-interval=0ms"),
+                        "timport.importer.progress-interval", "must be positive"));
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("badProperties")
+    void aMissingOrInvalidPropertyStopsTheStartupNamingIt(String[] properties, String property, String message) {
+        runner.withPropertyValues(properties).run(context -> {
+            assertThat(context).hasFailed();
+            InvalidTimportPropertyException e =
+                    Failures.find(context.getStartupFailure(), InvalidTimportPropertyException.class);
+            assertThat(e.property()).isEqualTo(property);
+            assertThat(e.getMessage()).contains(message).startsWith(property);
+            assertThat(e.action()).isNotBlank();
+            assertThat(Failures.messages(context.getStartupFailure())).doesNotContain(KEY);
+            // what Spring Boot prints instead of the stack trace
+            FailureAnalysis analysis = new TimportPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains(property).contains(message).doesNotContain(KEY);
+            assertThat(analysis.getAction()).isEqualTo(e.action());
+        });
+    }
+
+    @Test
+    void anUnknownRegionIsABindingErrorNamingTheProperty() {
+        runner.withPropertyValues(app(1400000000L, "timport.region=moon")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(Failures.messages(context.getStartupFailure())).contains("timport.region").contains("moon");
+        });
+    }
+
+    @Test
+    void theRateMustAgreeWithTheRateAlreadyChosenForTheAppInThisJvm() {
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        RateLimiterRegistry.global().forSdkAppId(sdkAppId, 20);
+        runner.withPropertyValues(app(sdkAppId, "timport.rate=30")).run(context -> {
+            InvalidTimportPropertyException e =
+                    Failures.find(context.getStartupFailure(), InvalidTimportPropertyException.class);
+            assertThat(e.property()).isEqualTo("timport.rate");
+            assertThat(e.getMessage()).contains("conflicts with the rate already chosen in this JVM");
+        });
+    }
+}
