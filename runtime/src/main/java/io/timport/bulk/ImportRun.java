@@ -42,6 +42,9 @@ final class ImportRun<U, C extends Call, A> {
     private final Condition readerWake = lock.newCondition();
     /** Set once the core has stopped: lets the reader stop without taking the lock. */
     private volatile boolean stopped;
+    /** Why the input could not be read to its end (the reader's thread only), or null. */
+    private RuntimeException inputFailure;
+    private long inputFailedAfter;
 
     ImportRun(EngineCore<U, C, A> core, ProgressMeter meter, WorkJournal journal, ImportSettings settings,
             Listeners events, Ticker ticker) {
@@ -76,6 +79,11 @@ final class ImportRun<U, C extends Call, A> {
             }
             read(input);
             awaitEnd();
+            if (inputFailure != null) {
+                // What was read is settled: now the run stops, for the input it could not read to its end
+                stop("the input could not be read past record " + inputFailedAfter + ": " + inputFailure.getMessage(),
+                        inputFailure);
+            }
         } catch (InterruptedException e) {
             stop("the import was interrupted", e);
             throw e;
@@ -102,7 +110,9 @@ final class ImportRun<U, C extends Call, A> {
                 }
                 unit = input.next();
             } catch (RuntimeException e) {
-                stop("cannot read input record " + (position + 1) + ": " + e.getMessage(), e);
+                // The input ends here: what was read is still imported, then the run stops (see execute)
+                inputFailure = e;
+                inputFailedAfter = position;
                 break;
             }
             position++;
