@@ -93,6 +93,7 @@ final class ImportRun<U, C extends Call, A> {
             if (timer != null) {
                 timer.shutdownNow();
             }
+            writeFailures();
             journal.close();
         }
         return progress(true);
@@ -128,6 +129,7 @@ final class ImportRun<U, C extends Call, A> {
             }
             // What the reader journals (superseded records) is written with the next answer's entries, ahead of
             // them, so that it is on disk before the record that superseded it can be.
+            writeFailures();
         }
         lock.lock();
         try {
@@ -227,9 +229,35 @@ final class ImportRun<U, C extends Call, A> {
             lock.unlock();
         }
         flushJournal();
+        writeFailures();
     }
 
     // ---------------------------------------------------------------- the run
+
+    /**
+     * Writes the failures this thread's step handed over to the failures file, outside the engine's lock; one thread
+     * at a time (the file's monitor, taken before the lock, never under it), so that lines keep their order.
+     */
+    private void writeFailures() {
+        FailuresFile file = meter.failuresFile();
+        if (file == null || !meter.anyFailuresToWrite()) {
+            return;
+        }
+        synchronized (file) {
+            java.util.List<ImportFailure> failures;
+            lock.lock();
+            try {
+                failures = meter.takeFailuresToWrite();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                file.write(failures);
+            } catch (IOException e) {
+                stop("cannot write the failures file " + file.file() + ": " + e.getMessage(), e);
+            }
+        }
+    }
 
     private void flushJournal() {
         try {
