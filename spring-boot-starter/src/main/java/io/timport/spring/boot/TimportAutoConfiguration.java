@@ -1,8 +1,11 @@
 package io.timport.spring.boot;
 
+import io.timport.bulk.ImportListener;
 import io.timport.bulk.ProgressListener;
 import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,13 +45,22 @@ public class TimportAutoConfiguration {
         return TimportSettings.build(builder, properties);
     }
 
-    /** Applies {@code timport.importer.*} and the progress listeners to the builders of importers. */
+    /**
+     * Applies {@code timport.importer.*} and the listeners to the builders of importers: the {@link ProgressListener}
+     * beans, the {@link ImportListener} beans, and one listener per importer from each {@link TimportListenerFactory}
+     * bean (and each deprecated {@link TimportProgressListenerFactory} bean).
+     */
     @Bean
     @ConditionalOnMissingBean
+    @SuppressWarnings("deprecation")
     public TimportImporterConfigurer timportImporterConfigurer(TimportProperties properties,
-            ObjectProvider<ProgressListener> listeners, ObjectProvider<TimportProgressListenerFactory> factories) {
-        return new TimportImporterConfigurer(properties.getImporter(), listeners.orderedStream().toList(),
-                factories.orderedStream().toList());
+            ObjectProvider<ProgressListener> progressListeners, ObjectProvider<ImportListener> listeners,
+            ObjectProvider<TimportListenerFactory> factories,
+            ObjectProvider<TimportProgressListenerFactory> progressFactories) {
+        List<TimportListenerFactory> all = new ArrayList<>(factories.orderedStream().toList());
+        all.addAll(TimportImporterConfigurer.adapt(progressFactories.orderedStream().toList()));
+        return new TimportImporterConfigurer(properties.getImporter(), progressListeners.orderedStream().toList(),
+                listeners.orderedStream().toList(), all);
     }
 
     /** With the actuator: the secret key hidden in {@code /actuator/env} and {@code /actuator/configprops}. */
