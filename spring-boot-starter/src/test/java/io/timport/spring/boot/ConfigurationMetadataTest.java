@@ -28,6 +28,7 @@ class ConfigurationMetadataTest {
         assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
                 "timport.sdkappid", "timport.admin", "timport.secret-key", "timport.secret-key-file", "timport.region",
                 "timport.endpoint", "timport.rate", "timport.server-rate-limit", "timport.pace-margin",
+                "timport.rate-limiter", "timport.api", "timport.max-answer-size", "timport.max-buffered-answer-size",
                 "timport.connect-timeout", "timport.request-timeout", "timport.user-sig-validity",
                 "timport.user-sig-renewal-margin", "timport.importer.batch-size", "timport.importer.max-buffered-items",
                 "timport.importer.max-in-flight", "timport.importer.max-attempts", "timport.importer.initial-backoff",
@@ -42,10 +43,18 @@ class ConfigurationMetadataTest {
     @Test
     void theDefaultsAreListed() throws Exception {
         DocumentContext metadata = metadata();
-        Map<String, Object> expected = Map.of("timport.connect-timeout", "5s", "timport.request-timeout", "10s",
-                "timport.server-rate-limit", 200, "timport.pace-margin", 0.02, "timport.user-sig-validity", "1d",
-                "timport.importer.batch-size", 1000, "timport.importer.max-in-flight", 512,
-                "timport.importer.initial-backoff", "200ms", "timport.importer.linger", "2s");
+        Map<String, Object> expected = Map.ofEntries(
+                Map.entry("timport.connect-timeout", "5s"),
+                Map.entry("timport.request-timeout", "10s"),
+                Map.entry("timport.server-rate-limit", 200),
+                Map.entry("timport.pace-margin", 0.02),
+                Map.entry("timport.user-sig-validity", "1d"),
+                Map.entry("timport.importer.batch-size", 1000),
+                Map.entry("timport.importer.max-in-flight", 512),
+                Map.entry("timport.importer.initial-backoff", "200ms"),
+                Map.entry("timport.importer.linger", "2s"),
+                Map.entry("timport.rate-limiter", "shared"),
+                Map.entry("timport.max-answer-size", "4MB"));
         expected.forEach((name, value) -> {
             List<Object> defaults = metadata.read("$.properties[?(@.name == '" + name + "')].defaultValue");
             assertThat(defaults).as(name).hasSize(1);
