@@ -40,13 +40,13 @@ public class TimportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @SuppressWarnings("deprecation")
-    public TimportImporterConfigurer timportImporterConfigurer(TimportProperties properties,
+    public TimportImporterConfigurer timportImporterConfigurer(FriendImportClient client, TimportProperties properties,
             ObjectProvider<ProgressListener> progressListeners, ObjectProvider<ImportListener> listeners,
             ObjectProvider<TimportListenerFactory> factories,
             ObjectProvider<TimportProgressListenerFactory> progressFactories) {
         List<TimportListenerFactory> all = new ArrayList<>(factories.orderedStream().toList());
         all.addAll(TimportImporterConfigurer.adapt(progressFactories.orderedStream().toList()));
-        return new TimportImporterConfigurer(properties.getImporter(), progressListeners.orderedStream().toList(),
+        return new TimportImporterConfigurer(client, properties.getImporter(), progressListeners.orderedStream().toList(),
                 listeners.orderedStream().toList(), all);
     }
 

@@ -4,6 +4,7 @@ import io.timport.bulk.ImportListener;
 import io.timport.bulk.ImportProgress;
 import io.timport.bulk.ImporterBuilder;
 import io.timport.bulk.ProgressListener;
+import io.timport.call.FriendImportClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,32 +38,20 @@ public final class TimportImporterConfigurer {
     private final List<TimportListenerFactory> factories;
 
     /**
+     * @param client the application's client: the properties are checked on a builder of it, by the builder's rules
      * @param settings the {@code timport.importer.*} properties, checked here
      * @param progressListeners listeners of every importer's progress snapshots
      * @param listeners listeners of every importer's events
      * @param factories each gives every importer a listener of its own
      * @throws InvalidTimportPropertyException naming the first property that breaks its rule
      */
-    public TimportImporterConfigurer(TimportProperties.Importer settings,
+    public TimportImporterConfigurer(FriendImportClient client, TimportProperties.Importer settings,
             List<? extends ProgressListener> progressListeners, List<? extends ImportListener> listeners,
             List<? extends TimportListenerFactory> factories) {
-        this.settings = TimportSettings.check(Objects.requireNonNull(settings, "settings"));
+        this.settings = ImporterSettings.check(settings, Objects.requireNonNull(client, "client"));
         this.progressListeners = List.copyOf(progressListeners);
         this.listeners = List.copyOf(listeners);
         this.factories = List.copyOf(factories);
-    }
-
-    /**
-     * @param settings the {@code timport.importer.*} properties, checked here
-     * @param listeners listeners every importer reports its progress to
-     * @param factories each gives every importer a progress listener of its own
-     * @throws InvalidTimportPropertyException naming the first property that breaks its rule
-     * @deprecated use the constructor with {@link ImportListener}s and {@link TimportListenerFactory}s
-     */
-    @Deprecated(since = "0.1.0")
-    public TimportImporterConfigurer(TimportProperties.Importer settings, List<? extends ProgressListener> listeners,
-            @SuppressWarnings("deprecation") List<? extends TimportProgressListenerFactory> factories) {
-        this(settings, listeners, List.of(), adapt(factories));
     }
 
     /**
@@ -72,17 +61,7 @@ public final class TimportImporterConfigurer {
      */
     public <B extends ImporterBuilder<?, B>> B configure(B builder) {
         Objects.requireNonNull(builder, "builder");
-        builder.batchSize(settings.getBatchSize())
-                .maxBufferedItems(settings.getMaxBufferedItems())
-                .maxInFlight(settings.getMaxInFlight())
-                .maxAttempts(settings.getMaxAttempts())
-                .backoff(settings.getInitialBackoff(), settings.getMaxBackoff())
-                .throttlePause(settings.getThrottlePause())
-                .lockoutPause(settings.getLockoutPause())
-                .linger(settings.getLinger())
-                .journal(settings.getJournal())
-                .fsyncJournal(settings.isFsyncJournal())
-                .progressInterval(settings.getProgressInterval());
+        ImporterSettings.apply(builder, settings);
         if (progressListeners.size() == 1) {
             builder.progress(progressListeners.get(0));
         } else if (!progressListeners.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.timport.spring.boot;
 
-import io.timport.bulk.BulkImporter;
 import io.timport.call.ChatApi;
 import io.timport.call.ChatClient;
 import io.timport.config.AppConfig;
@@ -258,49 +257,6 @@ final class TimportSettings {
 
     private static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    /** Checks the {@code timport.importer.*} settings, each against the rule its builder setter enforces. */
-    static TimportProperties.Importer check(TimportProperties.Importer s) {
-        if (s.getBatchSize() < 1 || s.getBatchSize() > BulkImporter.MAX_BATCH_SIZE) {
-            throw importer("batch-size", "must be 1 to " + BulkImporter.MAX_BATCH_SIZE + " (the API's limit), was "
-                    + s.getBatchSize());
-        }
-        if (s.getMaxBufferedItems() < s.getBatchSize()) {
-            throw importer("max-buffered-items", "must be at least " + IMPORTER + "batch-size (" + s.getBatchSize()
-                    + "), was " + s.getMaxBufferedItems());
-        }
-        if (s.getMaxInFlight() < 1) {
-            throw importer("max-in-flight", "must be positive, was " + s.getMaxInFlight());
-        }
-        if (s.getMaxAttempts() < 1) {
-            throw importer("max-attempts", "must be positive, was " + s.getMaxAttempts());
-        }
-        notNegative(s.getInitialBackoff(), "initial-backoff");
-        notNegative(s.getMaxBackoff(), "max-backoff");
-        if (s.getMaxBackoff().compareTo(s.getInitialBackoff()) < 0) {
-            throw importer("max-backoff", "must be at least " + IMPORTER + "initial-backoff (" + s.getInitialBackoff()
-                    + "), was " + s.getMaxBackoff());
-        }
-        notNegative(s.getThrottlePause(), "throttle-pause");
-        notNegative(s.getLockoutPause(), "lockout-pause");
-        notNegative(s.getLinger(), "linger");
-        Duration interval = notNull(s.getProgressInterval(), IMPORTER + "progress-interval");
-        if (interval.isNegative() || interval.isZero()) {
-            throw importer("progress-interval", "must be positive, was " + interval);
-        }
-        return s;
-    }
-
-    private static InvalidTimportPropertyException importer(String name, String problem) {
-        return new InvalidTimportPropertyException(IMPORTER + name, problem,
-                "Fix " + IMPORTER + name + ", or remove it to take the default.");
-    }
-
-    private static void notNegative(Duration d, String name) {
-        if (notNull(d, IMPORTER + name).isNegative()) {
-            throw importer(name, "must not be negative, was " + d);
-        }
     }
 
     private static Duration positive(Duration d, String property) {

@@ -41,6 +41,25 @@ class ConfigurationMetadataTest {
     }
 
     @Test
+    void everyImporterPropertyGoesToTheBuilder() throws Exception {
+        List<String> names = metadata().read("$.properties[*].name");
+        List<String> importer = names.stream().filter(n -> n.startsWith("timport.importer.")).sorted().toList();
+        List<String> applied = ImporterSettings.ALL.stream().flatMap(s -> s.properties().stream())
+                .map(p -> "timport.importer." + p).sorted().toList();
+        assertThat(applied).as("ImporterSettings.ALL: a line for every timport.importer.* property")
+                .isEqualTo(importer);
+    }
+
+    @Test
+    void builderMessagesSpeakOfProperties() {
+        assertThat(ImporterSettings.rewrite("maxBufferedItems (10) must be at least batchSize (100)"))
+                .isEqualTo("timport.importer.max-buffered-items (10) must be at least timport.importer.batch-size (100)");
+        assertThat(ImporterSettings.rewrite("backoff needs 0 <= initial <= max"))
+                .isEqualTo("backoff needs 0 <= initial <= max");
+        assertThat(ImporterSettings.camel("breaker.min-items")).isEqualTo("breakerMinItems");
+    }
+
+    @Test
     void theDefaultsAreListed() throws Exception {
         DocumentContext metadata = metadata();
         Map<String, Object> expected = Map.ofEntries(

@@ -322,15 +322,32 @@ class TimportAutoConfigurationTest {
                 Arguments.of(app(1400000000L, "timport.user-sig-renewal-margin=2d"), "timport.user-sig-renewal-margin",
                         "must be at least zero and less than timport.user-sig-validity (PT24H), was PT48H"),
                 Arguments.of(app(1400000000L, "timport.importer.batch-size=0"), "timport.importer.batch-size",
-                        "timport.importer.batch-size must be 1 to 1000 (the API's limit), was 0"),
+                        "timport.importer.batch-size must be 1..1000, was 0"),
                 Arguments.of(app(1400000000L, "timport.importer.batch-size=1001"), "timport.importer.batch-size",
                         "was 1001"),
                 Arguments.of(app(1400000000L, "timport.importer.max-buffered-items=10", "timport.importer.batch-size=100"),
-                        "timport.importer.max-buffered-items", "must be at least timport.importer.batch-size (100)"),
+                        "timport.importer.max-buffered-items", "timport.importer.max-buffered-items (10) must be at "
+                                + "least timport.importer.batch-size (100)"),
                 Arguments.of(app(1400000000L, "timport.importer.initial-backoff=5s", "timport.importer.max-backoff=1s"),
                         "timport.importer.max-backoff", "must be at least timport.importer.initial-backoff (PT5S)"),
+                Arguments.of(app(1400000000L, "timport.importer.initial-backoff=-1s"),
+                        "timport.importer.initial-backoff", "must not be negative, was PT-1S"),
+                // the builder's own rules, each named by its property
+                Arguments.of(app(1400000000L, "timport.importer.max-in-flight=0"), "timport.importer.max-in-flight",
+                        "timport.importer.max-in-flight must be positive, was 0"),
+                Arguments.of(app(1400000000L, "timport.importer.max-attempts=-3"), "timport.importer.max-attempts",
+                        "timport.importer.max-attempts must be positive, was -3"),
+                Arguments.of(app(1400000000L, "timport.importer.max-buffered-items=0"),
+                        "timport.importer.max-buffered-items", "must be positive, was 0"),
+                Arguments.of(app(1400000000L, "timport.importer.throttle-pause=-1ms"),
+                        "timport.importer.throttle-pause", "timport.importer.throttle-pause must not be negative, was PT-0.001S"),
+                Arguments.of(app(1400000000L, "timport.importer.lockout-pause=-1m"),
+                        "timport.importer.lockout-pause", "must not be negative, was PT-1M"),
+                Arguments.of(app(1400000000L, "timport.importer.linger=-2s"), "timport.importer.linger",
+                        "must not be negative, was PT-2S"),
                 Arguments.of(app(1400000000L, "timport.importer.progress-interval=0ms"),
-                        "timport.importer.progress-interval", "must be positive"));
+                        "timport.importer.progress-interval",
+                        "timport.importer.progress-interval must be positive, was PT0S"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
