@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /** The beans from the {@code timport.*} properties, backing off, and failing fast on a bad property. */
 class TimportAutoConfigurationTest {
@@ -123,6 +127,26 @@ class TimportAutoConfigurationTest {
                     assertThat(pace(chat, ChatApi.FRIEND_IMPORT)).isEqualTo(196.0);
                     assertThat(chat.rateLimiter(ChatApi.ACCOUNT_CHECK))
                             .isSameAs(RateLimiterRegistry.global().forApi(sdkAppId, ChatApi.ACCOUNT_CHECK));
+                });
+    }
+
+    @Test
+    void theRatesOfTheDocsExample() throws Exception {
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("rates-example", new ClassPathResource("rates-example.yml"));
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withInitializer(context -> yaml.forEach(context.getEnvironment().getPropertySources()::addLast))
+                .withPropertyValues(app(sdkAppId)).run(context -> {
+                    ChatClient chat = context.getBean(ChatClient.class);
+                    assertThat(pace(chat, ChatApi.FRIEND_IMPORT)).isEqualTo(50.0);
+                    assertThat(pace(chat, ChatApi.ACCOUNT_CHECK)).isEqualTo(25.0);
+                    assertThat(pace(chat, ChatApi.MULTIACCOUNT_IMPORT)).isEqualTo(25.0);
+                    assertThat(pace(chat, ChatApi.FRIEND_GET)).isEqualTo(392.0, offset(1e-9));
+                    assertThat(pace(chat, ChatApi.FRIEND_CHECK)).isEqualTo(196.0);
+                    assertThat(pace(chat, ChatApi.ACCOUNT_IMPORT)).isEqualTo(196.0);
+                    for (ChatApi api : ChatApi.values()) {
+                        assertThat(chat.rateLimiter(api)).isSameAs(RateLimiterRegistry.global().forApi(sdkAppId, api));
+                    }
                 });
     }
 
