@@ -52,14 +52,22 @@ import java.util.Map;
  * <p>The import itself is the few lines of {@link #importAll}: a {@link FriendImportClient}, the generated
  * {@link GameFriendImporter}, and the report. Everything else is the command line around it.
  *
- * <p>Exit status: 0 when every relation was imported, 2 when some failed for good (invalid input or rejected by the
- * server), 1 on a fatal error. Errors go to standard error in one line; the secret key is never printed.
+ * <p>Exit status (the project's scheme, shared with the simulator's command line): 0 when every relation was
+ * imported, 2 when the import reached its end but some relations failed for good (invalid input or rejected by the
+ * server), 1 when the run stopped early (an unreadable file, a missing key, a refused journal, an error that stopped
+ * the import), 64 for a usage error (an unknown option, a bad value, options that conflict: anything the command line
+ * alone shows to be wrong). Errors go to standard error in one line; the secret key is never printed.
  */
 public final class ExampleImporter {
 
+    /** Exit status: everything done. */
     static final int OK = 0;
+    /** Exit status: the run stopped early. */
     static final int FATAL = 1;
+    /** Exit status: the run reached its end, but some relations failed. */
     static final int SOME_FAILED = 2;
+    /** Exit status: a usage error (EX_USAGE of sysexits.h). */
+    static final int USAGE = 64;
 
     private static final String NAME = "timport-example";
 
@@ -92,7 +100,7 @@ public final class ExampleImporter {
     /**
      * Runs the command line with these streams, the process's environment and the current directory.
      *
-     * @return the exit status: 0 all imported, 2 some relations failed, 1 fatal error
+     * @return the exit status: 0 all imported, 2 some relations failed, 1 the run stopped early, 64 a usage error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return new ExampleImporter(out, err, System.in, System.getenv(), Path.of("")).run(args);
@@ -103,15 +111,17 @@ public final class ExampleImporter {
         try {
             options = Options.parse(args);
         } catch (Options.UsageException e) {
-            return fatal(e.getMessage() + " (see --help)");
+            return usage(e.getMessage());
         }
-        if (options.help) {
-            out.print(Options.usage());
+        if (options.help || options.version) {
+            out.print(options.help ? Options.usage() : Options.versionText());
             out.flush();
             return OK;
         }
         try {
             return execute(options);
+        } catch (Options.UsageException e) {
+            return usage(e.getMessage());
         } catch (Fatal e) {
             return fatal(e.getMessage());
         } catch (RuntimeException e) {
@@ -138,16 +148,22 @@ public final class ExampleImporter {
         return FATAL;
     }
 
+    private int usage(String message) {
+        err.println(NAME + ": " + message + " (see --help)");
+        err.flush();
+        return USAGE;
+    }
+
     // ------------------------------------------------------------------ the run
 
-    private int execute(Options o) throws Fatal {
+    private int execute(Options o) throws Fatal, Options.UsageException {
         SampleGraph sample = null;
         Path inputFile = null;
         if (o.usesSample()) {
             try {
                 sample = SampleGraph.of(o.users, o.relations, o.invalid, o.seed);
             } catch (IllegalArgumentException e) {
-                throw new Fatal(e.getMessage());
+                throw new Options.UsageException(e.getMessage());
             }
         } else if (!o.input.equals("-")) {
             inputFile = readableFile(o.input, "--input");
@@ -175,7 +191,7 @@ public final class ExampleImporter {
             try {
                 app = new AppConfig(sdkAppId, o.admin, key, endpoint);
             } catch (IllegalArgumentException e) {
-                throw new Fatal("--admin: " + e.getMessage());
+                throw new Options.UsageException("--admin: " + e.getMessage());
             }
             Path journal = o.journal == null ? null : workDir.resolve(o.journal);
             String input = journal == null ? null : checkJournal(journal, app, sample, inputFile);
@@ -357,11 +373,11 @@ public final class ExampleImporter {
         return SecretKey.of(value);
     }
 
-    private static Endpoint endpoint(Options o) throws Fatal {
+    private static Endpoint endpoint(Options o) throws Options.UsageException {
         try {
             return o.region != null ? Region.parse(o.region).endpoint() : Endpoint.parse(o.endpoint);
         } catch (IllegalArgumentException e) {
-            throw new Fatal((o.region != null ? "--region: " : "--endpoint: ") + e.getMessage());
+            throw new Options.UsageException((o.region != null ? "--region: " : "--endpoint: ") + e.getMessage());
         }
     }
 

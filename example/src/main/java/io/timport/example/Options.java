@@ -1,12 +1,57 @@
 package io.timport.example;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The command line of {@link ExampleImporter}: parsing, checks and the {@code --help} text. */
+/**
+ * The command line of {@link ExampleImporter} on picocli: the options (grouped as {@code --help} shows them), their
+ * checks, and the one-line messages of a usage error.
+ *
+ * <p>Values are taken as text and checked here rather than by picocli's converters, so that every message names the
+ * option, the rule and the value in the project's words ({@code --batch-size must be from 1 to 1,000, was 0}), and
+ * whole numbers may be written {@code 100000}, {@code 100,000} or {@code 100_000}.
+ *
+ * <p><b>Adding an option</b>: a field with {@code @Option} in the group it belongs to (its {@code description} is its
+ * {@code --help} line), and a line in {@link #resolve()} that checks it into a field of this class.
+ */
+@Command(name = "timport-example",
+        mixinStandardHelpOptions = true,
+        versionProvider = Options.Version.class,
+        sortOptions = false,
+        usageHelpWidth = Options.HELP_WIDTH,
+        customSynopsis = "java -jar timport-example.jar [options]",
+        descriptionHeading = "%n",
+        description = "Imports a game's friend lists into Tencent Cloud Chat (REST API v4/sns/friend_import) with a "
+                + "live progress bar, prints a report, and writes the relations that failed to a file. With no options "
+                + "it starts an embedded Chat simulator on 127.0.0.1, generates a sample friend graph (2,000 players, "
+                + "100,000 relations, 8 of them broken on purpose) and imports it: no account or network needed. "
+                + "Every option can be tried against the embedded simulator.",
+        optionListHeading = "%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:every relation was imported (or done by an earlier run, says the journal)",
+            " 1:the run stopped early: an unreadable file, no key, a journal of another input or server, an "
+                    + "error that stopped the import (a wrong key, not an admin, ...)",
+            " 2:the import reached its end, but some relations failed for good: invalid input, or rejected by the "
+                    + "server (see the report and the failures file)",
+            "64:a usage error: an unknown option, a bad option value, options that conflict"},
+        footer = {"",
+            "Options take their value as the next argument or after = (--rate 100 or --rate=100)."})
 final class Options {
 
     /** A problem with the command line, told in one line that names the option. Never carries a secret. */
@@ -18,6 +63,31 @@ final class Options {
         }
     }
 
+    /** The version from the build ({@code version.properties}, filtered by Maven), and the Java it runs on. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"timport example " + version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+
+        static String version() {
+            try (InputStream in = Options.class.getResourceAsStream("version.properties")) {
+                Properties p = new Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                return p.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+
+    /** Columns of the {@code --help} text: it fits an 80-column terminal. */
+    static final int HELP_WIDTH = 80;
+
     static final String DEFAULT_FAILURES_FILE = "timport-failures.jsonl";
     static final String KEY_VARIABLE = "TIMPORT_SECRET_KEY";
     static final String DEFAULT_ADMIN = "administrator";
@@ -26,14 +96,133 @@ final class Options {
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
     static final int DEFAULT_SHOWN_FAILURES = 20;
 
-    private static final Set<String> FLAGS = Set.of("help", "sample", "quiet");
-    private static final List<String> NAMES = List.of(
-            "input", "sample", "users", "relations", "invalid", "seed", "write-sample",
-            "endpoint", "region", "sdkappid", "admin", "key-file", "rate", "timeout",
-            "sim-latency", "sim-faults",
-            "batch-size", "journal", "failures-out", "show-failures", "quiet", "help");
+    // ------------------------------------------------------------------ the options, as --help groups them
+
+    /** Input (default: the generated sample). */
+    static final class InputOptions {
+        @Option(names = "--input", paramLabel = "FILE", order = 10, description =
+                "relations as JSONL: one JSON object a line, in the API's field names (From_Account, "
+                + "To_Account, AddSource, Remark, RemarkTime, GroupName, AddWording, AddTime, CustomItem "
+                + "[{Tag, Value}]); - reads standard input. Bad lines are reported with their line "
+                + "number; the rest is imported")
+        String input;
+
+        @Option(names = "--sample", order = 11, description =
+                "the generated sample; needed with --endpoint or --region, so that no real app gets "
+                + "fake players by mistake")
+        boolean sample;
+
+        @Option(names = "--users", paramLabel = "N", order = 12, description = "players in the sample (default 2,000)")
+        String users;
+
+        @Option(names = "--relations", paramLabel = "N", order = 13,
+                description = "relations in the sample (default 100,000)")
+        String relations;
+
+        @Option(names = "--invalid", paramLabel = "N", order = 14,
+                description = "sample relations broken on purpose, as real exports are (default 8)")
+        String invalid;
+
+        @Option(names = "--seed", paramLabel = "N", order = 15,
+                description = "the sample's seed: the same seed gives the same sample (default 42)")
+        String seed;
+
+        @Option(names = "--write-sample", paramLabel = "FILE", order = 16,
+                description = "write the sample to FILE as JSONL (the --input format) and exit")
+        String writeSample;
+    }
+
+    /** Target (default: the embedded simulator). */
+    static final class TargetOptions {
+        @Option(names = "--region", paramLabel = "NAME", order = 20, description =
+                "a Tencent Cloud Chat data centre: china, singapore, seoul, tokyo, frankfurt, mumbai, "
+                + "silicon-valley, jakarta (or its domain)")
+        String region;
+
+        @Option(names = "--endpoint", paramLabel = "URI", order = 21, description =
+                "https://adminapisgp.im.qcloud.com or any compatible server's base URI (plain http only "
+                + "to localhost or 127.0.0.1)")
+        String endpoint;
+
+        @Option(names = "--sdkappid", paramLabel = "N", order = 22,
+                description = "the app's SDKAppID (required with --region or --endpoint)")
+        String sdkAppId;
+
+        @Option(names = "--admin", paramLabel = "ID", order = 23,
+                description = "an app admin's UserID (default " + DEFAULT_ADMIN + ")")
+        String admin;
+
+        @Option(names = "--key-file", paramLabel = "FILE", order = 24, description =
+                "a file holding the app's secret key; without it the key is read from the environment "
+                + "variable " + KEY_VARIABLE + ". Never printed")
+        String keyFile;
+
+        @Option(names = "--rate", paramLabel = "N", order = 25, description =
+                "the server's limit in calls per second (default 200); the client paces 2 %% under it. "
+                + "Processes importing into one app at once must share it")
+        String rate;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", order = 26,
+                description = "how long to wait for each answer (default 10; the server gives up at 3)")
+        String timeout;
+    }
+
+    /** Embedded simulator only. */
+    static final class SimulatorOptions {
+        @Option(names = "--sim-latency", paramLabel = "MS", order = 30,
+                description = "time the simulator takes per call (default 0), to see calls overlap")
+        String simLatency;
+
+        @Option(names = "--sim-faults", paramLabel = "P", order = 31, description =
+                "probability 0..1 that a call fails transiently (HTTP 502 or error 30006), to see "
+                + "retries (default 0)")
+        String simFaults;
+    }
+
+    /** Import. */
+    static final class ImportOptions {
+        @Option(names = "--batch-size", paramLabel = "N", order = 40,
+                description = "relations per call, 1 to 1,000 (default 1,000)")
+        String batchSize;
+
+        @Option(names = "--journal", paramLabel = "FILE", order = 41, description =
+                "record finished work in FILE. After a crash, kill or Ctrl-C, run the same command "
+                + "again: what finished is not sent again. The journal records its input and server, "
+                + "and is never resumed for another one. The embedded simulator starts empty each run: "
+                + "resuming skips relations its earlier run stored, so its new store lacks them")
+        String journal;
+
+        @Option(names = "--failures-out", paramLabel = "FILE", order = 42, description =
+                "where failed relations are written, as JSONL in the --input format, to fix and import "
+                + "again (default " + DEFAULT_FAILURES_FILE + " in the current directory; written only "
+                + "when something failed)")
+        String failuresOut;
+
+        @Option(names = "--show-failures", paramLabel = "N", order = 43,
+                description = "failures listed in the report (default 20; all are in the file)")
+        String showFailures;
+
+        @Option(names = "--quiet", order = 44,
+                description = "no banner and no progress bar: the report, the failures line and errors")
+        boolean quiet;
+    }
+
+    @ArgGroup(validate = false, order = 1, heading = "%nInput (default: the generated sample):%n")
+    InputOptions inputGroup = new InputOptions();
+
+    @ArgGroup(validate = false, order = 2, heading = "%nTarget (default: the embedded simulator):%n")
+    TargetOptions targetGroup = new TargetOptions();
+
+    @ArgGroup(validate = false, order = 3, heading = "%nEmbedded simulator only:%n")
+    SimulatorOptions simulatorGroup = new SimulatorOptions();
+
+    @ArgGroup(validate = false, order = 4, heading = "%nImport:%n")
+    ImportOptions importGroup = new ImportOptions();
+
+    // ------------------------------------------------------------------ the values, checked
 
     boolean help;
+    boolean version;
     String input;
     boolean sample;
     int users = SampleGraph.DEFAULT_USERS;
@@ -69,175 +258,121 @@ final class Options {
         return input == null;
     }
 
+    /** A parser for these options, configured as the project's command lines are. */
+    private static CommandLine commandLine(Options options) {
+        CommandLine cl = new CommandLine(options);
+        cl.setOverwrittenOptionsAllowed(false);
+        cl.setCaseInsensitiveEnumValuesAllowed(false);
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(true); // --rate -5 is a bad value, not an unknown option
+        return cl;
+    }
+
+    /**
+     * Parses and checks {@code args}.
+     *
+     * @throws UsageException for anything the command line alone shows to be wrong: an unknown option, a missing or
+     *     bad value, options that conflict (exit status 64)
+     */
     static Options parse(String[] args) throws UsageException {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h")) {
-                arg = "--help";
-            }
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new UsageException("unexpected argument \"" + arg + "\": options start with --");
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (!NAMES.contains(name)) {
-                String near = nearest(name);
-                throw new UsageException("unknown option --" + name + (near == null ? "" : " (did you mean --" + near + "?)"));
-            }
-            if (FLAGS.contains(name)) {
-                if (value != null) {
-                    throw new UsageException("--" + name + " takes no value");
-                }
-                value = "";
-            } else if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException("--" + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (given.put(name, value) != null) {
-                throw new UsageException("--" + name + " is given more than once");
-            }
-        }
         Options o = new Options();
-        if (given.containsKey("help")) {
+        CommandLine cl = commandLine(o);
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new UsageException(describe(e));
+        }
+        given(cl, args);
+        if (cl.isUsageHelpRequested()) {
             o.help = true;
             return o;
         }
-        o.input = path(given, "input");
-        o.sample = given.containsKey("sample");
-        o.users = integer(given, "users", 2, Integer.MAX_VALUE, o.users);
-        o.relations = integer(given, "relations", 1, Integer.MAX_VALUE, o.relations);
-        o.invalid = integer(given, "invalid", 0, Integer.MAX_VALUE, o.invalid);
-        o.seed = longValue(given, "seed", Long.MIN_VALUE, Long.MAX_VALUE, o.seed);
-        o.writeSample = path(given, "write-sample");
-        o.endpoint = text(given, "endpoint");
-        o.region = text(given, "region");
-        if (given.containsKey("sdkappid")) {
-            o.sdkAppId = longValue(given, "sdkappid", 1, 0xFFFF_FFFFL, 0);
+        if (cl.isVersionHelpRequested()) {
+            o.version = true;
+            return o;
         }
-        o.admin = given.containsKey("admin") ? text(given, "admin") : o.admin;
-        o.keyFile = path(given, "key-file");
-        o.rate = integer(given, "rate", 1, 1_000_000, o.rate);
-        o.timeoutSeconds = integer(given, "timeout", 1, 3600, o.timeoutSeconds);
-        o.simLatencyMillis = integer(given, "sim-latency", 0, 60_000, 0);
-        o.simFaults = probability(given, "sim-faults");
-        o.batchSize = integer(given, "batch-size", 1, 1000, o.batchSize);
-        o.journal = path(given, "journal");
-        o.failuresOut = given.containsKey("failures-out") ? path(given, "failures-out") : o.failuresOut;
-        o.showFailures = integer(given, "show-failures", 0, Integer.MAX_VALUE, o.showFailures);
-        o.quiet = given.containsKey("quiet");
-
-        if (o.input != null && o.sample) {
-            throw new UsageException("--input and --sample both give the input: choose one");
-        }
-        if (o.input != null) {
-            for (String sampleOnly : List.of("users", "relations", "invalid", "seed", "write-sample")) {
-                if (given.containsKey(sampleOnly)) {
-                    throw new UsageException("--" + sampleOnly + " shapes the generated sample, which --input replaces");
-                }
-            }
-        }
-        if (o.endpoint != null && o.region != null) {
-            throw new UsageException("--endpoint and --region both name the server: choose one");
-        }
-        if (!o.embedded()) {
-            for (String simOnly : List.of("sim-latency", "sim-faults")) {
-                if (given.containsKey(simOnly)) {
-                    throw new UsageException("--" + simOnly + " applies to the embedded simulator only, not with --"
-                            + (o.endpoint != null ? "endpoint" : "region"));
-                }
-            }
-            if (o.sdkAppId == null) {
-                throw new UsageException("--sdkappid is required with --" + (o.endpoint != null ? "endpoint" : "region")
-                        + ": the app's SDKAppID from the Chat console");
-            }
-            if (o.input == null && !o.sample && o.writeSample == null) {
-                throw new UsageException("with --" + (o.endpoint != null ? "endpoint" : "region")
-                        + ", give --input FILE (or --sample to send the generated sample there on purpose)");
-            }
-        }
-        if (o.admin.isEmpty()) {
-            throw new UsageException("--admin must not be empty");
-        }
+        o.resolve();
         return o;
     }
 
-    private static String text(Map<String, String> given, String name) throws UsageException {
-        String value = given.get(name);
-        if (value != null && value.isBlank()) {
-            throw new UsageException("--" + name + " must not be empty");
+    /**
+     * Refuses an option given twice. picocli does not see a repeat inside an {@code @ArgGroup} (it starts another
+     * match of the group instead), so the arguments are counted here, after a successful parse: every argument that
+     * is a known option's name (alone or before {@code =}) is that option, since a known option's name is never
+     * taken as another option's value.
+     */
+    private static void given(CommandLine cl, String[] args) throws UsageException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return;
+            }
+            int eq = arg.indexOf('=');
+            OptionSpec option = cl.getCommandSpec().findOption(eq < 0 ? arg : arg.substring(0, eq));
+            if (arg.startsWith("-") && option != null && !seen.add(option.longestName())) {
+                throw new UsageException(option.longestName() + " is given more than once");
+            }
         }
-        return value == null ? null : value.trim();
     }
 
-    private static String path(Map<String, String> given, String name) throws UsageException {
-        return text(given, name);
+    /** The {@code --help} text. */
+    static String usage() {
+        return commandLine(new Options()).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
-    private static int integer(Map<String, String> given, String name, int min, int max, int otherwise)
-            throws UsageException {
-        return (int) longValue(given, name, min, max, otherwise);
+    /** The {@code --version} text. */
+    static String versionText() {
+        StringBuilder s = new StringBuilder();
+        for (String line : new Version().getVersion()) {
+            s.append(line).append('\n');
+        }
+        return s.toString();
     }
 
-    private static long longValue(Map<String, String> given, String name, long min, long max, long otherwise)
-            throws UsageException {
-        String value = given.get(name);
-        if (value == null) {
-            return otherwise;
+    /** A picocli parse error in the project's words: one line naming the option. */
+    private static String describe(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return "unexpected argument \"" + arg + "\": options start with --";
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String near = nearest(name);
+            return "unknown option " + name + (near == null ? "" : " (did you mean " + near + "?)");
         }
-        String digits = value.trim().replace("_", "").replace(",", "");
-        long parsed;
-        try {
-            parsed = Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number" + (min == Long.MIN_VALUE ? "" : " ")
-                    + rule(min, max) + ", was \"" + value + "\"");
+        if (e instanceof OverwrittenOptionException o) {
+            return name(o.getOverwritten()) + " is given more than once";
         }
-        if (parsed < min || parsed > max) {
-            throw new UsageException("--" + name + " must be " + rule(min, max) + ", was " + parsed);
+        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()) {
+            return name(m.getMissing().get(0)) + " needs a value";
         }
-        return parsed;
+        ArgSpec spec = e.getArgSpec();
+        if (spec instanceof OptionSpec option && option.arity().max() == 0) {
+            return name(option) + " takes no value";
+        }
+        if (spec instanceof OptionSpec option) {
+            return name(option) + ": " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
-    private static String rule(long min, long max) {
-        if (min == Long.MIN_VALUE) {
-            return "";
-        }
-        if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) {
-            return String.format(Locale.ROOT, "at least %,d", min);
-        }
-        return String.format(Locale.ROOT, "from %,d to %,d", min, max);
+    private static String name(ArgSpec spec) {
+        return spec instanceof OptionSpec option ? option.longestName() : String.valueOf(spec.paramLabel());
     }
 
-    private static double probability(Map<String, String> given, String name) throws UsageException {
-        String value = given.get(name);
-        if (value == null) {
-            return 0;
+    /** Every option's name, for suggestions. */
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec option : commandLine(new Options()).getCommandSpec().options()) {
+            names.add(option.longestName());
         }
-        double p;
-        try {
-            p = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a probability from 0 to 1, was \"" + value + "\"");
-        }
-        if (!(p >= 0 && p <= 1)) {
-            throw new UsageException("--" + name + " must be a probability from 0 to 1, was " + value.trim());
-        }
-        return p;
+        return names;
     }
 
     /** The known option closest to a misspelt one, or null when none is close. */
     private static String nearest(String name) {
         String best = null;
         int bestDistance = 3;
-        for (String candidate : NAMES) {
+        for (String candidate : names()) {
             int d = distance(name, candidate);
             if (d < bestDistance) {
                 best = candidate;
@@ -266,71 +401,126 @@ final class Options {
         return previous[b.length()];
     }
 
-    static String usage() {
-        StringBuilder s = new StringBuilder();
-        s.append("Usage: java -jar timport-example.jar [options]\n\n")
-                .append("Imports a game's friend lists into Tencent Cloud Chat (REST API v4/sns/friend_import) with a live\n")
-                .append("progress bar, prints a report, and writes the relations that failed to a file.\n")
-                .append("With no options it starts an embedded Chat simulator on 127.0.0.1, generates a sample friend\n")
-                .append("graph (2,000 players, 100,000 relations, 8 of them broken on purpose) and imports it: no account\n")
-                .append("or network needed. Every option can be tried against the embedded simulator.\n");
-        section(s, "Input (default: the generated sample)");
-        option(s, "--input FILE", "relations as JSONL: one JSON object a line, in the API's field names");
-        option(s, "", "(From_Account, To_Account, AddSource, Remark, RemarkTime, GroupName,");
-        option(s, "", "AddWording, AddTime, CustomItem [{Tag, Value}]); - reads standard input.");
-        option(s, "", "Bad lines are reported with their line number; the rest is imported");
-        option(s, "--sample", "the generated sample; needed with --endpoint or --region, so that no");
-        option(s, "", "real app gets fake players by mistake");
-        option(s, "--users N", "players in the sample (default 2,000)");
-        option(s, "--relations N", "relations in the sample (default 100,000)");
-        option(s, "--invalid N", "sample relations broken on purpose, as real exports are (default 8)");
-        option(s, "--seed N", "the sample's seed: the same seed gives the same sample (default 42)");
-        option(s, "--write-sample FILE", "write the sample to FILE as JSONL (the --input format) and exit");
-        section(s, "Target (default: the embedded simulator)");
-        option(s, "--region NAME", "a Tencent Cloud Chat data centre: china, singapore, seoul, tokyo,");
-        option(s, "", "frankfurt, mumbai, silicon-valley, jakarta (or its domain)");
-        option(s, "--endpoint URI", "any compatible server's base URI, e.g. https://adminapisgp.im.qcloud.com;");
-        option(s, "", "plain http only to localhost or 127.0.0.1");
-        option(s, "--sdkappid N", "the app's SDKAppID (required with --region or --endpoint)");
-        option(s, "--admin ID", "an app admin's UserID (default administrator)");
-        option(s, "--key-file FILE", "a file holding the app's secret key; without it the key is read from");
-        option(s, "", "the environment variable " + KEY_VARIABLE + ". Never printed");
-        option(s, "--rate N", "the server's limit in calls per second (default 200); the client paces");
-        option(s, "", "2 % under it. Processes importing into one app at once must share it");
-        option(s, "--timeout SECONDS", "how long to wait for each answer (default 10; the server gives up at 3)");
-        section(s, "Embedded simulator only");
-        option(s, "--sim-latency MS", "time the simulator takes per call (default 0), to see calls overlap");
-        option(s, "--sim-faults P", "probability 0..1 that a call fails transiently (HTTP 502 or error");
-        option(s, "", "30006), to see retries (default 0)");
-        section(s, "Import");
-        option(s, "--batch-size N", "relations per call, 1 to 1,000 (default 1,000)");
-        option(s, "--journal FILE", "record finished work in FILE. After a crash, kill or Ctrl-C, run the");
-        option(s, "", "same command again: what finished is not sent again. The journal");
-        option(s, "", "records its input and server, and is never resumed for another one.");
-        option(s, "", "The embedded simulator starts empty each run: resuming skips");
-        option(s, "", "relations its earlier run stored, so its new store lacks them");
-        option(s, "--failures-out FILE", "where failed relations are written, as JSONL in the --input format,");
-        option(s, "", "to fix and import again (default " + DEFAULT_FAILURES_FILE + " in the current");
-        option(s, "", "directory; written only when something failed)");
-        option(s, "--show-failures N", "failures listed in the report (default 20; all are in the file)");
-        option(s, "--quiet", "no banner and no progress bar: the report, the failures line and errors");
-        option(s, "--help", "print this help and exit");
-        section(s, "Exit status");
-        option(s, "0", "every relation was imported");
-        option(s, "2", "some relations failed for good: invalid input, or rejected by the server");
-        option(s, "", "(see the report and the failures file)");
-        option(s, "1", "a fatal error: a bad option, an unreadable file, wrong credentials, or");
-        option(s, "", "anything else that stopped the import");
-        s.append("\nOptions take their value as the next argument or after = (--rate=100).\n");
-        return s.toString();
+    // ------------------------------------------------------------------ checks
+
+    /** Checks every value and the options together, into the fields above. */
+    private void resolve() throws UsageException {
+        InputOptions in = inputGroup;
+        TargetOptions target = targetGroup;
+        SimulatorOptions sim = simulatorGroup;
+        ImportOptions imp = importGroup;
+
+        input = text("--input", in.input);
+        sample = in.sample;
+        users = integer("--users", in.users, 2, Integer.MAX_VALUE, users);
+        relations = integer("--relations", in.relations, 1, Integer.MAX_VALUE, relations);
+        invalid = integer("--invalid", in.invalid, 0, Integer.MAX_VALUE, invalid);
+        seed = longValue("--seed", in.seed, Long.MIN_VALUE, Long.MAX_VALUE, seed);
+        writeSample = text("--write-sample", in.writeSample);
+        endpoint = text("--endpoint", target.endpoint);
+        region = text("--region", target.region);
+        if (target.sdkAppId != null) {
+            sdkAppId = longValue("--sdkappid", target.sdkAppId, 1, 0xFFFF_FFFFL, 0);
+        }
+        admin = target.admin != null ? text("--admin", target.admin) : admin;
+        keyFile = text("--key-file", target.keyFile);
+        rate = integer("--rate", target.rate, 1, 1_000_000, rate);
+        timeoutSeconds = integer("--timeout", target.timeout, 1, 3600, timeoutSeconds);
+        simLatencyMillis = integer("--sim-latency", sim.simLatency, 0, 60_000, 0);
+        simFaults = probability("--sim-faults", sim.simFaults);
+        batchSize = integer("--batch-size", imp.batchSize, 1, 1000, batchSize);
+        journal = text("--journal", imp.journal);
+        failuresOut = imp.failuresOut != null ? text("--failures-out", imp.failuresOut) : failuresOut;
+        showFailures = integer("--show-failures", imp.showFailures, 0, Integer.MAX_VALUE, showFailures);
+        quiet = imp.quiet;
+
+        if (input != null && sample) {
+            throw new UsageException("--input and --sample both give the input: choose one");
+        }
+        if (input != null) {
+            String[][] sampleOnly = {{"--users", in.users}, {"--relations", in.relations}, {"--invalid", in.invalid},
+                {"--seed", in.seed}, {"--write-sample", in.writeSample}};
+            for (String[] option : sampleOnly) {
+                if (option[1] != null) {
+                    throw new UsageException(option[0] + " shapes the generated sample, which --input replaces");
+                }
+            }
+        }
+        if (endpoint != null && region != null) {
+            throw new UsageException("--endpoint and --region both name the server: choose one");
+        }
+        if (!embedded()) {
+            String server = endpoint != null ? "--endpoint" : "--region";
+            String[][] simulatorOnly = {{"--sim-latency", sim.simLatency}, {"--sim-faults", sim.simFaults}};
+            for (String[] option : simulatorOnly) {
+                if (option[1] != null) {
+                    throw new UsageException(option[0] + " applies to the embedded simulator only, not with " + server);
+                }
+            }
+            if (sdkAppId == null) {
+                throw new UsageException("--sdkappid is required with " + server
+                        + ": the app's SDKAppID from the Chat console");
+            }
+            if (input == null && !sample && writeSample == null) {
+                throw new UsageException("with " + server
+                        + ", give --input FILE (or --sample to send the generated sample there on purpose)");
+            }
+        }
     }
 
-    private static void section(StringBuilder s, String title) {
-        s.append('\n').append(title).append(":\n");
+    private static String text(String name, String value) throws UsageException {
+        if (value != null && value.isBlank()) {
+            throw new UsageException(name + " must not be empty");
+        }
+        return value == null ? null : value.trim();
     }
 
-    private static void option(StringBuilder s, String name, String text) {
-        s.append(String.format(Locale.ROOT, "  %-20s %s%n", name, text));
+    private static int integer(String name, String value, int min, int max, int otherwise) throws UsageException {
+        return (int) longValue(name, value, min, max, otherwise);
     }
 
+    private static long longValue(String name, String value, long min, long max, long otherwise)
+            throws UsageException {
+        if (value == null) {
+            return otherwise;
+        }
+        String digits = value.trim().replace("_", "").replace(",", "");
+        long parsed;
+        try {
+            parsed = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a whole number" + (min == Long.MIN_VALUE ? "" : " ")
+                    + rule(min, max) + ", was \"" + value + "\"");
+        }
+        if (parsed < min || parsed > max) {
+            throw new UsageException(name + " must be " + rule(min, max) + ", was " + parsed);
+        }
+        return parsed;
+    }
+
+    private static String rule(long min, long max) {
+        if (min == Long.MIN_VALUE) {
+            return "";
+        }
+        if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) {
+            return String.format(Locale.ROOT, "at least %,d", min);
+        }
+        return String.format(Locale.ROOT, "from %,d to %,d", min, max);
+    }
+
+    private static double probability(String name, String value) throws UsageException {
+        if (value == null) {
+            return 0;
+        }
+        double p;
+        try {
+            p = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a probability from 0 to 1, was \"" + value + "\"");
+        }
+        if (!(p >= 0 && p <= 1)) {
+            throw new UsageException(name + " must be a probability from 0 to 1, was " + value.trim());
+        }
+        return p;
+    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Exit codes, error lines and {@code --help}. */
+/** Exit codes, error lines, {@code --help} and {@code --version}. */
 class CommandLineTest {
 
     @TempDir
@@ -29,17 +29,47 @@ class CommandLineTest {
         assertEquals(ExampleImporter.OK, run.status());
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("Usage: java -jar timport-example.jar [options]\n"), run.out());
-        for (String option : List.of("--input FILE", "--sample", "--users N", "--relations N", "--invalid N", "--seed N",
-                "--write-sample FILE", "--region NAME", "--endpoint URI", "--sdkappid N", "--admin ID", "--key-file FILE",
-                "TIMPORT_SECRET_KEY", "--rate N", "--timeout SECONDS", "--sim-latency MS", "--sim-faults P",
-                "--batch-size N", "--journal FILE", "--failures-out FILE", "--show-failures N", "--quiet", "--help",
-                "timport-failures.jsonl", "Exit status")) {
+        for (String option : List.of("--input=FILE", "--sample", "--users=N", "--relations=N", "--invalid=N", "--seed=N",
+                "--write-sample=FILE", "--region=NAME", "--endpoint=URI", "--sdkappid=N", "--admin=ID", "--key-file=FILE",
+                "TIMPORT_SECRET_KEY", "--rate=N", "--timeout=SECONDS", "--sim-latency=MS", "--sim-faults=P",
+                "--batch-size=N", "--journal=FILE", "--failures-out=FILE", "--show-failures=N", "--quiet", "--help",
+                "--version", "timport-failures.jsonl", "Exit status:", "Input (default: the generated sample):",
+                "Target (default: the embedded simulator):", "Embedded simulator only:", "Import:")) {
             assertTrue(run.out().contains(option), option);
         }
+        for (String status : List.of("   0   every relation was imported", "   1   the run stopped early",
+                "   2   the import reached its end, but some relations failed", "  64   a usage error")) {
+            assertTrue(run.out().contains(status), status + " in\n" + run.out());
+        }
         for (String line : run.out().split("\n")) {
-            assertTrue(line.length() <= 100, "fits a terminal: " + line);
+            assertTrue(line.length() <= Options.HELP_WIDTH, "fits an 80-column terminal: " + line);
         }
         assertEquals(run.out(), Cli.run(dir, "-h").out());
+    }
+
+    @Test
+    void versionPrintsTheBuildsVersionAndExitsWithZero() {
+        Cli.Result run = Cli.run(dir, "--version");
+
+        assertEquals(ExampleImporter.OK, run.status());
+        assertEquals("", run.err());
+        assertTrue(run.out().matches("timport example [0-9][^\\s]*\nJava [^\n]+\n"), run.out());
+        assertFalse(run.out().contains("${"), "the version is filtered in by the build: " + run.out());
+        assertEquals(run.out(), Cli.run(dir, "-V").out());
+    }
+
+    @Test
+    void valuesComeAfterASpaceOrAnEqualsSign() {
+        Cli.Result spaced = Cli.run(dir, "--users", "100", "--relations", "1,000", "--invalid", "0", "--rate", "500",
+                "--quiet");
+        Cli.Result joined = Cli.run(dir, "--users=100", "--relations=1_000", "--invalid=0", "--rate=500", "--quiet");
+
+        assertEquals(ExampleImporter.OK, spaced.status(), spaced.toString());
+        assertEquals(ExampleImporter.OK, joined.status(), joined.toString());
+        for (Cli.Result run : List.of(spaced, joined)) {
+            assertTrue(run.out().contains("Import finished: 1,000 records, 1,000 imported, 0 failed\n"), run.out());
+            assertTrue(run.out().contains("(its limit: 500)"), run.out());
+        }
     }
 
     @Test
@@ -53,34 +83,56 @@ class CommandLineTest {
         assertFalse(Files.exists(dir.resolve(Options.DEFAULT_FAILURES_FILE)));
     }
 
+    /** Anything the command line alone shows to be wrong is a usage error: status 64 (it was 1 before picocli). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--batch-size 0                  | --batch-size must be from 1 to 1,000, was 0 (see --help)",
-        "--batch-size=many               | --batch-size must be a whole number from 1 to 1,000, was \"many\" (see --help)",
-        "--rate -5                       | --rate must be from 1 to 1,000,000, was -5 (see --help)",
-        "--relation 5                    | unknown option --relation (did you mean --relations?) (see --help)",
-        "--sim-faults 1.5                | --sim-faults must be a probability from 0 to 1, was 1.5 (see --help)",
-        "--journal                       | --journal needs a value (see --help)",
-        "import.jsonl                    | unexpected argument \"import.jsonl\": options start with -- (see --help)",
-        "--quiet --quiet                 | --quiet is given more than once (see --help)",
-        "--input a.jsonl --sample        | --input and --sample both give the input: choose one (see --help)",
-        "--input a.jsonl --seed 1        | --seed shapes the generated sample, which --input replaces (see --help)",
-        "--region singapore --input a    | --sdkappid is required with --region: the app's SDKAppID from the Chat console (see --help)",
-        "--region singapore --sdkappid 1400000000 | with --region, give --input FILE (or --sample to send the generated sample there on purpose) (see --help)",
-        "--endpoint https://x.example --region tokyo --sdkappid 1 | --endpoint and --region both name the server: choose one (see --help)",
-        "--region tokyo --sdkappid 1 --input a --sim-latency 5 | --sim-latency applies to the embedded simulator only, not with --region (see --help)",
-        "--sdkappid 0                    | --sdkappid must be from 1 to 4,294,967,295, was 0 (see --help)",
-        "--input missing.jsonl           | --input: no such file: missing.jsonl",
-        "--input .                       | --input: . is a directory, not a file",
+        "--batch-size 0                  | --batch-size must be from 1 to 1,000, was 0",
+        "--batch-size=many               | --batch-size must be a whole number from 1 to 1,000, was \"many\"",
+        "--rate -5                       | --rate must be from 1 to 1,000,000, was -5",
+        "--relation 5                    | unknown option --relation (did you mean --relations?)",
+        "--relation=5                    | unknown option --relation (did you mean --relations?)",
+        "-x                              | unknown option -x",
+        "--sim-faults 1.5                | --sim-faults must be a probability from 0 to 1, was 1.5",
+        "--journal                       | --journal needs a value",
+        "--journal --quiet               | --journal needs a value",
+        "--journal=                      | --journal must not be empty",
+        "--quiet=yes                     | --quiet takes no value",
+        "import.jsonl                    | unexpected argument \"import.jsonl\": options start with --",
+        "--quiet --quiet                 | --quiet is given more than once",
+        "--rate 5 --rate=6               | --rate is given more than once",
+        "--input a.jsonl --sample        | --input and --sample both give the input: choose one",
+        "--input a.jsonl --seed 1        | --seed shapes the generated sample, which --input replaces",
+        "--region singapore --input a    | --sdkappid is required with --region: the app's SDKAppID from the Chat console",
+        "--region singapore --sdkappid 1400000000 | with --region, give --input FILE (or --sample to send the generated sample there on purpose)",
+        "--endpoint https://x.example --region tokyo --sdkappid 1 | --endpoint and --region both name the server: choose one",
+        "--region tokyo --sdkappid 1 --input a --sim-latency 5 | --sim-latency applies to the embedded simulator only, not with --region",
+        "--sdkappid 0                    | --sdkappid must be from 1 to 4,294,967,295, was 0",
         "--users 10 --relations 100      | --relations 100 is too many for 10 users: at most 45 (half of all pairs, and at most 1,500 friends each); raise --users",
         "--invalid 5000                  | --invalid must be from 0 to 2,000 (at most one broken row a player), was 5,000",
         "--region mars --sdkappid 1 --input friends.jsonl | --region: unknown region \"mars\": expected one of china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-valley, jakarta or a region's domain; for another data centre give its base URI instead",
         "--endpoint http://10.0.0.5 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://10.0.0.5\" plain http is only allowed to a loopback host (localhost, 127.0.0.0/8, ::1); use https://10.0.0.5 instead",
+    })
+    void aBadCommandLineIsAUsageErrorWith64AndOneLineSayingWhy(String args, String message) throws Exception {
+        Files.writeString(dir.resolve("friends.jsonl"), "");
+
+        Cli.Result run = Cli.run(dir, args.trim().split(" +"));
+
+        assertEquals(ExampleImporter.USAGE, run.status(), run.toString());
+        assertEquals("timport-example: " + message + " (see --help)\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    /** What the command line cannot know, the files and the environment, stops the run early: status 1. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--input missing.jsonl           | --input: no such file: missing.jsonl",
+        "--input .                       | --input: . is a directory, not a file",
         "--region tokyo --sdkappid 1 --input friends.jsonl | no secret key: give --key-file FILE, or set the environment variable TIMPORT_SECRET_KEY to the app's secret key",
         "--region tokyo --sdkappid 1 --input friends.jsonl --key-file nokey | --key-file: no such file: nokey",
         "--failures-out no/such/dir/f.jsonl | --failures-out: the directory of no/such/dir/f.jsonl does not exist",
     })
-    void aBadCommandLineExitsWithOneAndOneLineSayingWhy(String args, String message) throws Exception {
+    void anUnusableFileOrMissingKeyStopsTheRunWithOneAndOneLineSayingWhy(String args, String message)
+            throws Exception {
         Files.writeString(dir.resolve("friends.jsonl"), "");
 
         Cli.Result run = Cli.run(dir, args.trim().split(" +"));

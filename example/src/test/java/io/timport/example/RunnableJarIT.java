@@ -26,6 +26,14 @@ class RunnableJarIT {
         Run run = java("--help");
         assertEquals(0, run.status, run.output);
         assertTrue(run.output.startsWith("Usage: java -jar timport-example.jar [options]"), run.output);
+
+        Run version = java("--version");
+        assertEquals(0, version.status, version.output);
+        assertTrue(version.output.startsWith("timport example 0."), version.output);
+
+        Run bad = java("--batch-size", "0");
+        assertEquals(64, bad.status, bad.output);
+        assertEquals("timport-example: --batch-size must be from 1 to 1,000, was 0 (see --help)\n", bad.output);
     }
 
     @Test
