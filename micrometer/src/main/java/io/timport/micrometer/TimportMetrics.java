@@ -8,44 +8,48 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.timport.bulk.ImportFailure;
+import io.timport.bulk.ImportListener;
 import io.timport.bulk.ImportProgress;
-import io.timport.bulk.ImportReport;
-import io.timport.bulk.ProgressListener;
+import io.timport.bulk.RelationOutcome;
+import io.timport.call.ChatApi;
 import io.timport.errors.ErrorCatalogue;
+import io.timport.errors.ErrorClass;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Micrometer meters for timport imports: calls, throttled answers, relations by outcome and by error code, calls in
- * flight, the pace, and the progress of each phase. Bind it to a registry and give each importer its
- * {@link #progressListener()}:
+ * Micrometer meters for timport imports: calls by API and outcome, throttled answers, relations by outcome and by
+ * error code, calls in flight, the pace, and the progress of each phase. Bind it to a registry and give each importer
+ * its own {@link #listener()}:
  *
  * <pre>{@code
  * TimportMetrics metrics = new TimportMetrics();
  * metrics.bindTo(registry);
- * GameFriendImporter importer = GameFriendImporter.builder(client).progress(metrics.progressListener()).build();
- * ImportReport report = importer.run(records);
- * metrics.recordFailures(report);   // failed relations by error code
+ * GameFriendImporter importer = GameFriendImporter.builder(client).listener(metrics.listener()).build();
+ * ImportReport report = importer.run(records);   // the meters count as the import goes
  * }</pre>
  *
  * <table>
  *   <caption>Meters (tags in brackets)</caption>
  *   <tr><th>name</th><th>type</th><th>what</th></tr>
- *   <tr><td>{@value #CALLS} [api]</td><td>counter</td><td>calls sent</td></tr>
+ *   <tr><td>{@value #CALLS} [api, outcome]</td><td>counter</td><td>calls answered, by what the answer said</td></tr>
  *   <tr><td>{@value #CALLS_THROTTLED} [api]</td><td>counter</td><td>answers saying the app is over its call rate</td></tr>
  *   <tr><td>{@value #CALLS_RETRIED} [api]</td><td>counter</td><td>calls that sent items again after a transient error</td></tr>
  *   <tr><td>{@value #CALLS_ACTIVE} [api]</td><td>gauge</td><td>calls awaiting their answer</td></tr>
- *   <tr><td>{@value #PACE} [api]</td><td>gauge</td><td>calls per second, over the last seconds</td></tr>
+ *   <tr><td>{@value #PACE} [api]</td><td>gauge</td><td>the pace calls are sent at, calls per second</td></tr>
  *   <tr><td>{@value #RELATIONS} [phase, outcome]</td><td>counter</td><td>relations imported, failed or skipped</td></tr>
  *   <tr><td>{@value #RELATIONS_FAILED} [phase, code]</td><td>counter</td><td>failed relations by error code</td></tr>
  *   <tr><td>{@value #PHASE_ACTIVE} [phase]</td><td>gauge</td><td>runs of the phase in progress</td></tr>
@@ -53,8 +57,24 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@value #PHASE_REMAINING} [phase]</td><td>time gauge</td><td>estimated time left</td></tr>
  * </table>
  *
- * <p>Tag values come from small fixed sets (API names, phases, outcomes, the error catalogue's codes), never from
- * accounts or input: the number of time series does not grow with the import.
+ * <p><b>Where the figures come from.</b> The listener receives the engine's {@link ImportListener} events as they
+ * happen: each answer ({@code callAnswered}) counts one call under its outcome, each settled batch of relations
+ * ({@code relationsSettled}) counts them by outcome and failure code, {@code inFlight} and {@code pace} set the gauges,
+ * and {@code phaseStarted}, {@code phaseProgress} and {@code phaseEnded} follow each phase. At the end of a run the
+ * counts equal its {@link io.timport.bulk.ImportReport}: {@value #CALLS} summed over outcomes is
+ * {@code calls()}, {@value #CALLS_THROTTLED} is {@code throttled()}, {@value #CALLS_RETRIED} is {@code retries()},
+ * {@value #RELATIONS} is {@code imported()}, {@code failed()} and {@code superseded() + skippedEarlier()}, and
+ * {@value #RELATIONS_FAILED} is {@code failuresByCode()}.
+ *
+ * <p>The counters add every event of every run, whatever runs at once. The gauges of one listener follow the runs of
+ * its importer: give each importer its own listener. Two imports at once on one importer are both counted in
+ * {@value #PHASE_ACTIVE}, but share their {@value #CALLS_ACTIVE} and {@value #PHASE_PROGRESS} figures (the latest
+ * event wins).
+ *
+ * <p>Tag values come from small fixed sets (the Chat APIs, the engine's phases, outcomes, error classes, the error
+ * catalogue's codes), never from accounts or input: the number of time series does not grow with the import. The
+ * meters of an API or a phase appear with its first event; those of {@code friend_import} and {@code relations} are
+ * there from the start.
  *
  * <p>The meters read counts kept here, so one instance can be bound to several registries, before or after imports
  * start; binding twice to one registry changes nothing. A registry keeps the binder (and its counts) for as long as
@@ -62,7 +82,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class TimportMetrics implements MeterBinder {
 
-    /** Calls sent, by API. */
+    /** Calls answered, by API and outcome. */
     public static final String CALLS = "timport.calls";
     /** Answers that said the app is over its call rate, by API. */
     public static final String CALLS_THROTTLED = "timport.calls.throttled";
@@ -70,7 +90,7 @@ public final class TimportMetrics implements MeterBinder {
     public static final String CALLS_RETRIED = "timport.calls.retried";
     /** Calls awaiting their answer, by API. */
     public static final String CALLS_ACTIVE = "timport.calls.active";
-    /** Calls per second over the last seconds, by API. */
+    /** The pace calls are sent at (the rate limiter's), in calls per second, by API. */
     public static final String PACE = "timport.pace";
     /** Relations settled, by phase and outcome. */
     public static final String RELATIONS = "timport.relations";
@@ -84,13 +104,15 @@ public final class TimportMetrics implements MeterBinder {
     public static final String PHASE_REMAINING = "timport.phase.remaining";
 
     /** The {@code api} tag of friend_import calls. */
-    public static final String API_FRIEND_IMPORT = "friend_import";
+    public static final String API_FRIEND_IMPORT = ImportListener.FRIEND_IMPORT;
     /** The {@code phase} tag of the relations phase (friend_import). */
-    public static final String PHASE_RELATIONS = "relations";
+    public static final String PHASE_RELATIONS = ImportListener.RELATIONS;
+    /** The {@code api} or {@code phase} tag of a name outside the fixed set (never expected: a guard). */
+    public static final String OTHER = "other";
 
     /** {@code outcome} of a relation the server accepted. */
     public static final String OUTCOME_IMPORTED = "imported";
-    /** {@code outcome} of a relation that failed for good (rejected, given up, invalid input). */
+    /** {@code outcome} of a relation that failed for good (rejected, given up, invalid input, failed earlier). */
     public static final String OUTCOME_FAILED = "failed";
     /** {@code outcome} of a relation not sent: completed by an earlier run, or superseded by a later record. */
     public static final String OUTCOME_SKIPPED = "skipped";
@@ -102,24 +124,22 @@ public final class TimportMetrics implements MeterBinder {
     /** {@code code} of a code the error catalogue does not know (the report has the number). */
     public static final String CODE_OTHER = "other";
 
-    /** The engine's code for "no usable answer" (not public in the runtime). */
-    private static final int NO_ANSWER = -2;
-
-    private static final String[] OUTCOMES = {OUTCOME_IMPORTED, OUTCOME_FAILED, OUTCOME_SKIPPED};
+    /** The most distinct phases tagged; beyond them (never expected: the engine has a few) the tag is "other". */
+    static final int MAX_PHASES = 16;
+    private static final Pattern PHASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    private static final String[] RELATION_OUTCOMES = {OUTCOME_IMPORTED, OUTCOME_FAILED, OUTCOME_SKIPPED};
 
     private final Tags tags;
-    private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
-    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> retried = new ConcurrentHashMap<>();
-    /** Keyed by phase + '\0' + outcome. */
-    private final Map<String, AtomicLong> relations = new ConcurrentHashMap<>();
-    /** Keyed by phase + '\0' + code tag; grows by the codes that occur, registered on first use. */
-    private final Map<String, AtomicLong> failedByCode = new ConcurrentHashMap<>();
+    /** Guards {@link #registries} and {@link #meters}: every meter goes to every registry bound. */
+    private final Object lock = new Object();
+    private final List<MeterRegistry> registries = new ArrayList<>();
+    private final List<Consumer<MeterRegistry>> meters = new ArrayList<>();
+
+    private final Map<String, ApiCounts> apis = new ConcurrentHashMap<>();
+    private final Map<String, PhaseCounts> phases = new ConcurrentHashMap<>();
     /** Every listener handed out, while its importer lives. */
-    private final Set<RunTracker> trackers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    private volatile double lastProgress = Double.NaN;
+    private final Set<Tracker> trackers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /** Meters without extra tags. */
     public TimportMetrics() {
@@ -129,74 +149,34 @@ public final class TimportMetrics implements MeterBinder {
     /** Meters with {@code tags} added to each (for example the app or the environment). */
     public TimportMetrics(Iterable<Tag> tags) {
         this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
-        calls.put(API_FRIEND_IMPORT, new AtomicLong());
-        throttled.put(API_FRIEND_IMPORT, new AtomicLong());
-        retried.put(API_FRIEND_IMPORT, new AtomicLong());
-        for (String outcome : OUTCOMES) {
-            relations.put(key(PHASE_RELATIONS, outcome), new AtomicLong());
-        }
+        api(API_FRIEND_IMPORT);
+        phase(PHASE_RELATIONS);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        synchronized (failedByCode) {
+        synchronized (lock) {
             for (MeterRegistry bound : registries) {
                 if (bound == registry) {
                     return; // bound already
                 }
             }
             registries.add(registry);
+            for (Consumer<MeterRegistry> meter : meters) {
+                meter.accept(registry);
+            }
         }
-        for (String api : calls.keySet()) {
-            Tags apiTags = tags.and("api", api);
-            counter(registry, CALLS, "Calls sent", apiTags, calls.get(api));
-            counter(registry, CALLS_THROTTLED, "Answers saying the app is over its call rate (each call is retried)",
-                    apiTags, throttled.get(api));
-            counter(registry, CALLS_RETRIED, "Calls that sent items again after a transient error", apiTags,
-                    retried.get(api));
-            Gauge.builder(CALLS_ACTIVE, this, m -> m.sum(api, RunTracker::inFlight))
-                    .tags(apiTags).description("Calls awaiting their answer").strongReference(true).register(registry);
-            Gauge.builder(PACE, this, m -> m.sum(api, RunTracker::pace))
-                    .tags(apiTags).description("Calls per second over the last seconds, of the imports running")
-                    .strongReference(true).register(registry);
-        }
-        relations.forEach((key, count) -> registerRelations(registry, key, count));
-        failedByCode.forEach((key, count) -> registerFailed(registry, key, count));
-        Tags phaseTags = tags.and("phase", PHASE_RELATIONS);
-        Gauge.builder(PHASE_ACTIVE, this, m -> m.activeRuns())
-                .tags(phaseTags).description("Runs of the phase in progress").strongReference(true).register(registry);
-        Gauge.builder(PHASE_PROGRESS, this, TimportMetrics::progress)
-                .tags(phaseTags)
-                .description("Fraction of the expected records done, 0 to 1, of the runs in progress (the last run's "
-                        + "when none is); NaN when the total is not known")
-                .strongReference(true).register(registry);
-        TimeGauge.builder(PHASE_REMAINING, this, TimeUnit.SECONDS, TimportMetrics::remainingSeconds)
-                .tags(phaseTags)
-                .description("Estimated time left of the runs in progress; NaN when not known")
-                .strongReference(true).register(registry);
     }
 
     /**
-     * A new listener for one importer ({@code builder.progress(metrics.progressListener())}): it turns the
-     * importer's progress snapshots into counts. One listener follows one run at a time; give each importer its own.
+     * A new listener for one importer ({@code builder.listener(metrics.listener())}): it turns the importer's events
+     * into counts and gauges. Give each importer its own (see the class comment).
      */
-    public ProgressListener progressListener() {
-        RunTracker tracker = new RunTracker();
+    public ImportListener listener() {
+        Tracker tracker = new Tracker();
         trackers.add(tracker);
         return tracker;
-    }
-
-    /**
-     * Counts the report's failed relations by error code ({@value #RELATIONS_FAILED}). Call it once per run, with
-     * the report {@code run} returned or {@link io.timport.bulk.ImportAbortedException#report()}.
-     *
-     * @return the report
-     */
-    public ImportReport recordFailures(ImportReport report) {
-        Objects.requireNonNull(report, "report");
-        report.failuresByCode().forEach((code, n) -> failedCounter(PHASE_RELATIONS, codeTag(code)).addAndGet(n));
-        return report;
     }
 
     /**
@@ -208,49 +188,140 @@ public final class TimportMetrics implements MeterBinder {
         if (code == ImportFailure.INVALID_INPUT) {
             return CODE_INPUT;
         }
-        if (code == NO_ANSWER) {
+        if (code == ImportFailure.NO_ANSWER) {
             return CODE_NO_ANSWER;
         }
         return ErrorCatalogue.isKnown(code) ? Integer.toString(code) : CODE_OTHER;
     }
 
-    // ------------------------------------------------------------------------------------------------------------
+    /**
+     * The {@code outcome} tag of a call's answer: its error class in lower case ({@code ok}, {@code transient},
+     * {@code throttled}, {@code resign}, {@code wait_then_retry}, {@code permanent}, {@code fatal_config},
+     * {@code client_bug}, {@code unknown}). {@code ok} is an answer with per-item results, some of which may have
+     * failed.
+     */
+    public static String outcomeTag(ErrorClass outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
+    }
 
-    private void relationsSettled(String phase, String outcome, long n) {
-        if (n > 0) {
-            relations.get(key(phase, outcome)).addAndGet(n);
+    /** The {@code outcome} tag of a settled relation: {@value #OUTCOME_IMPORTED}, {@value #OUTCOME_FAILED} or {@value #OUTCOME_SKIPPED}. */
+    public static String outcomeTag(RelationOutcome outcome) {
+        if (outcome == RelationOutcome.IMPORTED) {
+            return OUTCOME_IMPORTED;
+        }
+        return outcome.isFailure() ? OUTCOME_FAILED : OUTCOME_SKIPPED;
+    }
+
+    /** The {@code api} tag: a Chat API's name ({@link ChatApi#apiName()}), else {@value #OTHER}. */
+    static String apiTag(String api) {
+        for (ChatApi known : ChatApi.values()) {
+            if (known.apiName().equals(api)) {
+                return api;
+            }
+        }
+        return OTHER;
+    }
+
+    // ------------------------------------------------------------------------------------------------ the counts
+
+    /** The counts of one API, its meters registered with its first event. */
+    private ApiCounts api(String api) {
+        String tag = apiTag(api);
+        ApiCounts counts = apis.get(tag);
+        if (counts != null) {
+            return counts;
+        }
+        synchronized (lock) {
+            return apis.computeIfAbsent(tag, this::newApi);
         }
     }
 
-    private AtomicLong failedCounter(String phase, String code) {
-        String key = key(phase, code);
-        AtomicLong count = failedByCode.get(key);
+    /** Lock held. */
+    private ApiCounts newApi(String api) {
+        ApiCounts counts = new ApiCounts(api);
+        Tags apiTags = tags.and("api", api);
+        for (ErrorClass outcome : ErrorClass.values()) {
+            AtomicLong n = counts.answered.get(outcome);
+            register(r -> counter(r, CALLS, "Calls answered, by what the answer said: ok (per-item results), or the "
+                    + "error class of the request-level error or of the failure to get an answer",
+                    apiTags.and("outcome", outcomeTag(outcome)), n));
+        }
+        register(r -> counter(r, CALLS_THROTTLED, "Answers saying the app is over its call rate (each call is retried)",
+                apiTags, counts.throttled));
+        register(r -> counter(r, CALLS_RETRIED, "Calls that sent items again after a transient error", apiTags,
+                counts.retried));
+        register(r -> Gauge.builder(CALLS_ACTIVE, this, m -> m.inFlight(api)).tags(apiTags)
+                .description("Calls awaiting their answer").strongReference(true).register(r));
+        register(r -> Gauge.builder(PACE, this, m -> m.pace(api)).tags(apiTags)
+                .description("The pace calls are sent at (their rate limiter's), in calls per second, of the imports "
+                        + "running; 0 when none runs").strongReference(true).register(r));
+        return counts;
+    }
+
+    /**
+     * The counts of one phase, its meters registered with its first event. A name that is not a plain lower-case
+     * word, or one beyond {@value #MAX_PHASES} phases, counts as {@value #OTHER}: the engine's phase names are a few
+     * constants, and this only keeps a mistake from growing the time series.
+     */
+    private PhaseCounts phase(String phase) {
+        PhaseCounts counts = phases.get(phase);
+        if (counts != null) {
+            return counts;
+        }
+        synchronized (lock) {
+            counts = phases.get(phase);
+            if (counts != null) {
+                return counts;
+            }
+            boolean fits = PHASE_NAME.matcher(phase).matches() && phases.size() < MAX_PHASES - 1;
+            return phases.computeIfAbsent(fits ? phase : OTHER, this::newPhase);
+        }
+    }
+
+    /** Lock held. */
+    private PhaseCounts newPhase(String phase) {
+        PhaseCounts counts = new PhaseCounts(phase);
+        Tags phaseTags = tags.and("phase", phase);
+        if (phase.equals(PHASE_RELATIONS)) {
+            for (String outcome : RELATION_OUTCOMES) {
+                AtomicLong n = counts.relations.get(outcome);
+                register(r -> counter(r, RELATIONS, "Relations settled: imported, failed, or skipped (completed by an "
+                        + "earlier run or superseded by a later record)", phaseTags.and("outcome", outcome), n));
+            }
+        }
+        register(r -> Gauge.builder(PHASE_ACTIVE, this, m -> m.activeRuns(phase)).tags(phaseTags)
+                .description("Runs of the phase in progress").strongReference(true).register(r));
+        register(r -> Gauge.builder(PHASE_PROGRESS, this, m -> m.progress(phase)).tags(phaseTags)
+                .description("Fraction of the expected records done, 0 to 1, of the runs in progress (the last run's "
+                        + "when none is); NaN when the total is not known")
+                .strongReference(true).register(r));
+        register(r -> TimeGauge.builder(PHASE_REMAINING, this, TimeUnit.SECONDS, m -> m.remainingSeconds(phase))
+                .tags(phaseTags).description("Estimated time left of the runs in progress; NaN when not known")
+                .strongReference(true).register(r));
+        return counts;
+    }
+
+    private AtomicLong failedCounter(PhaseCounts phase, String code) {
+        AtomicLong count = phase.failedByCode.get(code);
         if (count != null) {
             return count;
         }
-        synchronized (failedByCode) {
-            count = failedByCode.get(key);
-            if (count == null) {
-                count = new AtomicLong();
-                failedByCode.put(key, count);
-                for (MeterRegistry registry : registries) {
-                    registerFailed(registry, key, count);
-                }
-            }
-            return count;
+        synchronized (lock) {
+            return phase.failedByCode.computeIfAbsent(code, c -> {
+                AtomicLong n = new AtomicLong();
+                register(r -> counter(r, RELATIONS_FAILED, "Relations that failed, by error code",
+                        tags.and("phase", phase.name, "code", c), n));
+                return n;
+            });
         }
     }
 
-    private void registerRelations(MeterRegistry registry, String key, AtomicLong count) {
-        String[] parts = key.split("\0", 2);
-        counter(registry, RELATIONS, "Relations settled: imported, failed, or skipped (completed by an earlier run or "
-                + "superseded by a later record)", tags.and("phase", parts[0], "outcome", parts[1]), count);
-    }
-
-    private void registerFailed(MeterRegistry registry, String key, AtomicLong count) {
-        String[] parts = key.split("\0", 2);
-        counter(registry, RELATIONS_FAILED, "Relations that failed, by error code",
-                tags.and("phase", parts[0], "code", parts[1]), count);
+    /** Lock held: registers a meter now in every registry bound, and later in every registry bound then. */
+    private void register(Consumer<MeterRegistry> meter) {
+        meters.add(meter);
+        for (MeterRegistry registry : registries) {
+            meter.accept(registry);
+        }
     }
 
     private static void counter(MeterRegistry registry, String name, String description, Tags tags, AtomicLong count) {
@@ -258,39 +329,45 @@ public final class TimportMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private static String key(String a, String b) {
-        return a + '\0' + b;
-    }
+    // ------------------------------------------------------------------------------------------------ the gauges
 
-    private List<RunTracker> trackers() {
+    private List<Tracker> trackers() {
         synchronized (trackers) {
             return new ArrayList<>(trackers);
         }
     }
 
-    /** Every tracker follows friend_import calls (the only API the engine calls yet), so {@code api} selects all. */
-    private double sum(String api, ToDoubleFunction<RunTracker> value) {
+    private double inFlight(String api) {
         double sum = 0;
-        for (RunTracker t : trackers()) {
-            sum += value.applyAsDouble(t);
+        for (Tracker t : trackers()) {
+            sum += t.inFlight(api);
         }
         return sum;
     }
 
-    private int activeRuns() {
+    /** The highest pace of the runs in progress: importers of one app share one limiter per API by default. */
+    private double pace(String api) {
+        double most = 0;
+        for (Tracker t : trackers()) {
+            most = Math.max(most, t.pace(api));
+        }
+        return most;
+    }
+
+    private int activeRuns(String phase) {
         int n = 0;
-        for (RunTracker t : trackers()) {
-            n += t.running() ? 1 : 0;
+        for (Tracker t : trackers()) {
+            n += t.running(phase);
         }
         return n;
     }
 
-    private double progress() {
+    private double progress(String phase) {
         long done = 0;
         long total = 0;
         int running = 0;
-        for (RunTracker t : trackers()) {
-            ImportProgress p = t.runningSnapshot();
+        for (Tracker t : trackers()) {
+            ImportProgress p = t.snapshot(phase);
             if (p != null) {
                 running++;
                 if (p.total() < 0) {
@@ -301,7 +378,7 @@ public final class TimportMetrics implements MeterBinder {
             }
         }
         if (running == 0) {
-            return lastProgress;
+            return phase(phase).lastProgress;
         }
         return total == 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
@@ -310,10 +387,10 @@ public final class TimportMetrics implements MeterBinder {
         return p.total() < 0 ? Double.NaN : p.total() == 0 ? 1.0 : Math.min(1.0, (double) p.done() / p.total());
     }
 
-    private double remainingSeconds() {
+    private double remainingSeconds(String phase) {
         double most = Double.NaN;
-        for (RunTracker t : trackers()) {
-            ImportProgress p = t.runningSnapshot();
+        for (Tracker t : trackers()) {
+            ImportProgress p = t.snapshot(phase);
             if (p != null) {
                 if (p.eta() == null) {
                     return Double.NaN;
@@ -325,67 +402,140 @@ public final class TimportMetrics implements MeterBinder {
         return most;
     }
 
+    /** The counts of one API. */
+    private static final class ApiCounts {
+        final String name;
+        final Map<ErrorClass, AtomicLong> answered = new EnumMap<>(ErrorClass.class);
+        final AtomicLong throttled = new AtomicLong();
+        final AtomicLong retried = new AtomicLong();
+
+        ApiCounts(String name) {
+            this.name = name;
+            for (ErrorClass outcome : ErrorClass.values()) {
+                answered.put(outcome, new AtomicLong());
+            }
+        }
+    }
+
+    /** The counts of one phase. */
+    private static final class PhaseCounts {
+        final String name;
+        final Map<String, AtomicLong> relations = new HashMap<>();
+        final Map<String, AtomicLong> failedByCode = new ConcurrentHashMap<>();
+        volatile double lastProgress = Double.NaN;
+
+        PhaseCounts(String name) {
+            this.name = name;
+            for (String outcome : RELATION_OUTCOMES) {
+                relations.put(outcome, new AtomicLong());
+            }
+        }
+    }
+
     /**
-     * Follows the runs of one importer through its progress snapshots and adds what changed to the counts. A
-     * snapshot whose figures are lower than the last one's starts a new run (the importer ran again).
+     * The listener of one importer: counts each event at once, and keeps what the gauges show of its runs (the calls
+     * in flight, the pace, the phases running and their latest snapshots).
      */
-    private final class RunTracker implements ProgressListener {
-        private ImportProgress last;
-        private long finishedAt;
-        private boolean running;
+    private final class Tracker implements ImportListener {
+        /** Keyed by the api tag. Guarded by this. */
+        private final Map<String, Integer> inFlight = new HashMap<>();
+        private final Map<String, Double> pace = new HashMap<>();
+        /** Runs in progress and their latest snapshot, keyed by the phase tag. Guarded by this. */
+        private final Map<String, Integer> running = new HashMap<>();
+        private final Map<String, ImportProgress> snapshots = new HashMap<>();
 
         @Override
-        public synchronized void onProgress(ImportProgress p) {
-            ImportProgress before = last;
-            if (before != null && before.finished()) {
-                // After a run's final snapshot: a snapshot of a run that began since then is a new run; any other is
-                // a late one of the finished run (its timer raced the final snapshot) and changes nothing.
-                if (p.elapsed().toNanos() > System.nanoTime() - finishedAt) {
-                    return;
+        public void callSent(String api, int items, boolean retry) {
+            if (retry) {
+                api(api).retried.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void callAnswered(String api, ErrorClass outcome, int code, long latencyNanos) {
+            api(api).answered.get(outcome).incrementAndGet();
+        }
+
+        @Override
+        public void throttled(String api, int code) {
+            api(api).throttled.incrementAndGet();
+        }
+
+        @Override
+        public void relationsSettled(RelationOutcome outcome, int code, long count) {
+            PhaseCounts relations = phase(PHASE_RELATIONS);
+            relations.relations.get(outcomeTag(outcome)).addAndGet(count);
+            if (outcome.isFailure()) {
+                failedCounter(relations, codeTag(code)).addAndGet(count);
+            }
+        }
+
+        @Override
+        public void inFlight(String api, int calls) {
+            String tag = api(api).name; // outside this tracker's lock: it may register meters
+            synchronized (this) {
+                inFlight.put(tag, calls);
+            }
+        }
+
+        @Override
+        public void pace(String api, double callsPerSecond) {
+            String tag = api(api).name;
+            synchronized (this) {
+                pace.put(tag, callsPerSecond);
+            }
+        }
+
+        @Override
+        public void phaseStarted(String phase, long total) {
+            String tag = phase(phase).name;
+            synchronized (this) {
+                running.merge(tag, 1, Integer::sum);
+                snapshots.remove(tag);
+            }
+        }
+
+        @Override
+        public void phaseProgress(String phase, ImportProgress progress) {
+            String tag = phase(phase).name;
+            synchronized (this) {
+                if (running.getOrDefault(tag, 0) > 0) { // never after the run's end
+                    snapshots.put(tag, progress);
                 }
-                before = null;
-            } else if (before != null && isEarlier(p, before)) {
-                before = null; // a new run after one that never finished (it was interrupted)
-            }
-            add(calls, p.calls() - (before == null ? 0 : before.calls()));
-            add(throttled, p.throttled() - (before == null ? 0 : before.throttled()));
-            add(retried, p.retries() - (before == null ? 0 : before.retries()));
-            relationsSettled(PHASE_RELATIONS, OUTCOME_IMPORTED, p.imported() - (before == null ? 0 : before.imported()));
-            relationsSettled(PHASE_RELATIONS, OUTCOME_FAILED, p.failed() - (before == null ? 0 : before.failed()));
-            relationsSettled(PHASE_RELATIONS, OUTCOME_SKIPPED, p.skipped() - (before == null ? 0 : before.skipped()));
-            last = p;
-            running = !p.finished();
-            if (p.finished()) {
-                finishedAt = System.nanoTime();
-                lastProgress = fraction(p);
             }
         }
 
-        private void add(Map<String, AtomicLong> counts, long delta) {
-            if (delta > 0) {
-                counts.get(API_FRIEND_IMPORT).addAndGet(delta);
+        @Override
+        public void phaseEnded(String phase, ImportProgress last, boolean stopped) {
+            PhaseCounts counts = phase(phase);
+            synchronized (this) {
+                int left = running.getOrDefault(counts.name, 0) - 1;
+                if (left > 0) {
+                    running.put(counts.name, left);
+                } else {
+                    running.remove(counts.name);
+                    snapshots.remove(counts.name);
+                }
             }
+            counts.lastProgress = fraction(last);
         }
 
-        private boolean isEarlier(ImportProgress p, ImportProgress before) {
-            return p.elapsed().compareTo(before.elapsed()) < 0 || p.calls() < before.calls()
-                    || p.recordsRead() < before.recordsRead() || p.done() < before.done();
+        synchronized double inFlight(String api) {
+            return inFlight.getOrDefault(api, 0);
         }
 
-        synchronized boolean running() {
-            return running;
+        /** The pace while a phase runs, else 0. */
+        synchronized double pace(String api) {
+            return running.isEmpty() ? 0 : pace.getOrDefault(api, 0.0);
         }
 
-        synchronized ImportProgress runningSnapshot() {
-            return running ? last : null;
+        synchronized int running(String phase) {
+            return running.getOrDefault(phase, 0);
         }
 
-        synchronized double inFlight() {
-            return running ? last.inFlight() : 0;
-        }
-
-        synchronized double pace() {
-            return running ? last.callsPerSecond() : 0;
+        /** The latest snapshot of a run of {@code phase} in progress, or null. */
+        synchronized ImportProgress snapshot(String phase) {
+            return running.getOrDefault(phase, 0) > 0 ? snapshots.get(phase) : null;
         }
     }
 }

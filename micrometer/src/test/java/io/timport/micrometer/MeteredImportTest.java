@@ -53,16 +53,19 @@ class MeteredImportTest {
                 TimportMetrics metrics = new TimportMetrics(Tags.of("app", "game"));
                 metrics.bindTo(registry);                       // any MeterRegistry: Prometheus, OTLP, JMX, ...
                 GameFriendImporter importer = GameFriendImporter.builder(client)
-                        .progress(metrics.progressListener())   // one listener per importer
+                        .listener(metrics.listener())           // one listener per importer
                         .build();
-                ImportReport report = importer.run(records);
-                metrics.recordFailures(report);                 // failed relations by error code
+                ImportReport report = importer.run(records);    // the meters count as the import goes
                 // --- end
 
                 assertTrue(report.throttled() > 0, report.summary(5));
                 assertEquals(24, report.imported(), report.summary(5));
-                assertEquals(report.calls(), TimportMetricsTest.count(registry, "timport.calls"));
+                assertEquals(report.calls(), TimportMetricsTest.sum(registry, "timport.calls"));
                 assertEquals(report.throttled(), TimportMetricsTest.count(registry, "timport.calls.throttled"));
+                assertEquals(report.throttled(),
+                        TimportMetricsTest.count(registry, "timport.calls", "outcome", "throttled"));
+                assertEquals(report.calls() - report.throttled(),
+                        TimportMetricsTest.count(registry, "timport.calls", "outcome", "ok"));
                 assertEquals(report.retries(), TimportMetricsTest.count(registry, "timport.calls.retried"));
                 assertEquals(report.imported(),
                         TimportMetricsTest.count(registry, "timport.relations", "outcome", "imported"));
@@ -75,6 +78,7 @@ class MeteredImportTest {
                 assertEquals(0, TimportMetricsTest.gauge(registry, "timport.calls.active"));
                 assertEquals(0, TimportMetricsTest.gauge(registry, "timport.phase.active"));
                 assertEquals(1.0, TimportMetricsTest.gauge(registry, "timport.phase.progress"));
+                assertEquals(0, TimportMetricsTest.gauge(registry, "timport.pace"), "no import runs");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.timport.processor;
 
+import com.palantir.javapoet.TypeSpec;
 import com.google.auto.service.AutoService;
 import io.timport.processor.diagnostics.Messages;
 import io.timport.processor.diagnostics.Reporter;
@@ -9,6 +10,7 @@ import io.timport.processor.writing.ImporterWriter;
 import io.timport.processor.writing.ItemWriter;
 import io.timport.processor.writing.SourceFiles;
 import io.timport.processor.writing.TypeWriter;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
@@ -36,8 +39,14 @@ import javax.lang.model.util.ElementFilter;
  * is reported once and the interface's remaining types are not written.
  *
  * <p>An interface that uses a type not generated yet (by another processor) is retried in the next round. An
- * unexpected exception becomes an error on the interface instead of a javac crash. The processor claims nothing:
- * {@link #process} returns false.
+ * unexpected exception becomes an error on the interface instead of a javac crash.
+ *
+ * <p><b>Claiming.</b> javac warns "No processor claimed any of these annotations" (under {@code -Xlint:processing},
+ * part of {@code -Xlint:all}) for every annotation of a round that no processor claims, which fails a user's build
+ * compiled with {@code -Xlint:all -Werror}. So the processor claims its own {@code @FriendFields} and
+ * {@code @CustomField}, and, in the round that compiles the types it generated, the annotations those types carry
+ * ({@code @Generated} and Jackson's) — but only when every element carrying them is inside a type it generated: an
+ * annotation that also marks a user's own class is left unclaimed, for any other processor that wants it.
  */
 @AutoService(Processor.class)
 public final class FriendFieldsProcessor extends AbstractProcessor {
@@ -48,10 +57,25 @@ public final class FriendFieldsProcessor extends AbstractProcessor {
     private SourceFiles sourceFiles;
     /** Interfaces to retry in the next round, by qualified name. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** The types this processor generated, by qualified name: their annotations are claimed. */
+    private final Set<String> generated = new HashSet<>();
+
+    /** Our own annotations, always claimed. */
+    private static final Set<String> OWN = Set.of(FriendFieldsReader.FRIEND_FIELDS, FriendFieldsReader.CUSTOM_FIELD);
+
+    /** What the generated types carry: claimed where they mark nothing but generated types. */
+    private static final Set<String> ON_GENERATED_TYPES = Set.of(
+            RuntimeContract.GENERATED.canonicalName(),
+            RuntimeContract.JSON_PROPERTY.canonicalName(),
+            RuntimeContract.JSON_PROPERTY_ORDER.canonicalName(),
+            RuntimeContract.JSON_INCLUDE.canonicalName(),
+            RuntimeContract.JSON_AUTO_DETECT.canonicalName());
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(FriendFieldsReader.FRIEND_FIELDS);
+        Set<String> supported = new HashSet<>(OWN);
+        supported.addAll(ON_GENERATED_TYPES);
+        return supported;
     }
 
     @Override
@@ -83,14 +107,40 @@ public final class FriendFieldsProcessor extends AbstractProcessor {
         }
         deferred.clear();
         for (TypeElement annotation : annotations) {
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                types.addAll(ElementFilter.typesIn(Set.of(element)));
+            if (annotation.getQualifiedName().contentEquals(FriendFieldsReader.FRIEND_FIELDS)) {
+                for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                    types.addAll(ElementFilter.typesIn(Set.of(element)));
+                }
             }
         }
         for (TypeElement type : types) {
             process(type, round.processingOver());
         }
-        return false;
+        return claims(annotations, round);
+    }
+
+    /** Whether to claim this round's annotations: see the class Javadoc. */
+    private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            if (OWN.contains(annotation.getQualifiedName().toString())) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (!generated.contains(outermostType(element))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String outermostType(Element element) {
+        Element e = element;
+        while (e.getEnclosingElement() != null && e.getEnclosingElement().getKind() != ElementKind.PACKAGE
+                && e.getEnclosingElement().getKind() != ElementKind.MODULE) {
+            e = e.getEnclosingElement();
+        }
+        return e instanceof TypeElement ? ((TypeElement) e).getQualifiedName().toString() : "";
     }
 
     private void process(TypeElement type, boolean lastRound) {
@@ -99,9 +149,12 @@ public final class FriendFieldsProcessor extends AbstractProcessor {
             switch (result.status()) {
                 case OK:
                     for (TypeWriter writer : writers) {
-                        if (!sourceFiles.write(result.model(), writer.write(result.model()))) {
+                        TypeSpec spec = writer.write(result.model());
+                        if (!sourceFiles.write(result.model(), spec)) {
                             break; // reported; the other types would refer to a type of another interface
                         }
+                        String pkg = result.model().packageName();
+                        generated.add(pkg.isEmpty() ? spec.name() : pkg + "." + spec.name());
                     }
                     break;
                 case DEFERRED:

@@ -40,6 +40,50 @@ class GenerationTest {
     }
 
     @Test
+    void aUserBuildWithEveryLintAndWerrorCompilesCleanly() {
+        // -Xlint:all includes -Xlint:processing: unclaimed annotations would be a warning, and -Werror an error.
+        JavaFileObject friend = JavaFileObjects.forSourceLines("test.Friend",
+                "package test;", IMPORTS,
+                "@FriendFields",
+                "public interface Friend {",
+                "  enum Channel { LOBBY, ARENA }",
+                "  @CustomField(\"Level\") long level();",
+                "  @CustomField(\"Rank\") int rank();",
+                "  @CustomField(\"Score\") Long score();",
+                "  @CustomField(\"Wins\") Integer wins();",
+                "  @CustomField(\"Guild\") String guild();",
+                "  @CustomField(\"Channel\") Channel channel();",
+                "}");
+        Compilation compilation = javac().withOptions("-Xlint:all", "-Werror")
+                .withProcessors(new FriendFieldsProcessor())
+                .compile(friend);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void anAnnotationThatAlsoMarksAUsersOwnClassIsLeftForOtherProcessors() {
+        // The user's own Jackson annotation is not the processor's to claim: the round is left unclaimed, and javac
+        // warns as it would without timport (naming our annotations of that round beside it).
+        JavaFileObject friend = JavaFileObjects.forSourceLines("test.Friend",
+                "package test;", IMPORTS,
+                "@FriendFields",
+                "public interface Friend {",
+                "  @CustomField(\"Level\") long level();",
+                "}");
+        JavaFileObject dto = JavaFileObjects.forSourceLines("test.Dto",
+                "package test;",
+                "@com.fasterxml.jackson.annotation.JsonAutoDetect",
+                "public class Dto {}");
+        Compilation compilation = javac().withOptions("-Xlint:all")
+                .withProcessors(new FriendFieldsProcessor())
+                .compile(friend, dto);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("No processor claimed any of these annotations");
+        assertThat(compilation).hadWarningContaining("JsonAutoDetect");
+    }
+
+    @Test
     void theImporterIsGeneratedBesideTheItemWithTheSameVisibility() throws IOException {
         JavaFileObject packagePrivate = JavaFileObjects.forSourceLines("test.Friend",
                 "package test;", IMPORTS,

@@ -107,10 +107,13 @@ public interface ImportListener {
     }
 
     /**
-     * A phase ended.
+     * A phase ended. It follows every {@link #phaseStarted} once, after the phase's last {@link #phaseProgress}: also
+     * when the phase stopped early, and when the thread that ran the import was interrupted. In that last case calls
+     * still in flight are left to finish, so their {@link #callAnswered}, {@link #inFlight} and
+     * {@link #relationsSettled} events may come after this one.
      *
      * @param last its last snapshot ({@link ImportProgress#finished()} is true)
-     * @param stopped true when it stopped early (see {@link ImportAbortedException})
+     * @param stopped true when it stopped early (see {@link ImportAbortedException}), or was interrupted
      */
     default void phaseEnded(String phase, ImportProgress last, boolean stopped) {
     }

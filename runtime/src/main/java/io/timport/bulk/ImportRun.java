@@ -59,7 +59,8 @@ final class ImportRun<U, C extends Call, A> {
 
     /**
      * Runs the phase over {@code input} to its end, or until it stops; closes the journal and sends the last progress
-     * snapshot. The caller then has the meter's report: nothing touches the meter any more.
+     * snapshot, after every other one (also when the caller was interrupted: {@code phaseEnded} follows every
+     * {@code phaseStarted}). The caller then has the meter's report: nothing touches the meter any more.
      *
      * @return why the run stopped early, or null when it reached its end
      * @throws IOException when the journal cannot be closed
@@ -71,6 +72,7 @@ final class ImportRun<U, C extends Call, A> {
         ScheduledExecutorService timer = null;
         Thread dispatcher = daemon(this::dispatchLoop, "timport-dispatcher");
         dispatcher.start();
+        InterruptedException interrupted = null;
         try {
             if (settings.progress() != null || !events.isEmpty()) {
                 timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "timport-import-timer"));
@@ -86,17 +88,46 @@ final class ImportRun<U, C extends Call, A> {
             }
         } catch (InterruptedException e) {
             stop("the import was interrupted", e);
-            throw e;
+            interrupted = e;
         } finally {
             dispatcher.interrupt();
-            dispatcher.join(10_000);
+            boolean interruptedAgain = !join(dispatcher);
             if (timer != null) {
                 timer.shutdownNow();
+                // a snapshot being delivered finishes first: none may follow the last one
+                interruptedAgain |= !awaitTermination(timer);
             }
             writeFailures();
             journal.close();
+            if (interruptedAgain) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return progress(true);
+        EngineCore.Stop stop = progress(true);
+        if (interrupted != null) {
+            throw interrupted;
+        }
+        return stop;
+    }
+
+    /** Waits up to 10 s for {@code thread} to end; false when interrupted meanwhile. */
+    private static boolean join(Thread thread) {
+        try {
+            thread.join(10_000);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Waits up to 10 s for the timer's task in progress, if any; false when interrupted meanwhile. */
+    private static boolean awaitTermination(ScheduledExecutorService timer) {
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- reader

@@ -216,8 +216,21 @@ class ImportRunTest {
                 super.close();
             }
         };
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<ImportProgress> progress = new CopyOnWriteArrayList<>();
         VirtualRun.Settings settings = new VirtualRun.Settings();
-        settings.maxBufferedItems(1_000).linger(Duration.ofHours(1));
+        settings.maxBufferedItems(1_000).linger(Duration.ofHours(1)).progress(progress::add)
+                .listener(new ImportListener() {
+                    @Override
+                    public void phaseStarted(String phase, long total) {
+                        heard.add("started " + phase);
+                    }
+
+                    @Override
+                    public void phaseEnded(String phase, ImportProgress last, boolean stopped) {
+                        heard.add("ended " + phase + " stopped=" + stopped + " inFlight=" + last.inFlight());
+                    }
+                });
         RelationSender<TestItem> never = new InstantSender(false) {
             @Override
             public CompletableFuture<FriendImportResponse> send(String fromAccount, List<TestItem> items) {
@@ -240,5 +253,60 @@ class ImportRunTest {
         assertFalse(caller.isAlive());
         assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
         assertEquals(1, closes.get());
+        // the listeners hear the end: stopped, with the calls the server never answered still in flight
+        assertEquals(List.of("started relations", "ended relations stopped=true inFlight=1"), heard);
+        assertTrue(progress.get(progress.size() - 1).finished());
+    }
+
+    @Test
+    void theFinalSnapshotComesAfterEveryOther() throws Exception {
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        CountDownLatch slowOneHeard = new CountDownLatch(1);
+        AtomicInteger slow = new AtomicInteger();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        VirtualRun.Settings settings = new VirtualRun.Settings();
+        settings.batchSize(10).progressInterval(Duration.ofMillis(1)).progress(p -> {
+            if (!p.finished() && slow.getAndIncrement() == 0) {
+                snapshotTaken.countDown();
+                // delivered slowly, and deaf to interrupts: the import ends meanwhile
+                long until = System.nanoTime() + 200_000_000L;
+                while (System.nanoTime() - until < 0) {
+                    Thread.onSpinWait();
+                }
+            }
+            heard.add(p.finished() ? "final snapshot" : "snapshot");
+        }).listener(new ImportListener() {
+            @Override
+            public void phaseProgress(String phase, ImportProgress progress) {
+                heard.add("phaseProgress");
+                slowOneHeard.countDown(); // the first one is the slow snapshot's
+            }
+
+            @Override
+            public void phaseEnded(String phase, ImportProgress last, boolean stopped) {
+                heard.add("phaseEnded");
+            }
+        });
+        InstantSender sender = new InstantSender(false) {
+            @Override
+            public CompletableFuture<FriendImportResponse> send(String fromAccount, List<TestItem> items) {
+                CompletableFuture<FriendImportResponse> answer = super.send(fromAccount, items);
+                return answer.thenApplyAsync(a -> {
+                    try {
+                        snapshotTaken.await(); // the first answer waits for the slow snapshot
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return a;
+                }, answers);
+            }
+        };
+
+        BulkImporter.run(settings.settings(), sender, new MemoryJournal(), 100, VirtualRun.grouped(10, 10).iterator());
+        assertTrue(slowOneHeard.await(10, TimeUnit.SECONDS));
+
+        assertEquals(List.of("final snapshot", "phaseEnded"), heard.subList(heard.size() - 2, heard.size()),
+                heard.toString());
+        assertEquals(1, heard.stream().filter(h -> h.equals("phaseEnded")).count());
     }
 }

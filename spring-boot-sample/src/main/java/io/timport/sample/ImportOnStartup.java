@@ -2,10 +2,8 @@ package io.timport.sample;
 
 import io.timport.bulk.ImportAbortedException;
 import io.timport.bulk.ImportReport;
-import io.timport.micrometer.TimportMetrics;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -17,27 +15,23 @@ class ImportOnStartup implements ApplicationRunner {
     private static final Logger LOG = System.getLogger(ImportOnStartup.class.getName());
 
     private final GameFriendImporter importer;
-    private final ObjectProvider<TimportMetrics> metrics;
     private final SampleProperties sample;
     private volatile ImportReport report;
 
-    ImportOnStartup(GameFriendImporter importer, ObjectProvider<TimportMetrics> metrics, SampleProperties sample) {
+    ImportOnStartup(GameFriendImporter importer, SampleProperties sample) {
         this.importer = importer;
-        this.metrics = metrics;
         this.sample = sample;
     }
 
     // --- snippet: run
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        ImportReport done;
+        ImportReport report;
         try {
-            done = importer.run(FriendGraph.records(sample.players(), sample.friendsPerPlayer()));
-        } catch (ImportAbortedException e) {             // a fatal error: wrong key, not an admin, ...
-            done = e.report();
+            report = importer.run(FriendGraph.records(sample.players(), sample.friendsPerPlayer()));
+        } catch (ImportAbortedException e) {   // a fatal error: wrong key, not an admin, ...
+            report = e.report();
         }
-        ImportReport report = done;
-        metrics.ifAvailable(m -> m.recordFailures(report)); // failed relations by error code
         LOG.log(Level.INFO, report.summary(10));
         this.report = report;
     }

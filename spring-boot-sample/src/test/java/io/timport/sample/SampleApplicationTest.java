@@ -62,6 +62,19 @@ class SampleApplicationTest {
         return Double.parseDouble(m.group(1));
     }
 
+    /** The samples of {@code name} whose labels start with {@code labels}, added up. */
+    static double sum(String prometheus, String name, String labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels) + "[^}]*} (\\S+)$").matcher(prometheus);
+        double sum = 0;
+        int found = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+            found++;
+        }
+        assertThat(found).as(name + "{" + labels + "...} in\n" + prometheus).isPositive();
+        return sum;
+    }
+
     @Test
     void theImportRanAndItsMetricsAreAtActuatorPrometheus() throws Exception {
         ImportReport report = startup.report();
@@ -71,7 +84,9 @@ class SampleApplicationTest {
         assertThat(chat.relationCount()).isEqualTo(600);
 
         String prometheus = get("/actuator/prometheus");
-        assertThat(sample(prometheus, "timport_calls_total", "api=\"friend_import\"")).isEqualTo(report.calls());
+        assertThat(sum(prometheus, "timport_calls_total", "api=\"friend_import\",outcome=")).isEqualTo(report.calls());
+        assertThat(sample(prometheus, "timport_calls_total", "api=\"friend_import\",outcome=\"throttled\""))
+                .isEqualTo(report.throttled());
         assertThat(sample(prometheus, "timport_calls_throttled_total", "api=\"friend_import\""))
                 .isEqualTo(report.throttled());
         assertThat(sample(prometheus, "timport_relations_total", "outcome=\"imported\",phase=\"relations\""))

@@ -1,8 +1,14 @@
 package io.timport.spring.boot;
 
+import io.timport.bulk.ImportListener;
 import io.timport.bulk.ProgressListener;
+import io.timport.call.AccountClient;
+import io.timport.call.ChatClient;
 import io.timport.call.FriendImportClient;
+import io.timport.call.FriendReadClient;
 import io.timport.config.AppConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,45 +16,38 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * timport in a Spring Boot application: the {@link AppConfig} and the {@link FriendImportClient} from the
- * {@code timport.*} properties (each backs off when the application defines its own), the
- * {@link TimportImporterConfigurer} that builds the generated importers from them in one line, and, with the
- * actuator, the secret key hidden in its endpoints. A missing or invalid property stops the startup with an
- * {@link InvalidTimportPropertyException} naming it.
+ * timport in a Spring Boot application: the {@link AppConfig} and one transport for every Chat API from the
+ * {@code timport.*} properties, as a {@link ChatClient} bean and its typed clients ({@link FriendImportClient},
+ * {@link AccountClient}, {@link FriendReadClient}), each backing off when the application defines its own (see
+ * {@link TimportClientConfigurations}); the {@link TimportImporterConfigurer} that builds the generated importers
+ * from them in one line; and, with the actuator, the secret key hidden in its endpoints. A missing or invalid
+ * property stops the startup with an {@link InvalidTimportPropertyException} naming it.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TimportProperties.class)
+@Import({TimportClientConfigurations.App.class, TimportClientConfigurations.Transport.class,
+        TimportClientConfigurations.TransportOfFriendImportClient.class, TimportClientConfigurations.TypedClients.class})
 public class TimportAutoConfiguration {
 
-    /** The app: SDKAppID, admin, secret key and endpoint, from {@code timport.*}. */
-    @Bean
-    @ConditionalOnMissingBean({AppConfig.class, FriendImportClient.class})
-    public AppConfig timportAppConfig(TimportProperties properties) {
-        return TimportSettings.appConfig(properties);
-    }
-
     /**
-     * The client every importer calls through: one HTTP client, one UserSig cache, paced by the limiter the JVM
-     * shares among the clients of the SDKAppID. Closed with the context.
+     * Applies {@code timport.importer.*} and the listeners to the builders of importers: the {@link ProgressListener}
+     * beans, the {@link ImportListener} beans, and one listener per importer from each {@link TimportListenerFactory}
+     * bean (and each deprecated {@link TimportProgressListenerFactory} bean).
      */
     @Bean
     @ConditionalOnMissingBean
-    public FriendImportClient timportFriendImportClient(AppConfig app, TimportProperties properties,
-            ObjectProvider<TimportClientCustomizer> customizers) {
-        FriendImportClient.Builder builder = TimportSettings.clientBuilder(app, properties);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return TimportSettings.build(builder, properties);
-    }
-
-    /** Applies {@code timport.importer.*} and the progress listeners to the builders of importers. */
-    @Bean
-    @ConditionalOnMissingBean
-    public TimportImporterConfigurer timportImporterConfigurer(TimportProperties properties,
-            ObjectProvider<ProgressListener> listeners, ObjectProvider<TimportProgressListenerFactory> factories) {
-        return new TimportImporterConfigurer(properties.getImporter(), listeners.orderedStream().toList(),
-                factories.orderedStream().toList());
+    @SuppressWarnings("deprecation")
+    public TimportImporterConfigurer timportImporterConfigurer(FriendImportClient client, TimportProperties properties,
+            ObjectProvider<ProgressListener> progressListeners, ObjectProvider<ImportListener> listeners,
+            ObjectProvider<TimportListenerFactory> factories,
+            ObjectProvider<TimportProgressListenerFactory> progressFactories) {
+        List<TimportListenerFactory> all = new ArrayList<>(factories.orderedStream().toList());
+        all.addAll(TimportImporterConfigurer.adapt(progressFactories.orderedStream().toList()));
+        return new TimportImporterConfigurer(client, properties.getImporter(), progressListeners.orderedStream().toList(),
+                listeners.orderedStream().toList(), all);
     }
 
     /** With the actuator: the secret key hidden in {@code /actuator/env} and {@code /actuator/configprops}. */

@@ -1,15 +1,16 @@
 package io.timport.spring.boot;
 
-import io.timport.call.FriendImportClient;
+import io.timport.call.ChatClient;
 
 /**
- * Adjusts the builder of the auto-configured {@link FriendImportClient} after the {@code timport.*} properties are
- * applied: for example a distributed {@code RateLimiter}, an executor, or a clock. Beans of this type are applied in
- * their {@code @Order}.
+ * Adjusts the builder of the auto-configured {@link ChatClient} (the transport behind the {@code FriendImportClient},
+ * {@code AccountClient} and {@code FriendReadClient} beans) after the {@code timport.*} properties are applied: for
+ * example a distributed {@code RateLimiter} for an API ({@code builder.rateLimiter(ChatApi.FRIEND_IMPORT, limiter)}),
+ * an executor, or a clock. Beans of this type are applied in their {@code @Order}.
  */
 @FunctionalInterface
 public interface TimportClientCustomizer {
 
     /** Changes the builder. */
-    void customize(FriendImportClient.Builder builder);
+    void customize(ChatClient.Builder builder);
 }

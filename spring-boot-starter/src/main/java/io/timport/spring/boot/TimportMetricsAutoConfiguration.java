@@ -34,7 +34,7 @@ public class TimportMetricsAutoConfiguration {
 
     /** Gives every importer built with the configurer a listener of the metrics. */
     @Bean
-    public TimportProgressListenerFactory timportMetricsListeners(TimportMetrics metrics) {
-        return metrics::progressListener;
+    public TimportListenerFactory timportMetricsListeners(TimportMetrics metrics) {
+        return metrics::listener;
     }
 }

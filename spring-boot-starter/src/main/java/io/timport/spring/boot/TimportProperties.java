@@ -1,14 +1,18 @@
 package io.timport.spring.boot;
 
+import io.timport.call.ChatApi;
 import io.timport.config.Region;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code timport.*} properties: who calls Tencent Cloud Chat and where ({@code sdkappid}, {@code admin}, the
- * secret key, {@code region} or {@code endpoint}), how (timeouts, rate, UserSig), and the settings of every importer
+ * secret key, {@code region} or {@code endpoint}), how (timeouts, rates, UserSig, answer caps), and the settings of every importer
  * built with {@link TimportImporterConfigurer} ({@code timport.importer.*}). Every setting but the four that name
  * the app has the default of the runtime's builders.
  *
@@ -55,20 +59,46 @@ public class TimportProperties {
     private URI endpoint;
 
     /**
-     * How many calls per second the client keeps to: the pace of the limiter that this JVM shares among all clients
-     * of the SDKAppID. Unset: 196, i.e. timport.server-rate-limit x (1 - timport.pace-margin). Give each process its
-     * share when several import for one app.
+     * How many friend_import calls per second the client keeps to. Unset: 196, i.e. timport.server-rate-limit x (1 -
+     * timport.pace-margin). Give each process its share when several import for one app. The other APIs:
+     * timport.api.*.rate.
      */
     private Double rate;
 
-    /** The app's call limit on the server, in calls per second; the default pace keeps timport.pace-margin under it. */
+    /**
+     * The app's friend_import call limit on the server, in calls per second; the default pace keeps
+     * timport.pace-margin under it. The other APIs: timport.api.*.server-rate-limit.
+     */
     private double serverRateLimit = 200;
 
     /**
-     * How far under timport.server-rate-limit the default pace stays, from 0 to below 1: it absorbs network jitter
+     * How far under each API's server limit its default pace stays, from 0 to below 1: it absorbs network jitter
      * that would otherwise get calls answered as throttled.
      */
     private double paceMargin = 0.02;
+
+    /**
+     * Whose rate limiters pace the calls: shared (one per app and API in this JVM, taken by every client of the app
+     * that does not bring its own) or private (limiters of this client's own, for a process that is the only caller
+     * of its app in the JVM).
+     */
+    private RateLimiterScope rateLimiter = RateLimiterScope.SHARED;
+
+    /**
+     * The pace of each Chat API other than by default (account-check, multiaccount-import, account-import,
+     * friend-get, friend-check; friend-import too, instead of timport.rate and timport.server-rate-limit): its rate,
+     * or its server-rate-limit, in calls per second. Unset: 2 % under the API's documented limit.
+     */
+    private Map<ChatApi, Api> api = new LinkedHashMap<>();
+
+    /** The most one answer's body may hold; a larger answer fails its call (and the call is retried). */
+    private DataSize maxAnswerSize = DataSize.ofMegabytes(4);
+
+    /**
+     * The most bytes of answers read at once, across every call in flight (at least timport.max-answer-size): it
+     * bounds the heap answers take.
+     */
+    private DataSize maxBufferedAnswerSize = DataSize.ofMegabytes(64);
 
     /** How long to wait for a TCP (and TLS) connection. */
     private Duration connectTimeout = Duration.ofSeconds(5);
@@ -157,6 +187,38 @@ public class TimportProperties {
         this.paceMargin = paceMargin;
     }
 
+    public RateLimiterScope getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(RateLimiterScope rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    public Map<ChatApi, Api> getApi() {
+        return api;
+    }
+
+    public void setApi(Map<ChatApi, Api> api) {
+        this.api = api;
+    }
+
+    public DataSize getMaxAnswerSize() {
+        return maxAnswerSize;
+    }
+
+    public void setMaxAnswerSize(DataSize maxAnswerSize) {
+        this.maxAnswerSize = maxAnswerSize;
+    }
+
+    public DataSize getMaxBufferedAnswerSize() {
+        return maxBufferedAnswerSize;
+    }
+
+    public void setMaxBufferedAnswerSize(DataSize maxBufferedAnswerSize) {
+        this.maxBufferedAnswerSize = maxBufferedAnswerSize;
+    }
+
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -199,6 +261,43 @@ public class TimportProperties {
         return "TimportProperties[sdkappid=" + sdkappid + ", admin=" + admin + ", secretKey="
                 + (secretKey == null ? "null" : "<redacted>") + ", secretKeyFile=" + secretKeyFile + ", region=" + region
                 + ", endpoint=" + endpoint + "]";
+    }
+
+    /** Whose rate limiters pace the calls ({@code timport.rate-limiter}). */
+    public enum RateLimiterScope {
+        /**
+         * The limiters this JVM shares per app and API ({@code RateLimiterRegistry.global()}): two clients or
+         * importers of one app take their permits from the same limiter of each API.
+         */
+        SHARED,
+        /** Limiters of this client's own, one per API: for a process that is the only caller of its app. */
+        PRIVATE
+    }
+
+    /** The pace of one Chat API ({@code timport.api.*}). */
+    public static class Api {
+
+        /** The calls per second the client keeps to for this API. Unset: server-rate-limit less the pace margin. */
+        private Double rate;
+
+        /** The app's call limit of this API on the server, in calls per second. Unset: the documented one. */
+        private Double serverRateLimit;
+
+        public Double getRate() {
+            return rate;
+        }
+
+        public void setRate(Double rate) {
+            this.rate = rate;
+        }
+
+        public Double getServerRateLimit() {
+            return serverRateLimit;
+        }
+
+        public void setServerRateLimit(Double serverRateLimit) {
+            this.serverRateLimit = serverRateLimit;
+        }
     }
 
     /** The {@code timport.importer.*} settings, applied by {@link TimportImporterConfigurer}. */

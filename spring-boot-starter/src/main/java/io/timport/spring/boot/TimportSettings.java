@@ -1,15 +1,18 @@
 package io.timport.spring.boot;
 
-import io.timport.bulk.BulkImporter;
-import io.timport.call.FriendImportClient;
+import io.timport.call.ChatApi;
+import io.timport.call.ChatClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
 import io.timport.config.Timeouts;
 import io.timport.limit.RateLimiterRegistry;
+import io.timport.limit.SmoothRateLimiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns {@link TimportProperties} into the runtime's objects, checking each property first so that a problem is
@@ -30,13 +33,17 @@ final class TimportSettings {
     static final String REQUEST_TIMEOUT = "timport.request-timeout";
     static final String USER_SIG_VALIDITY = "timport.user-sig-validity";
     static final String USER_SIG_RENEWAL_MARGIN = "timport.user-sig-renewal-margin";
+    static final String RATE_LIMITER = "timport.rate-limiter";
+    static final String API = "timport.api.";
+    static final String MAX_ANSWER_SIZE = "timport.max-answer-size";
+    static final String MAX_BUFFERED_ANSWER_SIZE = "timport.max-buffered-answer-size";
     static final String IMPORTER = "timport.importer.";
 
     /** The defaults of {@link TimportProperties}, which are the runtime's. */
     static final double DEFAULT_SERVER_RATE_LIMIT = RateLimiterRegistry.DEFAULT_CALLS_PER_SECOND;
     static final double DEFAULT_PACE_MARGIN = RateLimiterRegistry.DEFAULT_PACE_MARGIN;
 
-    private static final String OR_OWN_CLIENT = " (or define your own FriendImportClient or AppConfig bean)";
+    private static final String OR_OWN_CLIENT = " (or define your own ChatClient, FriendImportClient or AppConfig bean)";
 
     private TimportSettings() {
     }
@@ -121,9 +128,13 @@ final class TimportSettings {
         }
     }
 
-    /** A builder of the client for {@code app}, with the timeouts, the rate and the UserSig settings. */
-    static FriendImportClient.Builder clientBuilder(AppConfig app, TimportProperties p) {
-        FriendImportClient.Builder builder = FriendImportClient.builder(app)
+    /**
+     * A builder of the client for {@code app}: the timeouts, the UserSig settings, the answer caps and a rate limiter
+     * for each API whose pace the properties choose (the others keep the builder's default, the limiter this JVM
+     * shares for the app and API).
+     */
+    static ChatClient.Builder chatClientBuilder(AppConfig app, TimportProperties p) {
+        ChatClient.Builder builder = ChatClient.builder(app)
                 .timeouts(new Timeouts(positive(p.getConnectTimeout(), CONNECT_TIMEOUT),
                         positive(p.getRequestTimeout(), REQUEST_TIMEOUT)));
         Duration validity = notNull(p.getUserSigValidity(), USER_SIG_VALIDITY);
@@ -138,99 +149,114 @@ final class TimportSettings {
                     "Set " + USER_SIG_RENEWAL_MARGIN + " to how long before expiry a UserSig is renewed (default 5m).");
         }
         builder.userSigValidity(validity).userSigRenewalMargin(margin);
-
-        boolean paceChosen = p.getServerRateLimit() != DEFAULT_SERVER_RATE_LIMIT || p.getPaceMargin() != DEFAULT_PACE_MARGIN;
-        if (p.getRate() != null) {
-            double rate = p.getRate();
-            if (!(rate > 0) || Double.isInfinite(rate)) {
-                throw new InvalidTimportPropertyException(RATE, "must be a positive number of calls per second, was "
-                        + rate, "Set " + RATE + " to the calls per second this JVM may make for the app, or unset it "
-                        + "(196, under the documented 200).");
-            }
-            if (paceChosen) {
-                throw new InvalidTimportPropertyException(RATE, "is set together with " + SERVER_RATE_LIMIT + " or "
-                        + PACE_MARGIN, "Set either " + RATE + " (the pace itself), or " + SERVER_RATE_LIMIT + " and "
-                        + PACE_MARGIN + " (the pace is then the limit less the margin).");
-            }
-            try {
-                builder.rateLimiter(RateLimiterRegistry.global().forSdkAppId(app.sdkAppId(), rate));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidTimportPropertyException(RATE, "conflicts with the rate already chosen in this JVM: "
-                        + e.getMessage(), "Give every client of one app in a JVM the same " + RATE + ".");
-            }
-        } else if (paceChosen) {
-            try {
-                builder.serverRateLimit(p.getServerRateLimit());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidTimportPropertyException(SERVER_RATE_LIMIT, "must be a positive number of calls per "
-                        + "second, was " + p.getServerRateLimit(), "Set " + SERVER_RATE_LIMIT
-                        + " to the app's call limit on the server (default 200).");
-            }
-            try {
-                builder.paceMargin(p.getPaceMargin());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidTimportPropertyException(PACE_MARGIN, "must be at least 0 and less than 1, was "
-                        + p.getPaceMargin(), "Set " + PACE_MARGIN + " to a fraction such as 0.02 (the default).");
-            }
-        }
+        answerCaps(builder, p);
+        rateLimiters(builder, app, p);
         return builder;
     }
 
-    /** The client, built; maps a rate conflict in the JVM-wide limiter registry to its property. */
-    static FriendImportClient build(FriendImportClient.Builder builder, TimportProperties p) {
+    private static void answerCaps(ChatClient.Builder builder, TimportProperties p) {
+        DataSize answer = notNull(p.getMaxAnswerSize(), MAX_ANSWER_SIZE, "4MB");
+        DataSize buffered = notNull(p.getMaxBufferedAnswerSize(), MAX_BUFFERED_ANSWER_SIZE, "64MB");
         try {
-            return builder.build();
+            builder.maxAnswerBytes(answer.toBytes());
         } catch (IllegalArgumentException e) {
-            if (p.getRate() == null && e.getMessage() != null && e.getMessage().contains("rate limiter")) {
-                throw new InvalidTimportPropertyException(SERVER_RATE_LIMIT, "and " + PACE_MARGIN
-                        + " conflict with the rate already chosen in this JVM: " + e.getMessage(),
-                        "Give every client of one app in a JVM the same pace.");
+            throw new InvalidTimportPropertyException(MAX_ANSWER_SIZE, "must be 1KB to " + ChatClient.MAX_ANSWER_BYTES_LIMIT
+                    + " bytes, was " + answer, "Set " + MAX_ANSWER_SIZE + " to a size such as 4MB (the default).");
+        }
+        if (buffered.toBytes() < answer.toBytes()) {
+            throw new InvalidTimportPropertyException(MAX_BUFFERED_ANSWER_SIZE, "must be at least " + MAX_ANSWER_SIZE
+                    + " (" + answer + "), was " + buffered,
+                    "Set " + MAX_BUFFERED_ANSWER_SIZE + " to a size such as 64MB (the default).");
+        }
+        builder.maxBufferedAnswerBytes(buffered.toBytes());
+    }
+
+    /**
+     * The limiter of each API whose pace the properties choose: its rate, or its server limit less the pace margin,
+     * in the JVM's shared limiter of the app and API or in one of the client's own ({@code timport.rate-limiter}).
+     * Each is made here rather than by the builder, so that a rate that contradicts one already chosen in the JVM is
+     * reported with the property that chose it.
+     */
+    private static void rateLimiters(ChatClient.Builder builder, AppConfig app, TimportProperties p) {
+        double margin = p.getPaceMargin();
+        if (!(margin >= 0 && margin < 1)) {
+            throw new InvalidTimportPropertyException(PACE_MARGIN, "must be at least 0 and less than 1, was " + margin,
+                    "Set " + PACE_MARGIN + " to a fraction such as 0.02 (the default).");
+        }
+        boolean privately = notNull(p.getRateLimiter(), RATE_LIMITER, "shared") == TimportProperties.RateLimiterScope.PRIVATE;
+        Map<ChatApi, TimportProperties.Api> apis = p.getApi() == null ? Map.of() : p.getApi();
+        for (ChatApi api : ChatApi.values()) {
+            TimportProperties.Api configured = apis.get(api);
+            String rateProperty = apiProperty(api, "rate");
+            String limitProperty = apiProperty(api, "server-rate-limit");
+            Double rate = configured == null ? null : configured.getRate();
+            Double limit = configured == null ? null : configured.getServerRateLimit();
+            if (api == ChatApi.FRIEND_IMPORT) {
+                if (p.getRate() != null) {
+                    if (rate != null) {
+                        throw new InvalidTimportPropertyException(RATE, "and " + rateProperty + " are both set",
+                                "Set only one of them: they are the same setting.");
+                    }
+                    rate = p.getRate();
+                    rateProperty = RATE;
+                }
+                if (p.getServerRateLimit() != DEFAULT_SERVER_RATE_LIMIT) {
+                    if (limit != null) {
+                        throw new InvalidTimportPropertyException(SERVER_RATE_LIMIT, "and " + limitProperty
+                                + " are both set", "Set only one of them: they are the same setting.");
+                    }
+                    limit = p.getServerRateLimit();
+                    limitProperty = SERVER_RATE_LIMIT;
+                }
             }
-            throw e;
+            if (limit != null && !(limit > 0 && limit < Double.POSITIVE_INFINITY)) {
+                throw new InvalidTimportPropertyException(limitProperty, "must be a positive number of calls per "
+                        + "second, was " + limit, "Set " + limitProperty + " to the app's call limit of "
+                        + api.apiName() + " on the server (default " + api.callsPerSecond() + ").");
+            }
+            String chosenBy;
+            double pace;
+            if (rate != null) {
+                if (!(rate > 0 && rate < Double.POSITIVE_INFINITY)) {
+                    throw new InvalidTimportPropertyException(rateProperty, "must be a positive number of calls per "
+                            + "second, was " + rate, "Set " + rateProperty + " to the calls per second this JVM may "
+                            + "make for the app, or unset it (" + number(RateLimiterRegistry.defaultPace(api))
+                            + ", under the documented " + api.callsPerSecond() + ").");
+                }
+                if (limit != null) {
+                    throw new InvalidTimportPropertyException(rateProperty, "is set together with " + limitProperty,
+                            "Set either " + rateProperty + " (the pace itself), or " + limitProperty
+                                    + " (the pace is then the limit less " + PACE_MARGIN + ").");
+                }
+                chosenBy = rateProperty;
+                pace = rate;
+            } else if (limit != null || margin != DEFAULT_PACE_MARGIN || privately) {
+                chosenBy = limit != null ? limitProperty : margin != DEFAULT_PACE_MARGIN ? PACE_MARGIN : null;
+                pace = (limit != null ? limit : api.callsPerSecond()) * (1 - margin);
+            } else {
+                continue; // the builder's default: the JVM's shared limiter at the API's default pace
+            }
+            if (privately) {
+                builder.rateLimiter(api, new SmoothRateLimiter(pace));
+                continue;
+            }
+            try {
+                builder.rateLimiter(api, RateLimiterRegistry.global().forApi(app.sdkAppId(), api, pace));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTimportPropertyException(chosenBy, "conflicts with the rate already chosen in this "
+                        + "JVM: " + e.getMessage(), "Give every client of one app in a JVM the same pace for "
+                        + api.apiName() + ", or set " + RATE_LIMITER + "=private.");
+            }
         }
     }
 
-    /** Checks the {@code timport.importer.*} settings, each against the rule its builder setter enforces. */
-    static TimportProperties.Importer check(TimportProperties.Importer s) {
-        if (s.getBatchSize() < 1 || s.getBatchSize() > BulkImporter.MAX_BATCH_SIZE) {
-            throw importer("batch-size", "must be 1 to " + BulkImporter.MAX_BATCH_SIZE + " (the API's limit), was "
-                    + s.getBatchSize());
-        }
-        if (s.getMaxBufferedItems() < s.getBatchSize()) {
-            throw importer("max-buffered-items", "must be at least " + IMPORTER + "batch-size (" + s.getBatchSize()
-                    + "), was " + s.getMaxBufferedItems());
-        }
-        if (s.getMaxInFlight() < 1) {
-            throw importer("max-in-flight", "must be positive, was " + s.getMaxInFlight());
-        }
-        if (s.getMaxAttempts() < 1) {
-            throw importer("max-attempts", "must be positive, was " + s.getMaxAttempts());
-        }
-        notNegative(s.getInitialBackoff(), "initial-backoff");
-        notNegative(s.getMaxBackoff(), "max-backoff");
-        if (s.getMaxBackoff().compareTo(s.getInitialBackoff()) < 0) {
-            throw importer("max-backoff", "must be at least " + IMPORTER + "initial-backoff (" + s.getInitialBackoff()
-                    + "), was " + s.getMaxBackoff());
-        }
-        notNegative(s.getThrottlePause(), "throttle-pause");
-        notNegative(s.getLockoutPause(), "lockout-pause");
-        notNegative(s.getLinger(), "linger");
-        Duration interval = notNull(s.getProgressInterval(), IMPORTER + "progress-interval");
-        if (interval.isNegative() || interval.isZero()) {
-            throw importer("progress-interval", "must be positive, was " + interval);
-        }
-        return s;
+    /** {@code timport.api.<api>.<name>}, the API as Spring Boot binds it (friend_import: friend-import). */
+    static String apiProperty(ChatApi api, String name) {
+        return API + api.apiName().replace('_', '-') + "." + name;
     }
 
-    private static InvalidTimportPropertyException importer(String name, String problem) {
-        return new InvalidTimportPropertyException(IMPORTER + name, problem,
-                "Fix " + IMPORTER + name + ", or remove it to take the default.");
-    }
-
-    private static void notNegative(Duration d, String name) {
-        if (notNull(d, IMPORTER + name).isNegative()) {
-            throw importer(name, "must not be negative, was " + d);
-        }
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static Duration positive(Duration d, String property) {
@@ -239,6 +265,14 @@ final class TimportSettings {
                     "Set " + property + " to a positive duration such as 10s, or remove it to take the default.");
         }
         return d;
+    }
+
+    private static <T> T notNull(T value, String property, String example) {
+        if (value == null) {
+            throw new InvalidTimportPropertyException(property, "is empty",
+                    "Set " + property + " to a value such as " + example + ", or remove it to take the default.");
+        }
+        return value;
     }
 
     private static Duration notNull(Duration d, String property) {

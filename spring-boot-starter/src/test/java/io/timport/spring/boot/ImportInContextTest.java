@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.timport.bulk.ImportFailure;
+import io.timport.bulk.ImportListener;
 import io.timport.bulk.ImportProgress;
 import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.bulk.ProgressListener;
+import io.timport.bulk.RelationOutcome;
 import io.timport.call.FriendImportClient;
-import io.timport.micrometer.TimportMetrics;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.CustomFieldType;
 import io.timport.simulator.SimulatorConfig;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,10 +65,31 @@ class ImportInContextTest {
         }
 
         final List<ImportProgress> seen = new CopyOnWriteArrayList<>();
+        final List<ImportProgress> seenThroughAFactory = new CopyOnWriteArrayList<>();
+        final AtomicLong imported = new AtomicLong();
 
         @Bean
         ProgressListener recordingListener() {
             return seen::add;
+        }
+
+        /** An ImportListener bean: every importer built with the configurer reports to it. */
+        @Bean
+        ImportListener countingListener() {
+            return new ImportListener() {
+                @Override
+                public void relationsSettled(RelationOutcome outcome, int code, long count) {
+                    if (outcome == RelationOutcome.IMPORTED) {
+                        imported.addAndGet(count);
+                    }
+                }
+            };
+        }
+
+        @Bean
+        @SuppressWarnings("deprecation")
+        TimportProgressListenerFactory oldStyleFactory() {
+            return () -> seenThroughAFactory::add;
         }
     }
 
@@ -101,8 +124,6 @@ class ImportInContextTest {
                             .toAccount("player2").addSource("AddSource_Type_Game").remark("r".repeat(97)))); // invalid
 
                     ImportReport report = importer.run(records);
-                    TimportMetrics metrics = context.getBean(TimportMetrics.class);
-                    metrics.recordFailures(report);
 
                     assertThat(report.throttled()).as(report.summary(5)).isPositive();
                     assertThat(report.imported()).as(report.summary(5)).isEqualTo(24);
@@ -111,7 +132,10 @@ class ImportInContextTest {
                     assertThat(chat.stats().succeeded()).isEqualTo(chat.stats().itemsStored() + 1);
 
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
-                    assertThat(count(registry, "timport.calls", "api", "friend_import")).isEqualTo(report.calls());
+                    assertThat(registry.find("timport.calls").tag("api", "friend_import").functionCounters().stream()
+                            .mapToDouble(FunctionCounter::count).sum()).isEqualTo(report.calls());
+                    assertThat(count(registry, "timport.calls", "api", "friend_import", "outcome", "throttled"))
+                            .isEqualTo(report.throttled());
                     assertThat(count(registry, "timport.calls.throttled", "api", "friend_import"))
                             .isEqualTo(report.throttled());
                     assertThat(count(registry, "timport.calls.retried")).isEqualTo(report.retries());
@@ -124,12 +148,16 @@ class ImportInContextTest {
                     assertThat(registry.find("timport.calls.active").gauge().value()).isZero();
                     assertThat(registry.find("timport.phase.progress").gauge().value()).isEqualTo(1.0);
 
-                    // the application's own listener got the same snapshots as the metrics
-                    List<ImportProgress> seen = context.getBean(Importers.class).seen;
-                    assertThat(seen).isNotEmpty();
-                    ImportProgress last = seen.get(seen.size() - 1);
-                    assertThat(last.finished()).isTrue();
-                    assertThat(last.calls()).isEqualTo(report.calls());
+                    // the application's own listeners: a ProgressListener bean, an ImportListener bean, and one
+                    // from a (deprecated) TimportProgressListenerFactory
+                    Importers own = context.getBean(Importers.class);
+                    for (List<ImportProgress> seen : List.of(own.seen, own.seenThroughAFactory)) {
+                        assertThat(seen).isNotEmpty();
+                        ImportProgress last = seen.get(seen.size() - 1);
+                        assertThat(last.finished()).isTrue();
+                        assertThat(last.calls()).isEqualTo(report.calls());
+                    }
+                    assertThat(own.imported.get()).isEqualTo(report.imported());
                 });
     }
 }

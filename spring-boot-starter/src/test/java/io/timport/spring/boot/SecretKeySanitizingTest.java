@@ -2,7 +2,10 @@ package io.timport.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.timport.call.AccountClient;
+import io.timport.call.ChatClient;
 import io.timport.call.FriendImportClient;
+import io.timport.call.FriendReadClient;
 import io.timport.config.AppConfig;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -122,6 +125,9 @@ class SecretKeySanitizingTest {
 
     private static void assertBeansDoNotShowTheKey(ApplicationContext context) {
         assertThat(context.getBean(FriendImportClient.class).toString()).doesNotContain(KEY);
+        assertThat(context.getBean(ChatClient.class).toString()).doesNotContain(KEY).contains("<redacted>");
+        assertThat(context.getBean(AccountClient.class).toString()).doesNotContain(KEY);
+        assertThat(context.getBean(FriendReadClient.class).toString()).doesNotContain(KEY);
         assertThat(context.getBean(AppConfig.class).toString()).doesNotContain(KEY);
         assertThat(context.getBean(TimportProperties.class).toString()).doesNotContain(KEY).contains("<redacted>");
         assertThat(context.getBean(TimportSecretSanitizer.class).toString()).doesNotContain(KEY);

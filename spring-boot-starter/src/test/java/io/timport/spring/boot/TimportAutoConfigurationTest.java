@@ -1,9 +1,14 @@
 package io.timport.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.timport.bulk.BulkImporter;
+import io.timport.call.AccountClient;
+import io.timport.call.ChatApi;
+import io.timport.call.ChatClient;
 import io.timport.call.FriendImportClient;
+import io.timport.call.FriendReadClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
@@ -13,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,9 +28,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /** The beans from the {@code timport.*} properties, backing off, and failing fast on a bad property. */
 class TimportAutoConfigurationTest {
@@ -49,7 +58,9 @@ class TimportAutoConfigurationTest {
         runner.withPropertyValues(app(sdkAppId, "timport.connect-timeout=2s", "timport.request-timeout=15s"))
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(FriendImportClient.class)
-                            .hasSingleBean(AppConfig.class).hasSingleBean(TimportImporterConfigurer.class);
+                            .hasSingleBean(AppConfig.class).hasSingleBean(TimportImporterConfigurer.class)
+                            .hasSingleBean(ChatClient.class).hasSingleBean(AccountClient.class)
+                            .hasSingleBean(FriendReadClient.class);
                     FriendImportClient client = context.getBean(FriendImportClient.class);
                     assertThat(client.app()).isSameAs(context.getBean(AppConfig.class));
                     assertThat(client.app().sdkAppId()).isEqualTo(sdkAppId);
@@ -57,11 +68,100 @@ class TimportAutoConfigurationTest {
                     assertThat(client.app().endpoint()).isEqualTo(Endpoint.of(URI.create("http://127.0.0.1:9")));
                     assertThat(client.timeouts().connect()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(client.timeouts().request()).isEqualTo(Duration.ofSeconds(15));
-                    // the default: the limiter the JVM shares for the SDKAppID, 196 calls/s
+                    // the default: the limiters the JVM shares for the SDKAppID, 196 calls/s for friend_import
                     assertThat(client.rateLimiter()).isSameAs(RateLimiterRegistry.global().forSdkAppId(sdkAppId));
                     assertThat(((SmoothRateLimiter) client.rateLimiter()).permitsPerSecond())
                             .isEqualTo(RateLimiterRegistry.DEFAULT_PACE);
+                    ChatClient chat = context.getBean(ChatClient.class);
+                    for (ChatApi api : ChatApi.values()) {
+                        assertThat(chat.rateLimiter(api)).as(api.apiName())
+                                .isSameAs(RateLimiterRegistry.global().forApi(sdkAppId, api));
+                    }
+                    assertThat(chat.maxAnswerBytes()).isEqualTo(ChatClient.DEFAULT_MAX_ANSWER_BYTES);
+                    assertThat(chat.maxBufferedAnswerBytes()).isEqualTo(ChatClient.DEFAULT_MAX_BUFFERED_ANSWER_BYTES);
                 });
+    }
+
+    @Test
+    void everyClientSharesOneTransportClosedWithTheContext() {
+        ChatClient[] chat = new ChatClient[1];
+        runner.withPropertyValues(app(NEXT_APP.incrementAndGet())).run(context -> {
+            chat[0] = context.getBean(ChatClient.class);
+            assertThat(context.getBean(FriendImportClient.class)).isSameAs(chat[0].friendImport());
+            assertThat(context.getBean(AccountClient.class)).isSameAs(chat[0].accounts());
+            assertThat(context.getBean(FriendReadClient.class)).isSameAs(chat[0].friends());
+            assertThat(chat[0].isClosed()).isFalse();
+        });
+        assertThat(chat[0].isClosed()).isTrue();
+    }
+
+    @Test
+    void privateRateLimitersAreTheClientsOwnAtTheDefaultPace() {
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withPropertyValues(app(sdkAppId, "timport.rate-limiter=private", "timport.api.friend-get.rate=20"))
+                .run(context -> {
+                    ChatClient chat = context.getBean(ChatClient.class);
+                    for (ChatApi api : ChatApi.values()) {
+                        assertThat(chat.rateLimiter(api)).as(api.apiName())
+                                .isNotSameAs(RateLimiterRegistry.global().forApi(sdkAppId, api));
+                    }
+                    assertThat(pace(chat, ChatApi.FRIEND_IMPORT)).isEqualTo(196.0);
+                    assertThat(pace(chat, ChatApi.ACCOUNT_CHECK)).isEqualTo(98.0);
+                    assertThat(pace(chat, ChatApi.FRIEND_GET)).isEqualTo(20.0);
+                    assertThat(RateLimiterRegistry.global().forApi(sdkAppId, ChatApi.FRIEND_GET)).as("untouched")
+                            .satisfies(l -> assertThat(((SmoothRateLimiter) l).permitsPerSecond()).isEqualTo(196.0));
+                });
+    }
+
+    @Test
+    void eachApiItsRateOrItsServerLimit() {
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withPropertyValues(app(sdkAppId, "timport.api.account-check.rate=25",
+                "timport.api.friend-get.server-rate-limit=400", "timport.api.multiaccount_import.rate=10"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ChatClient chat = context.getBean(ChatClient.class);
+                    assertThat(pace(chat, ChatApi.ACCOUNT_CHECK)).isEqualTo(25.0);
+                    assertThat(pace(chat, ChatApi.MULTIACCOUNT_IMPORT)).isEqualTo(10.0);
+                    assertThat(pace(chat, ChatApi.FRIEND_GET)).isEqualTo(392.0, offset(1e-9));
+                    assertThat(pace(chat, ChatApi.FRIEND_IMPORT)).isEqualTo(196.0);
+                    assertThat(chat.rateLimiter(ChatApi.ACCOUNT_CHECK))
+                            .isSameAs(RateLimiterRegistry.global().forApi(sdkAppId, ChatApi.ACCOUNT_CHECK));
+                });
+    }
+
+    @Test
+    void theRatesOfTheDocsExample() throws Exception {
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("rates-example", new ClassPathResource("rates-example.yml"));
+        long sdkAppId = NEXT_APP.incrementAndGet();
+        runner.withInitializer(context -> yaml.forEach(context.getEnvironment().getPropertySources()::addLast))
+                .withPropertyValues(app(sdkAppId)).run(context -> {
+                    ChatClient chat = context.getBean(ChatClient.class);
+                    assertThat(pace(chat, ChatApi.FRIEND_IMPORT)).isEqualTo(50.0);
+                    assertThat(pace(chat, ChatApi.ACCOUNT_CHECK)).isEqualTo(25.0);
+                    assertThat(pace(chat, ChatApi.MULTIACCOUNT_IMPORT)).isEqualTo(25.0);
+                    assertThat(pace(chat, ChatApi.FRIEND_GET)).isEqualTo(392.0, offset(1e-9));
+                    assertThat(pace(chat, ChatApi.FRIEND_CHECK)).isEqualTo(196.0);
+                    assertThat(pace(chat, ChatApi.ACCOUNT_IMPORT)).isEqualTo(196.0);
+                    for (ChatApi api : ChatApi.values()) {
+                        assertThat(chat.rateLimiter(api)).isSameAs(RateLimiterRegistry.global().forApi(sdkAppId, api));
+                    }
+                });
+    }
+
+    @Test
+    void theAnswerCaps() {
+        runner.withPropertyValues(app(NEXT_APP.incrementAndGet(), "timport.max-answer-size=8MB",
+                "timport.max-buffered-answer-size=128MB")).run(context -> {
+                    ChatClient chat = context.getBean(ChatClient.class);
+                    assertThat(chat.maxAnswerBytes()).isEqualTo(8L << 20);
+                    assertThat(chat.maxBufferedAnswerBytes()).isEqualTo(128L << 20);
+                });
+    }
+
+    static double pace(ChatClient chat, ChatApi api) {
+        return ((SmoothRateLimiter) chat.rateLimiter(api)).permitsPerSecond();
     }
 
     @Test
@@ -111,6 +211,8 @@ class TimportAutoConfigurationTest {
         assertThat(p.getUserSigValidity()).isEqualTo(io.timport.auth.UserSigCache.DEFAULT_VALIDITY);
         assertThat(p.getUserSigRenewalMargin()).isEqualTo(io.timport.auth.UserSigCache.DEFAULT_RENEWAL_MARGIN);
         assertThat(p.getImporter().getBatchSize()).isEqualTo(BulkImporter.MAX_BATCH_SIZE);
+        assertThat(p.getMaxAnswerSize().toBytes()).isEqualTo(ChatClient.DEFAULT_MAX_ANSWER_BYTES);
+        assertThat(p.getMaxBufferedAnswerSize().toBytes()).isEqualTo(ChatClient.DEFAULT_MAX_BUFFERED_ANSWER_BYTES);
     }
 
     // ------------------------------------------------------------------------------------------ backing off
@@ -133,12 +235,38 @@ class TimportAutoConfigurationTest {
         }
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class OwnChatClient {
+        @Bean
+        ChatClient myChat() {
+            return ChatClient.builder(new AppConfig(1400000000L, "me", SecretKey.of("other"),
+                    Endpoint.of(URI.create("http://127.0.0.1:9")))).requestTimeout(Duration.ofSeconds(4)).build();
+        }
+    }
+
     @Test
     void anOwnClientReplacesTheAutoConfiguredOneAndNeedsNoProperties() {
         runner.withUserConfiguration(OwnClient.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(FriendImportClient.class).doesNotHaveBean(AppConfig.class)
                     .hasSingleBean(TimportImporterConfigurer.class);
-            assertThat(context.getBean(FriendImportClient.class)).isSameAs(context.getBean("myClient"));
+            FriendImportClient own = context.getBean(FriendImportClient.class);
+            assertThat(own).isSameAs(context.getBean("myClient"));
+            // its siblings share its transport
+            assertThat(context.getBean(ChatClient.class)).isSameAs(own.chatClient());
+            assertThat(context.getBean(AccountClient.class)).isSameAs(own.chatClient().accounts());
+            assertThat(context.getBean(FriendReadClient.class)).isSameAs(own.chatClient().friends());
+        });
+    }
+
+    @Test
+    void anOwnChatClientIsTheTransportOfEveryClient() {
+        runner.withUserConfiguration(OwnChatClient.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ChatClient.class).doesNotHaveBean(AppConfig.class);
+            ChatClient own = context.getBean(ChatClient.class);
+            assertThat(own).isSameAs(context.getBean("myChat"));
+            assertThat(context.getBean(FriendImportClient.class)).isSameAs(own.friendImport());
+            assertThat(context.getBean(AccountClient.class)).isSameAs(own.accounts());
+            assertThat(context.getBean(FriendReadClient.class)).isSameAs(own.friends());
         });
     }
 
@@ -156,8 +284,8 @@ class TimportAutoConfigurationTest {
     void customizersAdjustTheClientAfterTheProperties() {
         SmoothRateLimiter own = new SmoothRateLimiter(12);
         runner.withPropertyValues(app(NEXT_APP.incrementAndGet(), "timport.request-timeout=5s"))
-                .withBean(TimportClientCustomizer.class,
-                        () -> builder -> builder.rateLimiter(own).requestTimeout(Duration.ofSeconds(8)))
+                .withBean(TimportClientCustomizer.class, () -> builder -> builder
+                        .rateLimiter(ChatApi.FRIEND_IMPORT, own).requestTimeout(Duration.ofSeconds(8)))
                 .run(context -> {
                     FriendImportClient client = context.getBean(FriendImportClient.class);
                     assertThat(client.rateLimiter()).isSameAs(own);
@@ -194,8 +322,21 @@ class TimportAutoConfigurationTest {
                         "plain http is only allowed to a loopback host"),
                 Arguments.of(app(1400000000L, "timport.rate=0"), "timport.rate",
                         "timport.rate must be a positive number of calls per second, was 0.0"),
-                Arguments.of(app(1400000000L, "timport.rate=100", "timport.pace-margin=0.1"), "timport.rate",
-                        "is set together with timport.server-rate-limit or timport.pace-margin"),
+                Arguments.of(app(1400000000L, "timport.rate=100", "timport.server-rate-limit=300"), "timport.rate",
+                        "timport.rate is set together with timport.server-rate-limit"),
+                Arguments.of(app(1400000000L, "timport.api.account-check.rate=10",
+                        "timport.api.account-check.server-rate-limit=300"), "timport.api.account-check.rate",
+                        "timport.api.account-check.rate is set together with timport.api.account-check.server-rate-limit"),
+                Arguments.of(app(1400000000L, "timport.rate=100", "timport.api.friend-import.rate=100"), "timport.rate",
+                        "timport.rate and timport.api.friend-import.rate are both set"),
+                Arguments.of(app(1400000000L, "timport.api.friend-check.rate=-1"), "timport.api.friend-check.rate",
+                        "must be a positive number of calls per second, was -1.0"),
+                Arguments.of(app(1400000000L, "timport.api.friend-get.server-rate-limit=0"),
+                        "timport.api.friend-get.server-rate-limit", "was 0.0"),
+                Arguments.of(app(1400000000L, "timport.max-answer-size=10B"), "timport.max-answer-size",
+                        "must be 1KB to 2147483639 bytes, was 10B"),
+                Arguments.of(app(1400000000L, "timport.max-buffered-answer-size=1MB"),
+                        "timport.max-buffered-answer-size", "must be at least timport.max-answer-size (4194304B)"),
                 Arguments.of(app(1400000000L, "timport.pace-margin=1"), "timport.pace-margin",
                         "must be at least 0 and less than 1, was 1.0"),
                 Arguments.of(app(1400000000L, "timport.server-rate-limit=-5"), "timport.server-rate-limit",
@@ -205,15 +346,32 @@ class TimportAutoConfigurationTest {
                 Arguments.of(app(1400000000L, "timport.user-sig-renewal-margin=2d"), "timport.user-sig-renewal-margin",
                         "must be at least zero and less than timport.user-sig-validity (PT24H), was PT48H"),
                 Arguments.of(app(1400000000L, "timport.importer.batch-size=0"), "timport.importer.batch-size",
-                        "timport.importer.batch-size must be 1 to 1000 (the API's limit), was 0"),
+                        "timport.importer.batch-size must be 1..1000, was 0"),
                 Arguments.of(app(1400000000L, "timport.importer.batch-size=1001"), "timport.importer.batch-size",
                         "was 1001"),
                 Arguments.of(app(1400000000L, "timport.importer.max-buffered-items=10", "timport.importer.batch-size=100"),
-                        "timport.importer.max-buffered-items", "must be at least timport.importer.batch-size (100)"),
+                        "timport.importer.max-buffered-items", "timport.importer.max-buffered-items (10) must be at "
+                                + "least timport.importer.batch-size (100)"),
                 Arguments.of(app(1400000000L, "timport.importer.initial-backoff=5s", "timport.importer.max-backoff=1s"),
                         "timport.importer.max-backoff", "must be at least timport.importer.initial-backoff (PT5S)"),
+                Arguments.of(app(1400000000L, "timport.importer.initial-backoff=-1s"),
+                        "timport.importer.initial-backoff", "must not be negative, was PT-1S"),
+                // the builder's own rules, each named by its property
+                Arguments.of(app(1400000000L, "timport.importer.max-in-flight=0"), "timport.importer.max-in-flight",
+                        "timport.importer.max-in-flight must be positive, was 0"),
+                Arguments.of(app(1400000000L, "timport.importer.max-attempts=-3"), "timport.importer.max-attempts",
+                        "timport.importer.max-attempts must be positive, was -3"),
+                Arguments.of(app(1400000000L, "timport.importer.max-buffered-items=0"),
+                        "timport.importer.max-buffered-items", "must be positive, was 0"),
+                Arguments.of(app(1400000000L, "timport.importer.throttle-pause=-1ms"),
+                        "timport.importer.throttle-pause", "timport.importer.throttle-pause must not be negative, was PT-0.001S"),
+                Arguments.of(app(1400000000L, "timport.importer.lockout-pause=-1m"),
+                        "timport.importer.lockout-pause", "must not be negative, was PT-1M"),
+                Arguments.of(app(1400000000L, "timport.importer.linger=-2s"), "timport.importer.linger",
+                        "must not be negative, was PT-2S"),
                 Arguments.of(app(1400000000L, "timport.importer.progress-interval=0ms"),
-                        "timport.importer.progress-interval", "must be positive"));
+                        "timport.importer.progress-interval",
+                        "timport.importer.progress-interval must be positive, was PT0S"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
@@ -246,11 +404,18 @@ class TimportAutoConfigurationTest {
     void theRateMustAgreeWithTheRateAlreadyChosenForTheAppInThisJvm() {
         long sdkAppId = NEXT_APP.incrementAndGet();
         RateLimiterRegistry.global().forSdkAppId(sdkAppId, 20);
-        runner.withPropertyValues(app(sdkAppId, "timport.rate=30")).run(context -> {
-            InvalidTimportPropertyException e =
-                    Failures.find(context.getStartupFailure(), InvalidTimportPropertyException.class);
-            assertThat(e.property()).isEqualTo("timport.rate");
-            assertThat(e.getMessage()).contains("conflicts with the rate already chosen in this JVM");
-        });
+        RateLimiterRegistry.global().forApi(sdkAppId, ChatApi.FRIEND_CHECK, 20);
+        for (String[] propertyAndValue : new String[][] {{"timport.rate", "30"},
+                {"timport.api.friend-check.rate", "30"}, {"timport.pace-margin", "0.5"}}) {
+            runner.withPropertyValues(app(sdkAppId, propertyAndValue[0] + "=" + propertyAndValue[1])).run(context -> {
+                InvalidTimportPropertyException e =
+                        Failures.find(context.getStartupFailure(), InvalidTimportPropertyException.class);
+                assertThat(e.property()).isEqualTo(propertyAndValue[0]);
+                assertThat(e.getMessage()).contains("conflicts with the rate already chosen in this JVM");
+            });
+        }
+        // with limiters of its own, the client does not touch the shared ones
+        runner.withPropertyValues(app(sdkAppId, "timport.rate=30", "timport.rate-limiter=private"))
+                .run(context -> assertThat(pace(context.getBean(ChatClient.class), ChatApi.FRIEND_IMPORT)).isEqualTo(30));
     }
 }

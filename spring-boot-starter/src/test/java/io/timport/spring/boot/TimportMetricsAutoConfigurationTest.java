@@ -22,7 +22,7 @@ class TimportMetricsAutoConfigurationTest {
     void withSpringBootsMeterRegistryTheMetersAreBound() {
         runner.withConfiguration(Boot.metrics()).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(TimportMetrics.class)
-                    .hasSingleBean(TimportProgressListenerFactory.class);
+                    .hasSingleBean(TimportListenerFactory.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.find("timport.calls").tag("api", "friend_import").functionCounter()).isNotNull();
             assertThat(registry.find("timport.relations").tag("outcome", "imported").functionCounter()).isNotNull();
@@ -43,7 +43,7 @@ class TimportMetricsAutoConfigurationTest {
     @Test
     void withoutAMeterRegistryThereAreNoMetrics() {
         runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(FriendImportClient.class)
-                .doesNotHaveBean(TimportMetrics.class).doesNotHaveBean(TimportProgressListenerFactory.class));
+                .doesNotHaveBean(TimportMetrics.class).doesNotHaveBean(TimportListenerFactory.class));
     }
 
     @Test

@@ -9,33 +9,21 @@ import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
-import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.CustomFieldType;
-import io.timport.simulator.SimulatorConfig;
+import io.timport.simulator.junit.ChatSimulatorExtension;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ImportTest {
-    static ChatSimulator chat;
-
-    @BeforeAll
-    static void startChat() throws Exception {
-        chat = ChatSimulator.start(SimulatorConfig.builder().secretKey("test-key")
-                .customField("Level", CustomFieldType.INTEGER).customField("Guild", CustomFieldType.STRING)
-                .build());
-    }
-
-    @AfterAll
-    static void stopChat() {
-        chat.close();
-    }
+    @RegisterExtension   // a simulator for this class, emptied before each test
+    static final ChatSimulatorExtension chat = ChatSimulatorExtension.with(b -> b
+            .customField("Level", CustomFieldType.INTEGER).customField("Guild", CustomFieldType.STRING));
 
     @Test
     void importsAliceAndBob() throws Exception {
-        AppConfig app = new AppConfig(1400000000L, "administrator", SecretKey.of("test-key"),
+        AppConfig app = new AppConfig(chat.sdkAppId(), chat.admin(), SecretKey.of(chat.secretKey()),
                 Endpoint.of(chat.baseUri()));
         try (FriendImportClient client = FriendImportClient.builder(app).build()) {
             ImportReport report = MyFriendImporter.builder(client).build().run(List.of(
@@ -43,7 +31,8 @@ class ImportTest {
                             .toAccount("bob").addSource("AddSource_Type_Web").level(7L))));
             assertTrue(report.allImported(), report.summary(10));
         }
-        assertEquals(Optional.of(7L), chat.friend("alice", "bob").orElseThrow().custom("Tag_SNS_Custom_Level"));
+        assertEquals(Optional.of(7L),
+                chat.simulator().friend("alice", "bob").orElseThrow().custom("Tag_SNS_Custom_Level"));
     }
 }
 // --- end
