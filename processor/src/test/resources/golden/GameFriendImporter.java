@@ -140,10 +140,12 @@ public final class GameFriendImporter {
      *
      * @param records relations made with the {@code record} methods, valid or not
      * @return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}
+     * @throws ImportAbortedException when the records cannot be read to their end; its
+     *     report counts those before
      * @throws IOException when the failures file cannot be written
      */
     public ImportReport validate(Iterable<? extends ImportRecord<? extends GameFriendItem>> records)
-            throws IOException {
+            throws ImportAbortedException, IOException {
         return this.engine.validate(records);
     }
 
@@ -157,11 +159,12 @@ public final class GameFriendImporter {
      * @param records relations made with the {@code record} methods, valid or not; the
      *     stream is closed
      * @return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}
-     * @throws IOException when the failures file cannot be written, or the input cannot
-     *     be read to its end
+     * @throws ImportAbortedException when the records cannot be read to their end; its
+     *     report counts those before
+     * @throws IOException when the failures file cannot be written
      */
     public ImportReport validate(Stream<? extends ImportRecord<? extends GameFriendItem>> records)
-            throws IOException {
+            throws ImportAbortedException, IOException {
         return this.engine.validate(records);
     }
 
@@ -176,10 +179,12 @@ public final class GameFriendImporter {
      *
      * @param file the JSONL file, in UTF-8
      * @return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}
-     * @throws IOException when the file cannot be opened or read to its end, or the
-     *     failures file cannot be written
+     * @throws ImportAbortedException when the file cannot be read to its end (an I/O
+     *     error, a binary file); its report counts the records before
+     * @throws IOException when the file cannot be opened, or the failures file cannot
+     *     be written
      */
-    public ImportReport validateJsonl(Path file) throws IOException {
+    public ImportReport validateJsonl(Path file) throws ImportAbortedException, IOException {
         return this.engine.validateJsonl(file, GameFriendItem.TYPE);
     }
 

@@ -6,7 +6,6 @@ import io.timport.internal.Printable;
 import io.timport.wire.AddFriendItem;
 import io.timport.wire.ItemType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -165,22 +164,25 @@ public final class BulkImporter<T extends AddFriendItem> {
      * journal is read or written. What only the server can find (an account that does not exist, a tag the app lacks,
      * a full friend list) is not found.
      *
-     * @throws IOException when the failures file cannot be written, or the input cannot be read to its end (an
-     *     unreadable or binary file); the records before are counted
+     * @throws ImportAbortedException when the input cannot be read to its end (an I/O error, a binary file): its
+     *     report counts the records before
+     * @throws IOException when the failures file cannot be written
      */
-    public ImportReport validate(Iterable<? extends ImportRecord<? extends T>> input) throws IOException {
+    public ImportReport validate(Iterable<? extends ImportRecord<? extends T>> input)
+            throws ImportAbortedException, IOException {
         return validate(settings, total(input), input.iterator());
     }
 
     /** Validates every record of the stream (and closes it); see {@link #validate(Iterable)}. */
-    public ImportReport validate(Stream<? extends ImportRecord<? extends T>> input) throws IOException {
+    public ImportReport validate(Stream<? extends ImportRecord<? extends T>> input)
+            throws ImportAbortedException, IOException {
         try (input) {
             return validate(settings, settings.expectedTotal(), input.iterator());
         }
     }
 
     /** Validates the relations of a JSONL file; see {@link #validate(Iterable)} and {@link #runJsonl}. */
-    public ImportReport validateJsonl(Path file, ItemType<T> type) throws IOException {
+    public ImportReport validateJsonl(Path file, ItemType<T> type) throws ImportAbortedException, IOException {
         checkNotFailuresFile(file);
         return validate(JsonlInput.read(file, type, settings.maxLineBytes()));
     }
@@ -195,7 +197,7 @@ public final class BulkImporter<T extends AddFriendItem> {
 
     /** A validation: every record through {@link RecordRules}, on the calling thread. */
     static ImportReport validate(ImportSettings settings, long total, Iterator<? extends ImportRecord<?>> input)
-            throws IOException {
+            throws ImportAbortedException, IOException {
         Ticker ticker = Ticker.system();
         long start = ticker.nanoTime();
         ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, total, start, new Listeners(List.of()));
@@ -207,7 +209,7 @@ public final class BulkImporter<T extends AddFriendItem> {
         long every = settings.progressInterval().toNanos();
         long nextProgress = start + every;
         long position = 0;
-        IOException unreadable = null;
+        RuntimeException unreadable = null;
         try {
             while (true) {
                 ImportRecord<?> record;
@@ -216,9 +218,8 @@ public final class BulkImporter<T extends AddFriendItem> {
                         break;
                     }
                     record = input.next();
-                } catch (UncheckedIOException e) {
-                    unreadable = new IOException("the input could not be read past record " + position + ": "
-                            + e.getMessage(), e.getCause());
+                } catch (RuntimeException e) {
+                    unreadable = e; // an I/O error, a binary file: what was read is counted, then the validation stops
                     break;
                 }
                 position++;
@@ -251,7 +252,8 @@ public final class BulkImporter<T extends AddFriendItem> {
             tell(progress, meter.snapshot(ticker.nanoTime(), 0, true));
         }
         if (unreadable != null) {
-            throw unreadable;
+            throw new ImportAbortedException(Printable.escape("the input could not be read past record " + position
+                    + ": " + unreadable.getMessage()), 0, meter.report(ticker.nanoTime(), true), unreadable);
         }
         return meter.report(ticker.nanoTime(), false);
     }

@@ -35,7 +35,7 @@ class ValidateTest {
     }
 
     @Test
-    void aValidatorNeedsNoClientAppliesEveryRuleAndSendsNothing() throws IOException {
+    void aValidatorNeedsNoClientAppliesEveryRuleAndSendsNothing() throws Exception {
         Path failures = dir.resolve("invalid.jsonl");
         List<ImportProgress> progress = new ArrayList<>();
         BulkImporter<TestItem> validator = BulkImporter.<TestItem>validator().failuresFile(failures)
@@ -74,7 +74,7 @@ class ValidateTest {
     }
 
     @Test
-    void aCleanInputIsAllValid() throws IOException {
+    void aCleanInputIsAllValid() throws Exception {
         ImportReport report = BulkImporter.<TestItem>validator().build()
                 .validate(Stream.of(ImportRecord.of("a", new TestItem("b"))));
         assertTrue(report.allValid());
@@ -83,7 +83,7 @@ class ValidateTest {
     }
 
     @Test
-    void aJsonlFileIsValidatedLikeItIsImported() throws IOException {
+    void aJsonlFileIsValidatedLikeItIsImported() throws Exception {
         Path in = dir.resolve("in.jsonl");
         Files.write(in, List.of("{\"From_Account\":\"a\",\"To_Account\":\"b\"}", "{\"From_Account\":\"a\",\"To_Account\":",
                 "{\"From_Account\":\"c\",\"To_Account\":\"c\"}", "x".repeat(100)), StandardCharsets.UTF_8);
@@ -107,5 +107,23 @@ class ValidateTest {
                 () -> BulkImporter.<JsonlInputTest.Friend>validator().failuresFile(in).build()
                         .validateJsonl(in, JsonlInputTest.FRIEND));
         assertTrue(e.getMessage().contains("is the failures file"), e.getMessage());
+    }
+
+    @Test
+    void anInputThatCannotBeReadToItsEndStopsTheValidationWithItsReport() throws IOException {
+        java.io.InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(
+                "{\"From_Account\":\"a\",\"To_Account\":\"b\"}\n{\"From_Account\":\"a\",\"To_Account\":\"a\"}\n"
+                        .getBytes(StandardCharsets.UTF_8)), new java.io.ByteArrayInputStream(new byte[] {'{', 0}));
+
+        ImportAbortedException e = assertThrows(ImportAbortedException.class, () -> BulkImporter
+                .<JsonlInputTest.Friend>validator().build().validate(JsonlInput.read(in, "in", JsonlInputTest.FRIEND)));
+
+        assertEquals("the input could not be read past record 2: in:3 holds a NUL byte (byte 2 of the line): the input "
+                + "is not JSONL text, or it is damaged; nothing after it is read", e.getMessage());
+        assertEquals(2, e.report().records());
+        assertEquals(1, e.report().valid());
+        assertTrue(e.report().aborted());
+        assertTrue(e.report().summary(0).startsWith("Validation STOPPED: 2 records, 1 valid, 1 invalid"),
+                e.report().summary(0));
     }
 }

@@ -233,6 +233,7 @@ public final class ImporterWriter implements TypeWriter {
             return MethodSpec.methodBuilder(name)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(IMPORT_REPORT)
+                    .addException(IMPORT_ABORTED_EXCEPTION)
                     .addException(IOException.class);
         }
 
@@ -249,6 +250,8 @@ public final class ImporterWriter implements TypeWriter {
                     .addJavadoc(validateJavadoc())
                     .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not\n")
                     .addJavadoc("@return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}\n")
+                    .addJavadoc("@throws $T when the records cannot be read to their end; its\n"
+                            + "    report counts those before\n", IMPORT_ABORTED_EXCEPTION)
                     .addJavadoc("@throws IOException when the failures file cannot be written\n")
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
                             WildcardTypeName.subtypeOf(anyRecord)), "records")
@@ -262,8 +265,9 @@ public final class ImporterWriter implements TypeWriter {
                     .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not; the\n"
                             + "    stream is closed\n")
                     .addJavadoc("@return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}\n")
-                    .addJavadoc("@throws IOException when the failures file cannot be written, or the input cannot\n"
-                            + "    be read to its end\n")
+                    .addJavadoc("@throws $T when the records cannot be read to their end; its\n"
+                            + "    report counts those before\n", IMPORT_ABORTED_EXCEPTION)
+                    .addJavadoc("@throws IOException when the failures file cannot be written\n")
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
                             WildcardTypeName.subtypeOf(anyRecord)), "records")
                     .addStatement("return $L", IMPORTER_VALIDATE_STREAM.callOn(ENGINE, Code.name("records")))
@@ -276,8 +280,11 @@ public final class ImporterWriter implements TypeWriter {
                     .addJavadoc("\n<p>The file is read as {@link #runJsonl(Path)} reads it.\n")
                     .addJavadoc("\n@param file the JSONL file, in UTF-8\n")
                     .addJavadoc("@return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}\n")
-                    .addJavadoc("@throws IOException when the file cannot be opened or read to its end, or the\n"
-                            + "    failures file cannot be written\n")
+                    .addJavadoc("@throws $T when the file cannot be read to its end (an I/O\n"
+                            + "    error, a binary file); its report counts the records before\n",
+                            IMPORT_ABORTED_EXCEPTION)
+                    .addJavadoc("@throws IOException when the file cannot be opened, or the failures file cannot\n"
+                            + "    be written\n")
                     .addParameter(Path.class, "file")
                     .addStatement("return $L", IMPORTER_VALIDATE_JSONL.callOn(ENGINE,
                             Code.name("file"), CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE)))
