@@ -95,7 +95,8 @@ class RunnableJarIT {
         }
         assertEquals(1, progressLines.size(), "one line, redrawn: " + progressLines);
         String[] redraws = progressLines.get(0).split("\r");
-        assertTrue(redraws.length >= 2, "redrawn in place: " + progressLines);
+        assertEquals("", redraws[0], "each draw starts with a carriage return");
+        assertTrue(redraws.length >= 3, "drawn more than once, in place: " + progressLines);
         for (String redraw : redraws) {
             assertTrue(redraw.length() <= 79, "fits 80 columns: " + redraw.length() + " " + redraw);
         }
