@@ -317,8 +317,12 @@ public final class ImportReport {
 
     /**
      * Writes the failed relations the report kept as JSONL in the input format, one relation a line, so that they
-     * can be fixed and imported again: see {@link FailuresFile#line} for what a line holds. An invalid line's
-     * original bytes are written back as they were, even when they are not valid UTF-8.
+     * can be fixed and imported again. A line holds the record's original text when the source kept it (an invalid
+     * JSONL line, byte for byte, even when it is not valid UTF-8; the {@code rawInput} given to
+     * {@link ImportRecord#invalid}); else {@code From_Account} and the item's wire fields when there is an item; else
+     * what is known of a row a builder rejected, its {@code From_Account} and {@code To_Account} (with no
+     * {@code AddSource}, so that importing the line as it is fails again rather than importing a friend without its
+     * fields). A failure of which nothing is known (a line over the length limit) is not written.
      *
      * <p>When the report did not keep every failure ({@link #failuresNotKept()}), only those it kept are written: set
      * {@link ImporterBuilder#failuresFile} to have the import write them all as they happen.
