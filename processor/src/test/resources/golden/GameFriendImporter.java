@@ -40,9 +40,11 @@ import javax.annotation.processing.Generated;
  * System.out.println(report.summary(20));
  * }</pre>
  *
- * <p>{@link #runJsonl(Path)} imports a JSONL file instead. An importer holds only its
- * settings: it can run several imports, one after another or at once on different
- * threads (sharing the client's rate limiter).
+ * <p>{@link #runJsonl(Path)} imports a JSONL file instead. The {@code validate} methods
+ * apply every rule an import applies before sending and write the same report and
+ * failures file, sending nothing; an importer from {@link #validator()} needs no client,
+ * so no key. An importer holds only its settings: it can run several imports, one after
+ * another or at once on different threads (sharing the client's rate limiter).
  */
 @Generated("io.timport.processor.FriendFieldsProcessor")
 public final class GameFriendImporter {
@@ -63,6 +65,17 @@ public final class GameFriendImporter {
      */
     public static Builder builder(FriendImportClient client) {
         return new Builder(client);
+    }
+
+    /**
+     * Returns a builder of an importer that only validates: it has no client, needs no
+     * key and sends nothing. Its {@code validate} methods work as an importer's do; its
+     * {@code run} methods throw {@link IllegalStateException}.
+     *
+     * @return a new builder
+     */
+    public static Builder validator() {
+        return new Builder();
     }
 
     /**
@@ -101,7 +114,9 @@ public final class GameFriendImporter {
      * {@code From_Account} and the item's fields as the API spells them, read with
      * {@link JsonlInput}. A line that is not valid JSON, lacks {@code From_Account} or is not a
      * valid {@code GameFriendItem} is reported with its origin, {@code <file name>:<line>}, and
-     * never sent; the rest of the file goes on. The file is read lazily.
+     * never sent; the rest of the file goes on. The file is read once, lazily and in order
+     * (a named pipe will do); a line longer than the builder's {@code maxLineBytes} is
+     * reported by its number and skipped, never held whole.
      *
      * @param file the JSONL file, in UTF-8
      * @return what the import did, with every relation not imported and why
@@ -113,7 +128,64 @@ public final class GameFriendImporter {
      */
     public ImportReport runJsonl(Path file) throws ImportAbortedException, IOException,
             InterruptedException {
-        return this.engine.run(JsonlInput.read(file, GameFriendItem.TYPE));
+        return this.engine.runJsonl(file, GameFriendItem.TYPE);
+    }
+
+    /**
+     * Reads every record and applies every rule an import applies before sending (the
+     * item's rules, the From_Account rule, a user befriending themself), and sends nothing. The
+     * report and the failures file are those an import writes for its invalid records; what only
+     * the server can find (an account that does not exist, a tag the app lacks) is not found. No
+     * journal is read or written.
+     *
+     * @param records relations made with the {@code record} methods, valid or not
+     * @return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}
+     * @throws ImportAbortedException when the records cannot be read to their end; its
+     *     report counts those before
+     * @throws IOException when the failures file cannot be written
+     */
+    public ImportReport validate(Iterable<? extends ImportRecord<? extends GameFriendItem>> records)
+            throws ImportAbortedException, IOException {
+        return this.engine.validate(records);
+    }
+
+    /**
+     * Reads every record and applies every rule an import applies before sending (the
+     * item's rules, the From_Account rule, a user befriending themself), and sends nothing. The
+     * report and the failures file are those an import writes for its invalid records; what only
+     * the server can find (an account that does not exist, a tag the app lacks) is not found. No
+     * journal is read or written.
+     *
+     * @param records relations made with the {@code record} methods, valid or not; the
+     *     stream is closed
+     * @return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}
+     * @throws ImportAbortedException when the records cannot be read to their end; its
+     *     report counts those before
+     * @throws IOException when the failures file cannot be written
+     */
+    public ImportReport validate(Stream<? extends ImportRecord<? extends GameFriendItem>> records)
+            throws ImportAbortedException, IOException {
+        return this.engine.validate(records);
+    }
+
+    /**
+     * Reads every record and applies every rule an import applies before sending (the
+     * item's rules, the From_Account rule, a user befriending themself), and sends nothing. The
+     * report and the failures file are those an import writes for its invalid records; what only
+     * the server can find (an account that does not exist, a tag the app lacks) is not found. No
+     * journal is read or written.
+     *
+     * <p>The file is read as {@link #runJsonl(Path)} reads it.
+     *
+     * @param file the JSONL file, in UTF-8
+     * @return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}
+     * @throws ImportAbortedException when the file cannot be read to its end (an I/O
+     *     error, a binary file); its report counts the records before
+     * @throws IOException when the file cannot be opened, or the failures file cannot
+     *     be written
+     */
+    public ImportReport validateJsonl(Path file) throws ImportAbortedException, IOException {
+        return this.engine.validateJsonl(file, GameFriendItem.TYPE);
     }
 
     /**
@@ -184,15 +256,20 @@ public final class GameFriendImporter {
     }
 
     /**
-     * Configures a {@link GameFriendImporter}; get one from {@link GameFriendImporter#builder(FriendImportClient)}.
+     * Configures a {@link GameFriendImporter}; get one from {@link GameFriendImporter#builder(FriendImportClient)}, or from
+     * {@link GameFriendImporter#validator()} for an importer that only validates.
      *
      * <p>Every setting is inherited from {@link ImporterBuilder}, where each is documented with
      * its default: batch size, memory bound, calls in flight, attempts and backoff, pauses,
-     * linger, journal, progress. Not thread-safe.
+     * linger, journal, failures file, progress. Not thread-safe.
      */
     public static final class Builder extends ImporterBuilder<GameFriendItem, Builder> {
         private Builder(FriendImportClient client) {
             super(client);
+        }
+
+        private Builder() {
+            super();
         }
 
         /**

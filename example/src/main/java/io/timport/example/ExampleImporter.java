@@ -3,6 +3,7 @@ package io.timport.example;
 import io.timport.bulk.ConsoleProgress;
 import io.timport.bulk.ImportAbortedException;
 import io.timport.bulk.ImportReport;
+import io.timport.bulk.ImporterBuilder;
 import io.timport.bulk.JournalIdentity;
 import io.timport.bulk.JournalMismatchException;
 import io.timport.bulk.JsonlInput;
@@ -19,7 +20,6 @@ import io.timport.simulator.CustomFieldType;
 import io.timport.simulator.Fault;
 import io.timport.simulator.SimulatorConfig;
 import io.timport.simulator.SimulatorStats;
-import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +29,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -37,6 +40,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The example's command line: imports a game's friend lists, typed by {@link GameFriend}, into Tencent Cloud Chat or
@@ -78,6 +82,7 @@ public final class ExampleImporter {
     private final Path workDir;
     private volatile boolean importing;
     private volatile Path journalInUse;
+    private volatile Failures failuresInUse;
 
     ExampleImporter(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path workDir) {
         this.out = out;
@@ -143,13 +148,14 @@ public final class ExampleImporter {
     }
 
     private int fatal(String message) {
-        err.println(NAME + ": " + message);
+        // Messages may quote a server, a journal or an input file: printed with their control characters escaped
+        err.println(NAME + ": " + ImportReport.printable(message));
         err.flush();
         return FATAL;
     }
 
     private int usage(String message) {
-        err.println(NAME + ": " + message + " (see --help)");
+        err.println(NAME + ": " + ImportReport.printable(message) + " (see --help)");
         err.flush();
         return USAGE;
     }
@@ -172,6 +178,14 @@ public final class ExampleImporter {
             return writeSample(sample, o.writeSample);
         }
         writableDirectory(o.failuresOut, "--failures-out"); // known before the import, not after hours of it
+        Failures failures = new Failures(workDir.resolve(o.failuresOut), o.failuresOut);
+        failures.clearLeftover(inputFile);
+        if (o.validateOnly) {
+            if (!o.quiet) {
+                validationBanner(o, sample, inputFile);
+            }
+            return validateAll(o, sample, inputFile, failures);
+        }
 
         long sdkAppId = o.sdkAppId != null ? o.sdkAppId : Options.EMBEDDED_SDK_APP_ID;
         ChatSimulator simulator = null;
@@ -198,7 +212,7 @@ public final class ExampleImporter {
             if (!o.quiet) {
                 banner(o, simulator, endpoint, sdkAppId, sample, inputFile, journal);
             }
-            return importAll(o, app, sample, inputFile, journal, input, simulator);
+            return importAll(o, app, sample, inputFile, journal, input, simulator, failures);
         } finally {
             if (simulator != null) {
                 simulator.close();
@@ -211,7 +225,7 @@ public final class ExampleImporter {
      * the input, and the report.
      */
     private int importAll(Options o, AppConfig app, SampleGraph sample, Path inputFile, Path journal, String input,
-            ChatSimulator simulator) throws Fatal {
+            ChatSimulator simulator, Failures failures) throws Fatal {
         // The client paces 2 % under the server's limit, as its default limiter does; a limiter of its own (rather
         // than the JVM-wide one per SDKAppID) because this process is the only user of it.
         double pace = o.rate * (1 - RateLimiterRegistry.DEFAULT_PACE_MARGIN);
@@ -221,13 +235,17 @@ public final class ExampleImporter {
                 .build()) {
             GameFriendImporter.Builder settings = GameFriendImporter.builder(client)
                     .batchSize(o.batchSize)
-                    .journal(journal, input); // the journal records the app and the input, and refuses others
+                    .journal(journal, input) // the journal records the app and the input, and refuses others
+                    .failuresFile(failures.partial) // every failure, written as it happens
+                    .keepFailures(Math.max(o.showFailures, ImporterBuilder.DEFAULT_KEEP_FAILURES))
+                    .maxLineBytes(o.maxLineBytes);
             if (!o.quiet) {
                 settings.progress(progress());
             }
             ImportReport report;
             importing = true;
             journalInUse = journal;
+            failuresInUse = failures;
             try {
                 if (sample != null) {
                     // The sample comes grouped by player: once a player's rows are read, their batch is complete,
@@ -237,21 +255,23 @@ public final class ExampleImporter {
                             .build();
                     report = importer.run(sample.rows().map(FriendRow::toRecord));
                 } else if (inputFile != null) {
+                    // A regular file is counted first, for the progress bar's total; anything else (a pipe, a FIFO,
+                    // a device) is read once, as it comes, with no total.
                     GameFriendImporter importer = settings.expectedTotal(countRecords(inputFile)).build();
                     report = importer.runJsonl(inputFile);
                 } else {
                     GameFriendImporter importer = settings.build();
-                    report = importer.run(JsonlInput.read(in, "stdin", GameFriendItem.TYPE));
+                    report = importer.run(JsonlInput.read(in, "stdin", GameFriendItem.TYPE, o.maxLineBytes));
                 }
             } finally {
                 importing = false;
             }
             printReport(o, report, simulator);
-            writeFailures(o, report);
+            failures.finish(report);
             return report.allImported() ? OK : SOME_FAILED;
         } catch (ImportAbortedException e) {
             printReport(o, e.report(), simulator);
-            writeFailures(o, e.report());
+            failures.finish(e.report());
             throw new Fatal("the import stopped: " + e.getMessage());
         } catch (JournalMismatchException e) {
             throw new Fatal("--journal: " + e.getMessage());
@@ -261,6 +281,41 @@ public final class ExampleImporter {
             Thread.currentThread().interrupt();
             throw new Fatal("interrupted");
         }
+    }
+
+    /**
+     * {@code --validate-only}: the same input and the same rules, through an importer that has no client. Nothing
+     * is sent, no key is needed; the report and the failures file are those an import writes for its invalid records.
+     */
+    private int validateAll(Options o, SampleGraph sample, Path inputFile, Failures failures) throws Fatal {
+        GameFriendImporter.Builder settings = GameFriendImporter.validator()
+                .failuresFile(failures.partial)
+                .keepFailures(Math.max(o.showFailures, ImporterBuilder.DEFAULT_KEEP_FAILURES))
+                .maxLineBytes(o.maxLineBytes);
+        if (!o.quiet) {
+            settings.progress(progress());
+        }
+        ImportReport report;
+        try {
+            if (sample != null) {
+                report = settings.expectedTotal(sample.relations()).build()
+                        .validate(sample.rows().map(FriendRow::toRecord));
+            } else if (inputFile != null) {
+                report = settings.expectedTotal(countRecords(inputFile)).build().validateJsonl(inputFile);
+            } else {
+                report = settings.build().validate(JsonlInput.read(in, "stdin", GameFriendItem.TYPE, o.maxLineBytes));
+            }
+        } catch (ImportAbortedException e) {
+            out.print(e.report().summary(o.showFailures));
+            failures.finish(e.report());
+            throw new Fatal("the validation stopped: " + e.getMessage());
+        } catch (IOException e) {
+            failures.finishPartial();
+            throw new Fatal(describe(e));
+        }
+        out.print(report.summary(o.showFailures));
+        failures.finish(report);
+        return report.allValid() ? OK : SOME_FAILED;
     }
 
     private ProgressListener progress() {
@@ -280,25 +335,71 @@ public final class ExampleImporter {
         }
     }
 
-    private void writeFailures(Options o, ImportReport report) throws Fatal {
-        if (report.failures().isEmpty()) {
-            out.println("Nothing failed: no failures file written.");
-            return;
+    /**
+     * The failures file: written as the failures happen into {@code FILE.part} beside it, then moved into place when
+     * the run ends, so that it can be the very file being imported (the advice the run prints) and an earlier, complete
+     * failures file is replaced only by a complete one. After a kill, the {@code .part} holds what failed before it;
+     * the next run replaces it.
+     */
+    private final class Failures {
+        final Path target;
+        final Path partial;
+        final String name;
+
+        Failures(Path target, String name) {
+            this.target = target;
+            this.partial = target.resolveSibling(target.getFileName() + ".part");
+            this.name = name;
         }
-        Path file = workDir.resolve(o.failuresOut);
-        int unwritable;
-        try {
-            unwritable = report.writeFailures(file);
-        } catch (IOException e) {
-            throw new Fatal("--failures-out: cannot write " + o.failuresOut + ": " + describe(e));
+
+        /** Deletes the {@code .part} an interrupted run left, unless it is what this run reads. */
+        void clearLeftover(Path inputFile) throws Fatal {
+            try {
+                if (Files.exists(partial) && (inputFile == null || !Files.isSameFile(partial, inputFile))) {
+                    Files.delete(partial);
+                }
+            } catch (IOException e) {
+                throw new Fatal("--failures-out: cannot replace " + partial + ": " + describe(e));
+            }
         }
-        int written = report.failures().size() - unwritable;
-        out.printf(Locale.ROOT, "%,d failed relation%s written to %s: fix %s and import %s with --input %s%n",
-                written, written == 1 ? "" : "s", o.failuresOut, written == 1 ? "it" : "them",
-                written == 1 ? "it" : "them", o.failuresOut);
-        if (unwritable > 0) {
-            out.printf(Locale.ROOT, "%,d failures have no item or input text to write; they are in the report.%n",
-                    unwritable);
+
+        /** Moves what was written into place, and says where the failures are. */
+        void finish(ImportReport report) throws Fatal {
+            if (report.failed() == 0) {
+                out.println("Nothing failed: no failures file written.");
+                return;
+            }
+            long written = report.failuresWritten();
+            if (written > 0) {
+                try {
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new Fatal("--failures-out: cannot move " + partial + " to " + name + ": " + describe(e));
+                }
+                out.printf(Locale.ROOT, "%,d failed relation%s written to %s: fix %s and %s with --input %s%n",
+                        written, written == 1 ? "" : "s", name, written == 1 ? "it" : "them",
+                        report.validation() ? "validate again" : "import " + (written == 1 ? "it" : "them"), name);
+            }
+            if (report.failuresUnwritable() > 0) {
+                out.printf(Locale.ROOT, "%,d failed record%s could not be written to %s: nothing of %s was kept "
+                                + "(a line over --max-line-bytes); %s in the report.%n",
+                        report.failuresUnwritable(), report.failuresUnwritable() == 1 ? "" : "s", name,
+                        report.failuresUnwritable() == 1 ? "it" : "them",
+                        report.failuresUnwritable() == 1 ? "it is" : "they are");
+            }
+        }
+
+        /** After an error that ends the run without a report: the failures so far, moved into place. */
+        void finishPartial() {
+            try {
+                if (Files.exists(partial)) {
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    out.println("The failures found before the error are in " + name + ".");
+                }
+            } catch (IOException e) {
+                // the .part stays: say so
+                out.println("The failures found before the error are in " + partial + ".");
+            }
         }
     }
 
@@ -334,15 +435,17 @@ public final class ExampleImporter {
     /** The embedded simulator's key: from --key-file or the environment when given, else a fresh random one. */
     private String embeddedKey(Options o) throws Fatal {
         if (o.keyFile != null) {
-            Path file = readableFile(o.keyFile, "--key-file");
+            Path file = keyFile(o);
             try {
-                String key = Files.readString(file, StandardCharsets.UTF_8).strip();
+                String key = Files.readString(file, StandardCharsets.UTF_8);
+                key = (key.startsWith("\uFEFF") ? key.substring(1) : key).strip(); // as SecretKey.fromFile reads it
                 if (key.isEmpty()) {
-                    throw new Fatal("--key-file " + o.keyFile + " is empty: it must hold the app's secret key");
+                    throw new Fatal("--key-file " + shownKeyFile(o.keyFile) + " is empty: it must hold the app's "
+                            + "secret key");
                 }
                 return key;
             } catch (IOException e) {
-                throw new Fatal("--key-file: cannot read " + o.keyFile + ": " + describe(e));
+                throw new Fatal("--key-file: cannot read " + shownKeyFile(o.keyFile) + ": " + describe(e));
             }
         }
         String fromEnv = env.get(Options.KEY_VARIABLE);
@@ -356,13 +459,13 @@ public final class ExampleImporter {
 
     private SecretKey secretKey(Options o) throws Fatal {
         if (o.keyFile != null) {
-            Path file = readableFile(o.keyFile, "--key-file");
+            Path file = keyFile(o);
             try {
                 return SecretKey.fromFile(file);
             } catch (IllegalArgumentException e) {
                 throw new Fatal("--key-file: " + e.getMessage());
             } catch (IOException e) {
-                throw new Fatal("--key-file: cannot read " + o.keyFile + ": " + describe(e));
+                throw new Fatal("--key-file: cannot read " + shownKeyFile(o.keyFile) + ": " + describe(e));
             }
         }
         String value = env.get(Options.KEY_VARIABLE);
@@ -371,6 +474,38 @@ public final class ExampleImporter {
                     + Options.KEY_VARIABLE + " to the app's secret key");
         }
         return SecretKey.of(value);
+    }
+
+    /**
+     * The key file, checked: it exists and can be read, and a warning when other users of the machine can read it
+     * too. Its name is shown in messages unless it looks like a key rather than a file name.
+     */
+    private Path keyFile(Options o) throws Fatal {
+        Path file = readableFile(o.keyFile, "--key-file", shownKeyFile(o.keyFile));
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                err.println(NAME + ": warning: --key-file " + o.keyFile + " can be read by other users of this machine ("
+                        + PosixFilePermissions.toString(permissions) + "): chmod 600 " + o.keyFile);
+                err.flush();
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): its ACLs are not checked here
+        }
+        return file;
+    }
+
+    /**
+     * The {@code --key-file} value as messages show it: as it is when it looks like a file name, and not at all when
+     * it looks like a key (16 characters or more, with no {@code /}, {@code \\} or {@code .}), since a key given as
+     * {@code --key-file} by mistake must not be printed.
+     */
+    static String shownKeyFile(String value) {
+        boolean fileName = value.length() < 16 || value.indexOf('/') >= 0 || value.indexOf('\\') >= 0
+                || value.indexOf('.') >= 0;
+        return fileName ? value : "(a value of " + value.length() + " characters with no / or ., not printed: it may be "
+                + "the key itself; --key-file takes the name of a file that holds the key)";
     }
 
     private static Endpoint endpoint(Options o) throws Options.UsageException {
@@ -384,15 +519,20 @@ public final class ExampleImporter {
     // ------------------------------------------------------------------ input, journal, output
 
     private Path readableFile(String name, String option) throws Fatal {
+        return readableFile(name, option, name);
+    }
+
+    /** The file, checked to exist and be readable; {@code shown} is how messages name it. */
+    private Path readableFile(String name, String option, String shown) throws Fatal {
         Path file = workDir.resolve(name);
         if (!Files.exists(file)) {
-            throw new Fatal(option + ": no such file: " + name);
+            throw new Fatal(option + ": no such file: " + shown);
         }
         if (Files.isDirectory(file)) {
-            throw new Fatal(option + ": " + name + " is a directory, not a file");
+            throw new Fatal(option + ": " + shown + " is a directory, not a file");
         }
         if (!Files.isReadable(file)) {
-            throw new Fatal(option + ": cannot read " + name + ": permission denied");
+            throw new Fatal(option + ": cannot read " + shown + ": permission denied");
         }
         return file;
     }
@@ -461,18 +601,29 @@ public final class ExampleImporter {
     /** A journal of format 1 holding nothing but its header ({@code timport-journal 1} and a newline). */
     private static final int FORMAT_1_HEADER_BYTES = 18;
 
-    /** Records in a JSONL file: its lines that are not blank. Read once up front, for the progress bar's total. */
+    /**
+     * Records in a JSONL file, its lines that are not blank, for the progress bar's total: read once up front, and
+     * only for a regular file. A pipe, a FIFO or a device ({@code --input <(cmd)}, {@code /dev/stdin}) can be read only
+     * once, so it is not counted: -1, and the progress shows no total.
+     */
     static long countRecords(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return -1;
+        }
         long records = 0;
         boolean blank = true;
-        try (InputStream s = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            int b;
-            while ((b = s.read()) != -1) {
-                if (b == '\n') {
-                    records += blank ? 0 : 1;
-                    blank = true;
-                } else if (b != ' ' && b != '\t' && b != '\r') {
-                    blank = false;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream s = Files.newInputStream(file)) {
+            int n;
+            while ((n = s.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        records += blank ? 0 : 1;
+                        blank = true;
+                    } else if (b != ' ' && b != '\t' && b != '\r') {
+                        blank = false;
+                    }
                 }
             }
         }
@@ -513,6 +664,22 @@ public final class ExampleImporter {
         out.flush();
     }
 
+    private void validationBanner(Options o, SampleGraph sample, Path inputFile) {
+        out.println("timport example: validating a game's friend lists with GameFriendImporter.validator()");
+        if (sample != null) {
+            out.printf(Locale.ROOT, "  input    a generated sample: %,d users, %,d relations, %,d broken on purpose "
+                            + "(%,d to be caught here, %,d only the server can catch), seed %d%n",
+                    sample.users(), sample.relations(), sample.invalid(), sample.invalidBeforeSending(),
+                    sample.invalid() - sample.invalidBeforeSending(), sample.seed());
+        } else {
+            out.println("  input    " + (inputFile != null ? o.input : "standard input") + " (JSONL)");
+        }
+        out.println("  rules    every rule of friend_import an import checks before sending; nothing is sent, no key"
+                + " is needed" + (o.embedded() ? "" : ", the target is not contacted")
+                + (o.journal == null ? "" : ", the journal is not used"));
+        out.flush();
+    }
+
     /** An I/O error in words: what failed and on which file. */
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -531,10 +698,13 @@ public final class ExampleImporter {
             return;
         }
         Path journal = journalInUse;
+        Failures failures = failuresInUse;
         err.println();
         err.println(NAME + ": interrupted; " + (journal != null
                 ? "run the same command again to resume from the journal " + journal
-                : "without --journal a new run starts from the beginning (importing a friend again overwrites it)"));
+                : "without --journal a new run starts from the beginning (importing a friend again overwrites it)")
+                + (failures != null && Files.exists(failures.partial)
+                        ? "; the failures so far are in " + failures.partial : ""));
         err.flush();
     }
 }

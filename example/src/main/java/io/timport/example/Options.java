@@ -202,7 +202,17 @@ final class Options {
                 description = "failures listed in the report (default 20; all are in the file)")
         String showFailures;
 
-        @Option(names = "--quiet", order = 44,
+        @Option(names = "--validate-only", order = 45, description =
+                "read the whole input and check every rule the import checks before sending, write the "
+                + "report and the failures file, and send nothing: no server, no key needed")
+        boolean validateOnly;
+
+        @Option(names = "--max-line-bytes", paramLabel = "N", order = 46, description =
+                "the longest --input line read (default 1,048,576); a longer one is reported by its number "
+                + "and skipped, never held whole")
+        String maxLineBytes;
+
+        @Option(names = "--quiet", order = 47,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
     }
@@ -244,6 +254,8 @@ final class Options {
     String failuresOut = DEFAULT_FAILURES_FILE;
     int showFailures = DEFAULT_SHOWN_FAILURES;
     boolean quiet;
+    boolean validateOnly;
+    int maxLineBytes = io.timport.bulk.JsonlInput.DEFAULT_MAX_LINE_BYTES;
 
     private Options() {
     }
@@ -433,6 +445,8 @@ final class Options {
         failuresOut = imp.failuresOut != null ? text("--failures-out", imp.failuresOut) : failuresOut;
         showFailures = integer("--show-failures", imp.showFailures, 0, Integer.MAX_VALUE, showFailures);
         quiet = imp.quiet;
+        validateOnly = imp.validateOnly;
+        maxLineBytes = integer("--max-line-bytes", imp.maxLineBytes, 64, Integer.MAX_VALUE - 8, maxLineBytes);
 
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");
@@ -461,7 +475,7 @@ final class Options {
                 throw new UsageException("--sdkappid is required with " + server
                         + ": the app's SDKAppID from the Chat console");
             }
-            if (input == null && !sample && writeSample == null) {
+            if (input == null && !sample && writeSample == null && !validateOnly) {
                 throw new UsageException("with " + server
                         + ", give --input FILE (or --sample to send the generated sample there on purpose)");
             }

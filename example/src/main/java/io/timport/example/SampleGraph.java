@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  *   <li>Rows come grouped by player, each player's friends in the order they were made, like an export
  *       {@code ORDER BY user_id}; so each player's friends go in as few calls as possible.</li>
  *   <li>A few rows are broken the way real exports are, one kind after the other ({@link Broken}): most are caught
- *       by the generated builder before anything is sent; a friend whose account was deleted and a player befriending
- *       themself are only caught by the server.</li>
+ *       by the generated builder, a player befriending themself by the importer, before anything is sent; a friend
+ *       whose account was deleted is only caught by the server.</li>
  *   <li>The same seed and sizes always give the same rows, whatever the machine.</li>
  * </ul>
  */
@@ -54,16 +54,24 @@ public final class SampleGraph {
         MISSING_FRIEND,
         /** A friend group name of 34 bytes: 30 are allowed. Caught by the builder. */
         GROUP_NAME_TOO_LONG,
-        /** A player listed as their own friend: the server rejects it (the simulator with 30001). */
+        /**
+         * A player listed as their own friend: a valid item, but the importer reports the record as invalid input
+         * before sending (the server would reject it; the simulator answers 30001).
+         */
         SELF_FRIEND,
         /** {@code AddTime} -1 from a broken clock: Unix seconds must be 0 to 4294967295. Caught by the builder. */
         BAD_ADD_TIME,
         /** A guild name of 510 UTF-8 bytes (a motto pasted in): custom strings allow 500. Caught by the builder. */
         GUILD_TOO_LONG;
 
-        /** True when the generated builder rejects such a row, so that it is never sent. */
-        public boolean caughtBeforeSending() {
+        /** True when the generated builder rejects such a row: its record is invalid. */
+        public boolean caughtByBuilder() {
             return this != DELETED_FRIEND && this != SELF_FRIEND;
+        }
+
+        /** True when such a row is never sent: the builder or the importer's record rules reject it. */
+        public boolean caughtBeforeSending() {
+            return this != DELETED_FRIEND;
         }
     }
 
@@ -161,7 +169,7 @@ public final class SampleGraph {
         return seed;
     }
 
-    /** Broken rows the builder rejects, never sent. */
+    /** Broken rows the builder or the importer rejects, never sent. */
     public int invalidBeforeSending() {
         int n = 0;
         for (Broken b : broken) {

@@ -26,10 +26,15 @@ final class Cli {
     }
 
     static Result run(Path workDir, Map<String, String> env, String... args) {
+        return run(workDir, env, InputStream.nullInputStream(), args);
+    }
+
+    /** With {@code stdin} as standard input. */
+    static Result run(Path workDir, Map<String, String> env, InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new ExampleImporter(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), env, workDir)
+                new PrintStream(err, true, StandardCharsets.UTF_8), stdin, env, workDir)
                 .run(args);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

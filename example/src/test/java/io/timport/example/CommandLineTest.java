@@ -111,6 +111,9 @@ class CommandLineTest {
         "--invalid 5000                  | --invalid must be from 0 to 2,000 (at most one broken row a player), was 5,000",
         "--region mars --sdkappid 1 --input friends.jsonl | --region: unknown region \"mars\": expected one of china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-valley, jakarta or a region's domain; for another data centre give its base URI instead",
         "--endpoint http://10.0.0.5 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://10.0.0.5\" plain http is only allowed to a loopback host (localhost, 127.0.0.0/8, ::1); use https://10.0.0.5 instead",
+        "--endpoint http://127.0.0.1:99999 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://127.0.0.1:99999\" has port 99999: a TCP port is 1 to 65535",
+        "--max-line-bytes 10             | --max-line-bytes must be from 64 to 2,147,483,639, was 10",
+        "--validate-only=yes             | --validate-only takes no value",
     })
     void aBadCommandLineIsAUsageErrorWith64AndOneLineSayingWhy(String args, String message) throws Exception {
         Files.writeString(dir.resolve("friends.jsonl"), "");
@@ -130,6 +133,7 @@ class CommandLineTest {
         "--region tokyo --sdkappid 1 --input friends.jsonl | no secret key: give --key-file FILE, or set the environment variable TIMPORT_SECRET_KEY to the app's secret key",
         "--region tokyo --sdkappid 1 --input friends.jsonl --key-file nokey | --key-file: no such file: nokey",
         "--failures-out no/such/dir/f.jsonl | --failures-out: the directory of no/such/dir/f.jsonl does not exist",
+        "--region tokyo --sdkappid 1 --input friends.jsonl --key-file 5f1e3b9a77c04d2e8a1b | --key-file: no such file: (a value of 20 characters with no / or ., not printed: it may be the key itself; --key-file takes the name of a file that holds the key)",
     })
     void anUnusableFileOrMissingKeyStopsTheRunWithOneAndOneLineSayingWhy(String args, String message)
             throws Exception {
@@ -153,7 +157,8 @@ class CommandLineTest {
                     "--input", "friends.jsonl"));
 
             assertEquals(ExampleImporter.FATAL, run.status(), run.toString());
-            assertTrue(run.out().contains("Import STOPPED: 1 records, 0 imported, 0 failed, 1 not done"), run.out());
+            assertTrue(run.out().contains("Import STOPPED: 1 records, 0 imported, 0 failed, 1 not done (with no journal, "
+                    + "a new run starts from the beginning)"), run.out());
             String[] errorLines = run.err().lines().filter(l -> l.startsWith("timport-example:")).toArray(String[]::new);
             assertEquals(1, errorLines.length, run.err());
             assertTrue(errorLines[0].startsWith("timport-example: the import stopped: ") && errorLines[0].contains("70009"),
@@ -189,11 +194,56 @@ class CommandLineTest {
 
         Cli.Result imported = Cli.run(dir, "--input", "sample.jsonl", "--quiet");
 
-        // Six rows break a rule of the API; with no account list the simulator accepts the deleted friend, and
-        // refuses the player befriending themself.
+        // Seven rows break a rule (six the item's, one the record's: a player befriending themself); with no account
+        // list the simulator accepts the deleted friend.
         assertEquals(ExampleImporter.SOME_FAILED, imported.status(), imported.toString());
         assertTrue(imported.out().contains("Import finished: 500 records, 493 imported, 7 failed"), imported.out());
-        assertTrue(imported.out().contains("   input         6  "), imported.out());
-        assertTrue(imported.out().contains("   30001         1  "), imported.out());
+        assertTrue(imported.out().contains("   input         7  "), imported.out());
+        assertFalse(imported.out().contains("   30001  "), imported.out());
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsWarnedAboutAndOneWithAByteOrderMarkWorks() throws Exception {
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator())) {
+            Files.writeString(dir.resolve("friends.jsonl"), "{\"From_Account\":\"alice\",\"To_Account\":\"bob\","
+                    + "\"AddSource\":\"AddSource_Type_Game\"}\n", StandardCharsets.UTF_8);
+            Path key = dir.resolve("bom.key");
+            Files.writeString(key, "\uFEFF" + TestApp.KEY + "\r\n", StandardCharsets.UTF_8); // as Notepad saves it
+            Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+            Cli.Result run = Cli.run(dir, "--endpoint", chat.baseUri().toString(), "--sdkappid",
+                    String.valueOf(TestApp.SDK_APP_ID), "--admin", TestApp.ADMIN, "--key-file", "bom.key",
+                    "--input", "friends.jsonl", "--quiet");
+
+            assertEquals(ExampleImporter.OK, run.status(), "the byte-order mark is no part of the key: " + run);
+            assertEquals("timport-example: warning: --key-file bom.key can be read by other users of this machine "
+                    + "(rw-r--r--): chmod 600 bom.key\n", run.err());
+            assertTrue(chat.friend("alice", "bob").isPresent());
+        }
+    }
+
+    @Test
+    void validateOnlyChecksEveryRuleSendsNothingAndNeedsNoKey() throws Exception {
+        Cli.Result run = Cli.run(dir, "--users", "100", "--relations", "2000", "--validate-only",
+                "--region", "singapore", "--sdkappid", "1400000000");
+
+        assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
+        String out = run.out();
+        assertTrue(out.startsWith("timport example: validating a game's friend lists with "
+                + "GameFriendImporter.validator()\n"), out);
+        assertTrue(out.contains("(7 to be caught here, 1 only the server can catch)"), out);
+        assertTrue(out.contains("nothing is sent, no key is needed, the target is not contacted"), out);
+        assertTrue(out.contains("Validation finished: 2,000 records, 1,993 valid, 7 invalid (nothing was sent)\n"), out);
+        assertTrue(out.contains("To_Account equals From_Account: a user cannot be imported as their own friend"), out);
+        assertTrue(out.contains("7 failed relations written to timport-failures.jsonl: fix them and validate again with "
+                + "--input timport-failures.jsonl"), out);
+        assertEquals(7, Files.readAllLines(dir.resolve(Options.DEFAULT_FAILURES_FILE)).size());
+
+        Files.write(dir.resolve("clean.jsonl"), List.of("{\"From_Account\":\"a\",\"To_Account\":\"b\","
+                + "\"AddSource\":\"AddSource_Type_Game\"}"), StandardCharsets.UTF_8);
+        Cli.Result clean = Cli.run(dir, "--input", "clean.jsonl", "--validate-only", "--quiet");
+        assertEquals(ExampleImporter.OK, clean.status(), clean.toString());
+        assertTrue(clean.out().startsWith("Validation finished: 1 records, 1 valid, 0 invalid (nothing was sent)\n"),
+                clean.out());
     }
 }

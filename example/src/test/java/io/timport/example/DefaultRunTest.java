@@ -32,16 +32,16 @@ class DefaultRunTest {
         String out = run.out();
         assertTrue(out.contains("the embedded Chat simulator at http://127.0.0.1:"), out);
         assertTrue(out.contains("a generated sample: 2,000 users, 100,000 relations, 8 broken on purpose "
-                + "(6 caught before sending, 2 left for the server to reject), seed 42"), out);
+                + "(7 caught before sending, 1 left for the server to reject), seed 42"), out);
         assertTrue(out.contains("pace     196 calls/s (2 % under the limit), up to 1,000 relations per call"), out);
         assertTrue(out.contains("Import finished: 100,000 records, 99,992 imported, 8 failed\n"), out);
         // No retries are needed, but on a busy machine a few calls can bunch up on their way to the server and be
         // answered "throttled"; they are retried, which is what the counts above already prove.
         assertTrue(out.matches("(?s).*\nin [0-9.]+ s: [0-9,]+ calls \\([0-9.]+ calls/s\\), [0-9,]+ retries, [0-9,]+ "
                 + "throttled answers\n.*"), out);
-        assertTrue(out.contains("   input         6  invalid input record, never sent"), out);
-        assertTrue(out.contains("   30001         1  "), out);
+        assertTrue(out.contains("   input         7  invalid input record, never sent"), out);
         assertTrue(out.contains("   30003         1  "), out);
+        assertFalse(out.contains("   30001  "), "the self-friend row is caught before sending: " + out);
         // Each broken row is listed with what is wrong with it.
         for (String problem : List.of(
                 "Remark must be at most 96 UTF-8 bytes, was 108 bytes",
@@ -51,7 +51,7 @@ class DefaultRunTest {
                 "AddTime must be Unix seconds from 0 to 4294967295, was -1",
                 "Tag_SNS_Custom_Guild must be at most 500 UTF-8 bytes, was 510 bytes",
                 "does not exist",
-                "own friend")) {
+                "[invalid input] To_Account equals From_Account: a user cannot be imported as their own friend")) {
             assertTrue(out.contains(problem), problem + " in\n" + out);
         }
         assertTrue(out.contains("The embedded simulator holds 99,992 relations of "), out);
@@ -69,8 +69,8 @@ class DefaultRunTest {
         }
         assertEquals(6, records.stream().filter(r -> !r.isValid()).count(), records.toString());
 
-        // Fed back with --input: the six invalid lines are reported by line number; with no account list, the
-        // embedded simulator takes the deleted friend, and still refuses the player befriending themself.
+        // Fed back with --input: the seven invalid lines are reported by line number; with no account list, the
+        // embedded simulator takes the deleted friend.
         Cli.Result again = Cli.run(dir, "--input", "timport-failures.jsonl", "--quiet",
                 "--failures-out", "still-failing.jsonl");
         assertEquals(ExampleImporter.SOME_FAILED, again.status(), again.toString());

@@ -85,7 +85,8 @@ class JsonlInputTest {
                 out);
         assertTrue(out.matches("(?s).*\\(friends\\.jsonl:3\\): alice -> dave: \\[invalid input\\] .*Tag_SNS_Custom_Level.*"),
                 out);
-        assertTrue(out.contains("(friends.jsonl:4): ? -> ?: [invalid input] the line is not a JSON object"), out);
+        assertTrue(out.contains("(friends.jsonl:4): ? -> ?: [invalid input] the line is not valid JSON at column 38: the line "
+                + "ends before the object is closed (a value, a \" or a } is missing)"), out);
         assertTrue(out.contains("(friends.jsonl:7): ? -> ?: [invalid input] From_Account is required, was missing"), out);
         assertTrue(out.matches("(?s).*\\(friends\\.jsonl:8\\): bob -> frank: \\[invalid input\\] .*Remark must be at most 96 UTF-8 "
                 + "bytes, was 97 bytes.*"), out);

@@ -21,6 +21,11 @@ final class TestChat {
     static List<String> targetOptions(ChatSimulator chat, Path dir, String key) throws IOException {
         Path keyFile = dir.resolve("chat.key");
         Files.writeString(keyFile, key + "\n");
+        try {
+            Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not POSIX: nothing to tighten
+        }
         return new ArrayList<>(List.of("--endpoint", chat.baseUri().toString(), "--sdkappid",
                 String.valueOf(TestApp.SDK_APP_ID), "--admin", TestApp.ADMIN, "--key-file", keyFile.toString()));
     }

@@ -110,7 +110,8 @@ class GenerationTest {
 
         String buddy = generated(compilation, "test.Game_BuddyImporter");
         assertTrue(buddy.contains("\npublic final class Game_BuddyImporter {"), buddy);
-        assertTrue(buddy.contains("return this.engine.run(JsonlInput.read(file, Game_BuddyItem.TYPE));"), buddy);
+        assertTrue(buddy.contains("return this.engine.runJsonl(file, Game_BuddyItem.TYPE);"), buddy);
+        assertTrue(buddy.contains("return this.engine.validateJsonl(file, Game_BuddyItem.TYPE);"), buddy);
     }
 
     @Test
@@ -125,6 +126,7 @@ class GenerationTest {
                 "  @CustomField(\"Record\") Integer record();",
                 "  @CustomField(\"Engine\") String engine();",
                 "  @CustomField(\"Self\") String self();",
+                "  @CustomField(\"Validate\") String validate();",
                 "}");
         JavaFileObject user = JavaFileObjects.forSourceLines("test.User",
                 "package test;",

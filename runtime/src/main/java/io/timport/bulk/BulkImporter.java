@@ -2,12 +2,15 @@ package io.timport.bulk;
 
 import io.timport.call.FriendImportClient;
 import io.timport.call.FriendImportResponse;
+import io.timport.internal.Printable;
 import io.timport.wire.AddFriendItem;
+import io.timport.wire.ItemType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.Objects;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -54,6 +57,11 @@ import java.util.stream.Stream;
  * threads (they then share the client's rate limiter). How the engine is built inside is described in
  * {@code docs/architecture.md}.
  *
+ * <p><b>Validate only.</b> {@link #validate(Stream)} (and {@link #validateJsonl}) reads the whole input and applies
+ * every rule an import applies before sending (the item's rules, the From_Account rule, a user befriending themself),
+ * writing the same report and failures file, and sends nothing. An importer built by {@link #validator()} needs no
+ * client, so no key.
+ *
  * @param <T> the generated item type
  */
 public final class BulkImporter<T extends AddFriendItem> {
@@ -64,14 +72,23 @@ public final class BulkImporter<T extends AddFriendItem> {
     private final FriendImportClient client;
     private final ImportSettings settings;
 
+    /** With a null client, the importer can only validate. */
     BulkImporter(FriendImportClient client, ImportSettings settings) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = client;
         this.settings = settings;
     }
 
     /** A builder for an importer that sends through {@code client} (and so through its rate limiter). */
     public static <T extends AddFriendItem> Builder<T> builder(FriendImportClient client) {
         return new Builder<>(client);
+    }
+
+    /**
+     * A builder for an importer that only {@linkplain #validate validates}: it has no client, needs no key and
+     * sends nothing; its {@code run} methods throw {@link IllegalStateException}.
+     */
+    public static <T extends AddFriendItem> Builder<T> validator() {
+        return new Builder<>();
     }
 
     /**
@@ -85,9 +102,12 @@ public final class BulkImporter<T extends AddFriendItem> {
      */
     public ImportReport run(Iterable<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
-        long total = settings.expectedTotal() >= 0 ? settings.expectedTotal()
+        return run(input.iterator(), total(input));
+    }
+
+    private long total(Iterable<?> input) {
+        return settings.expectedTotal() >= 0 ? settings.expectedTotal()
                 : input instanceof Collection ? ((Collection<?>) input).size() : -1;
-        return run(input.iterator(), total);
     }
 
     /** Imports every record of the stream (and closes it); see {@link #run(Iterable)}. */
@@ -98,16 +118,152 @@ public final class BulkImporter<T extends AddFriendItem> {
         }
     }
 
+    /**
+     * Imports the relations of a JSONL file ({@link JsonlInput}, with this importer's
+     * {@linkplain ImporterBuilder#maxLineBytes line limit}); see {@link #run(Stream)}. The file is read once, in order:
+     * any readable file will do, a named pipe included.
+     *
+     * @throws IllegalArgumentException when the file is the {@linkplain ImporterBuilder#failuresFile failures file}
+     */
+    public ImportReport runJsonl(Path file, ItemType<T> type)
+            throws ImportAbortedException, IOException, InterruptedException {
+        checkNotFailuresFile(file);
+        return run(JsonlInput.read(file, type, settings.maxLineBytes()));
+    }
+
     /** The identity this importer's journal records and checks: its client's app, and the input as described. */
     public JournalIdentity journalIdentity() {
-        return JournalIdentity.of(client.app(), settings.journalInput());
+        return JournalIdentity.of(client().app(), settings.journalInput());
+    }
+
+    private FriendImportClient client() {
+        if (client == null) {
+            throw new IllegalStateException("this importer was built by validator(), without a client: it can "
+                    + "validate input, not import it; build one with builder(client)");
+        }
+        return client;
     }
 
     private ImportReport run(Iterator<? extends ImportRecord<? extends T>> input, long total)
             throws ImportAbortedException, IOException, InterruptedException {
+        FriendImportClient sendingClient = client();
         WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
                 : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity());
-        return run(settings, RelationSender.of(client), journal, total, input);
+        return run(settings, RelationSender.of(sendingClient), journal, total, input);
+    }
+
+    // ------------------------------------------------------------------------------------------------- validate
+
+    /**
+     * Reads every record and applies every rule an import applies before sending, and sends nothing: a record that
+     * could not be made into an item, a From_Account that is not a UserID of 1 to 32 UTF-8 bytes, a user befriending
+     * themself. Returns the same report an import would give for its invalid records (a
+     * {@linkplain ImportReport#validation() validation's}: {@link ImportReport#valid()}, {@link ImportReport#allValid()})
+     * and writes them to the {@linkplain ImporterBuilder#failuresFile failures file}. Progress is reported as for an
+     * import, the valid records counted as {@link ImportProgress#imported()}; {@link ImportListener}s hear nothing. No
+     * journal is read or written. What only the server can find (an account that does not exist, a tag the app lacks,
+     * a full friend list) is not found.
+     *
+     * @throws ImportAbortedException when the input cannot be read to its end (an I/O error, a binary file): its
+     *     report counts the records before
+     * @throws IOException when the failures file cannot be written
+     */
+    public ImportReport validate(Iterable<? extends ImportRecord<? extends T>> input)
+            throws ImportAbortedException, IOException {
+        return validate(settings, total(input), input.iterator());
+    }
+
+    /** Validates every record of the stream (and closes it); see {@link #validate(Iterable)}. */
+    public ImportReport validate(Stream<? extends ImportRecord<? extends T>> input)
+            throws ImportAbortedException, IOException {
+        try (input) {
+            return validate(settings, settings.expectedTotal(), input.iterator());
+        }
+    }
+
+    /** Validates the relations of a JSONL file; see {@link #validate(Iterable)} and {@link #runJsonl}. */
+    public ImportReport validateJsonl(Path file, ItemType<T> type) throws ImportAbortedException, IOException {
+        checkNotFailuresFile(file);
+        return validate(JsonlInput.read(file, type, settings.maxLineBytes()));
+    }
+
+    private void checkNotFailuresFile(Path input) throws IOException {
+        Path failures = settings.failuresFile();
+        if (failures != null && Files.exists(failures) && Files.exists(input) && Files.isSameFile(input, failures)) {
+            throw new IllegalArgumentException("the input " + input + " is the failures file: failures would overwrite "
+                    + "the input while it is read; give the failures file another name");
+        }
+    }
+
+    /** A validation: every record through {@link RecordRules}, on the calling thread. */
+    static ImportReport validate(ImportSettings settings, long total, Iterator<? extends ImportRecord<?>> input)
+            throws ImportAbortedException, IOException {
+        Ticker ticker = Ticker.system();
+        long start = ticker.nanoTime();
+        ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, total, start, new Listeners(List.of()));
+        meter.validation();
+        meter.journaled(false);
+        FailuresFile failures = settings.failuresFile() == null ? null : new FailuresFile(settings.failuresFile());
+        meter.failuresTo(settings.keepFailures(), failures);
+        ProgressListener progress = settings.progress();
+        long every = settings.progressInterval().toNanos();
+        long nextProgress = start + every;
+        long position = 0;
+        RuntimeException unreadable = null;
+        try {
+            while (true) {
+                ImportRecord<?> record;
+                try {
+                    if (!input.hasNext()) {
+                        break;
+                    }
+                    record = input.next();
+                } catch (RuntimeException e) {
+                    unreadable = e; // an I/O error, a binary file: what was read is counted, then the validation stops
+                    break;
+                }
+                position++;
+                meter.recordRead();
+                String problem = RecordRules.problem(record);
+                if (problem == null) {
+                    meter.imported(1);
+                } else {
+                    meter.failed(new ImportFailure(position, record.origin(), record.fromAccount(), record.toAccount(),
+                            ImportFailure.INVALID_INPUT, problem, ImportFailure.Kind.INVALID_INPUT, record.item(),
+                            record.rawInput()));
+                    if (failures != null) {
+                        failures.write(meter.takeFailuresToWrite());
+                    }
+                }
+                if (progress != null && (position & 255) == 0) {
+                    long now = ticker.nanoTime();
+                    if (now - nextProgress >= 0) {
+                        nextProgress = now + every;
+                        tell(progress, meter.snapshot(now, 0, false));
+                    }
+                }
+            }
+        } finally {
+            if (failures != null) {
+                failures.close();
+            }
+        }
+        if (progress != null) {
+            tell(progress, meter.snapshot(ticker.nanoTime(), 0, true));
+        }
+        if (unreadable != null) {
+            throw new ImportAbortedException(Printable.escape("the input could not be read past record " + position
+                    + ": " + unreadable.getMessage()), 0, meter.report(ticker.nanoTime(), true), unreadable);
+        }
+        return meter.report(ticker.nanoTime(), false);
+    }
+
+    private static void tell(ProgressListener listener, ImportProgress snapshot) {
+        try {
+            listener.onProgress(snapshot);
+        } catch (RuntimeException e) {
+            // a faulty listener must not stop the validation
+        }
     }
 
     /**
@@ -120,12 +276,24 @@ public final class BulkImporter<T extends AddFriendItem> {
         Ticker ticker = Ticker.system();
         Listeners events = new Listeners(settings.listeners());
         ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, total, ticker.nanoTime(), events);
+        meter.journaled(journal != WorkJournal.NONE);
+        FailuresFile failures = settings.failuresFile() == null ? null : new FailuresFile(settings.failuresFile());
+        meter.failuresTo(settings.keepFailures(), failures);
         EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> core = RelationsPhase.engine(
                 settings, sender, journal, meter, events, ticker, new SplittableRandom());
-        EngineCore.Stop stop = new ImportRun<>(core, meter, journal, settings, events, ticker).execute(input);
+        EngineCore.Stop stop;
+        try {
+            stop = new ImportRun<>(core, meter, journal, settings, events, ticker).execute(input);
+        } finally {
+            if (failures != null) {
+                failures.close();
+            }
+        }
         ImportReport report = meter.report(ticker.nanoTime(), stop != null);
         if (stop != null) {
-            throw new ImportAbortedException(stop.message(), stop.errorCode(), report, stop.cause());
+            // The message may quote the server (ResultInfo, ErrorInfo, a body that is not a Chat answer) or the input:
+            // it is made safe to print, as the report's texts are
+            throw new ImportAbortedException(Printable.escape(stop.message()), stop.errorCode(), report, stop.cause());
         }
         return report;
     }
@@ -134,6 +302,10 @@ public final class BulkImporter<T extends AddFriendItem> {
     public static final class Builder<T extends AddFriendItem> extends ImporterBuilder<T, Builder<T>> {
         private Builder(FriendImportClient client) {
             super(client);
+        }
+
+        private Builder() {
+            super();
         }
 
         @Override

@@ -13,7 +13,8 @@ import io.timport.wire.AddFriendItem;
  *     that was never sent because it is invalid, or {@link #NO_ANSWER} when its calls got no usable answer
  * @param info the server's ResultInfo, or the validation message; never null
  * @param kind how the failure came about
- * @param item the item as it would have been sent, or null for an invalid record
+ * @param item the item as it would have been sent, or null when the record's item could not be built (a record with
+ *     a valid item can still be invalid: a From_Account that is not a UserID, a user befriending themself)
  * @param rawInput the invalid record's original text, or null
  */
 public record ImportFailure(

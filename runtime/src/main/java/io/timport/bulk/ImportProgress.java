@@ -6,7 +6,8 @@ import java.time.Duration;
  * A snapshot of a running import, delivered to a {@link ProgressListener}.
  *
  * @param recordsRead input records read so far (valid and invalid, including those skipped by resume)
- * @param imported relations the server accepted
+ * @param imported relations the server accepted; for a {@linkplain BulkImporter#validate validation}, the records found
+ *     valid
  * @param failed relations that failed for good (rejected, given up, invalid input)
  * @param skipped relations completed by an earlier run (per the journal) or superseded by a later record of the same
  *     pair, not sent

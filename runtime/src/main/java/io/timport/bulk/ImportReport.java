@@ -1,11 +1,11 @@
 package io.timport.bulk;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.timport.internal.Printable;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What an import did: totals, calls, retries, and every relation that was not imported, with the server's code and
- * its meaning. {@link #writeFailures} writes the failed relations as JSONL in the input format, so that just those
- * can be fixed and run again.
+ * What an import (or a {@linkplain BulkImporter#validate validation}) did: totals, calls, retries, failures counted by
+ * code with their meaning, and the first of the failed relations themselves.
+ *
+ * <p><b>Memory.</b> The report counts every failure, but keeps only the first
+ * {@linkplain ImporterBuilder#keepFailures few} of them ({@link #failures()}), so that its size does not grow with the
+ * input. To have every failed relation, set a {@linkplain ImporterBuilder#failuresFile failures file}: the import
+ * writes each one there as it happens. {@link #writeFailures} writes the failures the report kept.
+ *
+ * <p><b>Printing.</b> {@link #summary} and {@link #toString} escape every control character of what came from the
+ * server or the input ({@link #printable}), so that a report can go to a terminal or a log as it is;
+ * {@link #failures()} holds the texts as they came.
  */
 public final class ImportReport {
 
@@ -33,9 +42,16 @@ public final class ImportReport {
     private final Duration duration;
     private final boolean aborted;
     private final List<ImportFailure> failures;
+    private final long failed;
     private final Map<Integer, Long> failuresByCode;
     private final Map<Integer, String> meanings;
+    private final boolean validation;
+    private final boolean journaled;
+    private final Path failuresFile;
+    private final long failuresWritten;
+    private final long failuresUnwritable;
 
+    /** A report that keeps every failure (for tests). */
     ImportReport(
             long records,
             long imported,
@@ -48,6 +64,29 @@ public final class ImportReport {
             boolean aborted,
             List<ImportFailure> failures,
             Map<Integer, String> meanings) {
+        this(records, imported, superseded, skippedEarlier, calls, retries, throttled, duration, aborted, failures,
+                failures.size(), countByCode(failures), meanings, false, true, null, 0, 0);
+    }
+
+    ImportReport(
+            long records,
+            long imported,
+            long superseded,
+            long skippedEarlier,
+            long calls,
+            long retries,
+            long throttled,
+            Duration duration,
+            boolean aborted,
+            List<ImportFailure> kept,
+            long failed,
+            Map<Integer, Long> failuresByCode,
+            Map<Integer, String> meanings,
+            boolean validation,
+            boolean journaled,
+            Path failuresFile,
+            long failuresWritten,
+            long failuresUnwritable) {
         this.records = records;
         this.imported = imported;
         this.superseded = superseded;
@@ -57,13 +96,35 @@ public final class ImportReport {
         this.throttled = throttled;
         this.duration = duration;
         this.aborted = aborted;
-        this.failures = List.copyOf(failures);
+        this.failures = List.copyOf(kept);
+        this.failed = failed;
+        this.failuresByCode = Collections.unmodifiableMap(new TreeMap<>(failuresByCode));
+        this.meanings = Map.copyOf(meanings);
+        this.validation = validation;
+        this.journaled = journaled;
+        this.failuresFile = failuresFile;
+        this.failuresWritten = failuresWritten;
+        this.failuresUnwritable = failuresUnwritable;
+    }
+
+    private static Map<Integer, Long> countByCode(List<ImportFailure> failures) {
         Map<Integer, Long> byCode = new TreeMap<>();
         for (ImportFailure f : failures) {
             byCode.merge(f.code(), 1L, Long::sum);
         }
-        this.failuresByCode = Collections.unmodifiableMap(byCode);
-        this.meanings = Map.copyOf(meanings);
+        return byCode;
+    }
+
+    /**
+     * {@code text} with every character a terminal could act on made visible: control characters (escape
+     * included), bidirectional overrides, line separators and stray bytes of invalid UTF-8 become escapes such as
+     * {@code \x1B} or {@code \n}. What the report prints goes through it; use it to print a failure's
+     * {@link ImportFailure#info() info}, an exception's message or anything else a server or an input file wrote.
+     *
+     * @return the same instance when there is nothing to escape; null for null
+     */
+    public static String printable(String text) {
+        return Printable.escape(text);
     }
 
     /** Input records read, valid or not (including those an earlier run completed). */
@@ -71,14 +132,14 @@ public final class ImportReport {
         return records;
     }
 
-    /** Relations the server accepted in this run. */
+    /** Relations the server accepted in this run; 0 for a validation. */
     public long imported() {
         return imported;
     }
 
-    /** Relations not imported, of every {@link ImportFailure.Kind}. */
+    /** Relations not imported, of every {@link ImportFailure.Kind}; for a validation, the invalid records. */
     public long failed() {
-        return failures.size();
+        return failed;
     }
 
     /** Records not sent because a later record of the same (From_Account, To_Account) pair replaced them. */
@@ -113,10 +174,10 @@ public final class ImportReport {
 
     /**
      * Records neither imported, failed, superseded nor completed earlier: those left when the import stopped early.
-     * Zero for an import that ran to its end.
+     * Zero for an import that ran to its end, and for a validation.
      */
     public long notDone() {
-        return records - imported - failed() - superseded - skippedEarlier;
+        return validation ? 0 : records - imported - failed - superseded - skippedEarlier;
     }
 
     /** True when the import stopped early on a fatal error (see {@link ImportAbortedException}). */
@@ -124,17 +185,47 @@ public final class ImportReport {
         return aborted;
     }
 
-    /** True when every record was imported (or completed by an earlier run) and none failed. */
+    /**
+     * True when every record was imported (or completed by an earlier run) and none failed. False for a validation,
+     * which imports nothing: see {@link #allValid()}.
+     */
     public boolean allImported() {
-        return !aborted && failures.isEmpty();
+        return !validation && !aborted && failed == 0;
     }
 
-    /** Every relation not imported, in the order the failures were known. */
+    /** True for the report of a {@linkplain BulkImporter#validate validation}: nothing was sent. */
+    public boolean validation() {
+        return validation;
+    }
+
+    /**
+     * Records that broke no rule: for a validation, those that an import would send; for an import, those it
+     * sent or had to send (imported, failed at the server, superseded or completed earlier).
+     */
+    public long valid() {
+        return records - failuresByCode.getOrDefault(ImportFailure.INVALID_INPUT, 0L);
+    }
+
+    /** True when the input was read to its end and every record broke no rule (the verdict of a validation). */
+    public boolean allValid() {
+        return !aborted && valid() == records;
+    }
+
+    /**
+     * The failed relations the report kept: every one when there were no more than
+     * {@linkplain ImporterBuilder#keepFailures the number it keeps}, else the first ones; in the order the failures
+     * were known. {@link #failed()} counts them all, {@link #failuresNotKept()} those left out.
+     */
     public List<ImportFailure> failures() {
         return failures;
     }
 
-    /** Failure counts by code ({@link ImportFailure#INVALID_INPUT} for invalid input), in code order. */
+    /** Failures counted but not kept in {@link #failures()} (they are in the failures file, when one was set). */
+    public long failuresNotKept() {
+        return failed - failures.size();
+    }
+
+    /** Failure counts by code ({@link ImportFailure#INVALID_INPUT} for invalid input), in code order: all of them. */
     public Map<Integer, Long> failuresByCode() {
         return failuresByCode;
     }
@@ -144,14 +235,38 @@ public final class ImportReport {
         return meanings.getOrDefault(code, "unknown error code " + code);
     }
 
+    /** The file every failure was written to as it happened ({@link ImporterBuilder#failuresFile}), if one was set. */
+    public Optional<Path> failuresFile() {
+        return Optional.ofNullable(failuresFile);
+    }
+
+    /** Lines written to the {@linkplain #failuresFile() failures file}: one per failure that could be written. */
+    public long failuresWritten() {
+        return failuresWritten;
+    }
+
+    /**
+     * Failures the failures file could not hold: records of which nothing is known to write (no item, no original
+     * text, no account), and lines over the length limit, which are never kept. They are counted and listed in the
+     * report all the same.
+     */
+    public long failuresUnwritable() {
+        return failuresUnwritable;
+    }
+
     /**
      * A human-readable summary: totals, failures grouped by code with their meaning, and the first
-     * {@code maxListed} failures one per line.
+     * {@code maxListed} failures one per line. Text from the server or the input is {@linkplain #printable escaped}.
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s: %,d records, %,d imported, %,d failed",
-                aborted ? "Import STOPPED" : "Import finished", records, imported, failed()));
+        if (validation) {
+            s.append(String.format(Locale.ROOT, "%s: %,d records, %,d valid, %,d invalid (nothing was sent)",
+                    aborted ? "Validation STOPPED" : "Validation finished", records, valid(), failed));
+        } else {
+            s.append(String.format(Locale.ROOT, "%s: %,d records, %,d imported, %,d failed",
+                    aborted ? "Import STOPPED" : "Import finished", records, imported, failed));
+        }
         if (superseded > 0) {
             s.append(String.format(Locale.ROOT, ", %,d superseded by a later record of the same pair", superseded));
         }
@@ -159,29 +274,40 @@ public final class ImportReport {
             s.append(String.format(Locale.ROOT, ", %,d completed by an earlier run", skippedEarlier));
         }
         if (notDone() > 0) {
-            s.append(String.format(Locale.ROOT, ", %,d not done (run again with the same journal to continue)",
-                    notDone()));
+            s.append(String.format(Locale.ROOT, journaled
+                    ? ", %,d not done (run again with the same journal to continue)"
+                    : ", %,d not done (with no journal, a new run starts from the beginning)", notDone()));
         }
         double seconds = duration.toNanos() / 1e9;
-        s.append(String.format(Locale.ROOT, "%nin %.1f s: %,d calls (%.1f calls/s), %,d retries, %,d throttled answers%n",
-                seconds, calls, seconds > 0 ? calls / seconds : 0.0, retries, throttled));
+        if (validation) {
+            s.append(String.format(Locale.ROOT, "%nin %.1f s%n", seconds));
+        } else {
+            s.append(String.format(Locale.ROOT,
+                    "%nin %.1f s: %,d calls (%.1f calls/s), %,d retries, %,d throttled answers%n",
+                    seconds, calls, seconds > 0 ? calls / seconds : 0.0, retries, throttled));
+        }
         if (!failuresByCode.isEmpty()) {
-            s.append("Failures by code:\n");
+            s.append(validation ? "Invalid records by kind:\n" : "Failures by code:\n");
             failuresByCode.forEach((code, n) -> s.append(String.format(Locale.ROOT, "  %6s  %,8d  %s%n",
-                    code == ImportFailure.INVALID_INPUT ? "input" : code.toString(), n, meaning(code))));
-            int listed = Math.min(maxListed, failures.size());
+                    code == ImportFailure.INVALID_INPUT ? "input" : code.toString(), n, printable(meaning(code)))));
+            int listed = (int) Math.min(maxListed, failures.size());
             if (listed > 0) {
-                s.append(listed == failures.size() ? "Failures:\n" : "First " + listed + " failures:\n");
+                s.append(listed == failed ? "Failures:\n"
+                        : String.format(Locale.ROOT, "First %,d of %,d failures:%n", listed, failed));
                 for (ImportFailure f : failures.subList(0, listed)) {
-                    s.append("  ").append(f.where()).append(": ")
-                            .append(f.fromAccount() == null ? "?" : f.fromAccount()).append(" -> ")
-                            .append(f.toAccount() == null ? "?" : f.toAccount()).append(": [")
-                            .append(f.code() == ImportFailure.INVALID_INPUT ? "invalid input" : String.valueOf(f.code()))
-                            .append("] ").append(f.info()).append('\n');
+                    s.append("  ").append(line(f)).append('\n');
                 }
             }
         }
         return s.toString();
+    }
+
+    /** One failure as the summary lists it. */
+    static String line(ImportFailure f) {
+        return printable(f.where()) + ": " + (f.fromAccount() == null ? "?" : printable(f.fromAccount())) + " -> "
+                + (f.toAccount() == null ? "?" : printable(f.toAccount())) + ": ["
+                + (f.code() == ImportFailure.INVALID_INPUT ? "invalid input" : String.valueOf(f.code())) + "] "
+                + printable(f.info());
     }
 
     @Override
@@ -190,51 +316,74 @@ public final class ImportReport {
     }
 
     /**
-     * Writes the failed relations as JSONL in the input format ({@code From_Account} and the item's wire fields, one
-     * relation a line), so that they can be fixed and imported again. Invalid input records are written as their
-     * original text when the source kept it ({@link ImportRecord#rawInput()}).
+     * Writes the failed relations the report kept as JSONL in the input format, one relation a line, so that they
+     * can be fixed and imported again. A line holds the record's original text when the source kept it (an invalid
+     * JSONL line, byte for byte, even when it is not valid UTF-8; the {@code rawInput} given to
+     * {@link ImportRecord#invalid}); else {@code From_Account} and the item's wire fields when there is an item; else
+     * what is known of a row a builder rejected, its {@code From_Account} and {@code To_Account} (with no
+     * {@code AddSource}, so that importing the line as it is fails again rather than importing a friend without its
+     * fields). A failure of which nothing is known (a line over the length limit) is not written.
      *
-     * @return how many failures could not be written because no item and no original text exist for them (they
-     *     are still in {@link #failures()} and the summary)
+     * <p>When the report did not keep every failure ({@link #failuresNotKept()}), only those it kept are written: set
+     * {@link ImporterBuilder#failuresFile} to have the import write them all as they happen.
+     *
+     * @return how many failures could not be written: those of which nothing is known to write, and those the report
+     *     did not keep (all are still counted in {@link #failed()} and {@link #failuresByCode()})
      */
     public int writeFailures(Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            return writeFailures(w);
+        long unwritable = failuresNotKept();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (ImportFailure f : failures) {
+                String line = FailuresFile.line(f);
+                if (line == null) {
+                    unwritable++;
+                } else {
+                    out.write(RawText.encode(line));
+                    out.write('\n');
+                }
+            }
         }
+        return (int) Math.min(Integer.MAX_VALUE, unwritable);
     }
 
-    /** Like {@link #writeFailures(Path)}, to a writer (left open). */
+    /**
+     * Like {@link #writeFailures(Path)}, to a writer (left open). A writer takes characters: an invalid line's bytes
+     * that are not UTF-8 are written as the writer encodes the lone surrogates that stand for them (typically
+     * {@code ?}); {@link #writeFailures(Path)} writes them back exactly.
+     */
     public int writeFailures(Writer out) throws IOException {
         BufferedWriter w = out instanceof BufferedWriter ? (BufferedWriter) out : new BufferedWriter(out);
-        JsonFactory factory = new JsonFactory(); // to a Writer: characters, so emoji stay as they are
-        int unwritable = 0;
+        long unwritable = failuresNotKept();
         for (ImportFailure f : failures) {
-            if (f.item() != null) {
-                JsonGenerator g = factory.createGenerator(w);
-                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                g.writeStartObject();
-                g.writeStringField("From_Account", f.fromAccount());
-                f.item().writeFields(g);
-                g.writeEndObject();
-                g.close();
-                w.write('\n');
-            } else if (f.rawInput() != null) {
-                w.write(f.rawInput());
-                w.write('\n');
-            } else {
+            String line = FailuresFile.line(f);
+            if (line == null) {
                 unwritable++;
+            } else {
+                w.write(line);
+                w.write('\n');
             }
         }
         w.flush();
-        return unwritable;
+        return (int) Math.min(Integer.MAX_VALUE, unwritable);
     }
 
     static Map<Integer, String> meaningsOf(List<ImportFailure> failures, java.util.function.IntFunction<String> lookup) {
         Map<Integer, String> m = new LinkedHashMap<>();
         for (ImportFailure f : failures) {
-            m.computeIfAbsent(f.code(), c -> c == ImportFailure.INVALID_INPUT ? "invalid input record, never sent"
-                    : lookup.apply(c));
+            m.computeIfAbsent(f.code(), c -> meaning(c, lookup));
         }
         return m;
+    }
+
+    static Map<Integer, String> meaningsOf(Iterable<Integer> codes, java.util.function.IntFunction<String> lookup) {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        for (int code : codes) {
+            m.computeIfAbsent(code, c -> meaning(c, lookup));
+        }
+        return m;
+    }
+
+    private static String meaning(int code, java.util.function.IntFunction<String> lookup) {
+        return code == ImportFailure.INVALID_INPUT ? "invalid input record, never sent" : lookup.apply(code);
     }
 }

@@ -42,6 +42,9 @@ final class ImportRun<U, C extends Call, A> {
     private final Condition readerWake = lock.newCondition();
     /** Set once the core has stopped: lets the reader stop without taking the lock. */
     private volatile boolean stopped;
+    /** Why the input could not be read to its end (the reader's thread only), or null. */
+    private RuntimeException inputFailure;
+    private long inputFailedAfter;
 
     ImportRun(EngineCore<U, C, A> core, ProgressMeter meter, WorkJournal journal, ImportSettings settings,
             Listeners events, Ticker ticker) {
@@ -78,6 +81,11 @@ final class ImportRun<U, C extends Call, A> {
             }
             read(input);
             awaitEnd();
+            if (inputFailure != null) {
+                // What was read is settled: now the run stops, for the input it could not read to its end
+                stop("the input could not be read past record " + inputFailedAfter + ": " + inputFailure.getMessage(),
+                        inputFailure);
+            }
         } catch (InterruptedException e) {
             stop("the import was interrupted", e);
             interrupted = e;
@@ -89,6 +97,7 @@ final class ImportRun<U, C extends Call, A> {
                 // a snapshot being delivered finishes first: none may follow the last one
                 interruptedAgain |= !awaitTermination(timer);
             }
+            writeFailures();
             journal.close();
             if (interruptedAgain) {
                 Thread.currentThread().interrupt();
@@ -133,7 +142,9 @@ final class ImportRun<U, C extends Call, A> {
                 }
                 unit = input.next();
             } catch (RuntimeException e) {
-                stop("cannot read input record " + (position + 1) + ": " + e.getMessage(), e);
+                // The input ends here: what was read is still imported, then the run stops (see execute)
+                inputFailure = e;
+                inputFailedAfter = position;
                 break;
             }
             position++;
@@ -149,6 +160,7 @@ final class ImportRun<U, C extends Call, A> {
             }
             // What the reader journals (superseded records) is written with the next answer's entries, ahead of
             // them, so that it is on disk before the record that superseded it can be.
+            writeFailures();
         }
         lock.lock();
         try {
@@ -248,9 +260,35 @@ final class ImportRun<U, C extends Call, A> {
             lock.unlock();
         }
         flushJournal();
+        writeFailures();
     }
 
     // ---------------------------------------------------------------- the run
+
+    /**
+     * Writes the failures this thread's step handed over to the failures file, outside the engine's lock; one thread
+     * at a time (the file's monitor, taken before the lock, never under it), so that lines keep their order.
+     */
+    private void writeFailures() {
+        FailuresFile file = meter.failuresFile();
+        if (file == null || !meter.anyFailuresToWrite()) {
+            return;
+        }
+        synchronized (file) {
+            java.util.List<ImportFailure> failures;
+            lock.lock();
+            try {
+                failures = meter.takeFailuresToWrite();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                file.write(failures);
+            } catch (IOException e) {
+                stop("cannot write the failures file " + file.file() + ": " + e.getMessage(), e);
+            }
+        }
+    }
 
     private void flushJournal() {
         try {

@@ -24,6 +24,9 @@ import java.util.List;
  * @param progressInterval how often progress is reported
  * @param expectedTotal the number of input records for progress, or -1 when unknown
  * @param listeners the event listeners (metrics), in the order they were added
+ * @param keepFailures the most failures the report keeps (all are counted)
+ * @param failuresFile where every failure is written as it happens, or null for none
+ * @param maxLineBytes the longest JSONL line read
  */
 record ImportSettings(
         int batchSize,
@@ -41,7 +44,10 @@ record ImportSettings(
         ProgressListener progress,
         Duration progressInterval,
         long expectedTotal,
-        List<ImportListener> listeners) {
+        List<ImportListener> listeners,
+        int keepFailures,
+        Path failuresFile,
+        int maxLineBytes) {
 
     ImportSettings {
         listeners = List.copyOf(listeners);

@@ -33,14 +33,23 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     Duration progressInterval = Duration.ofMillis(500);
     long expectedTotal = -1;
     final List<ImportListener> listeners = new ArrayList<>();
+    int keepFailures = DEFAULT_KEEP_FAILURES;
+    Path failuresFile;
+    int maxLineBytes = JsonlInput.DEFAULT_MAX_LINE_BYTES;
+
+    /** The failures a report keeps by default; every failure is counted, and written to the failures file. */
+    public static final int DEFAULT_KEEP_FAILURES = 1_000;
 
     /** A builder for imports sent through {@code client} (and so through its rate limiter). */
     protected ImporterBuilder(FriendImportClient client) {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** Settings alone, with no client: for the engine's unit tests, which send through a sender of their own. */
-    ImporterBuilder() {
+    /**
+     * A builder with no client, whose importer can {@linkplain BulkImporter#validate validate} input but not import
+     * it: no key, no server, nothing sent. Its {@code run} methods throw {@link IllegalStateException}.
+     */
+    protected ImporterBuilder() {
         this.client = null;
     }
 
@@ -190,6 +199,44 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * Writes every relation that fails to {@code file} as it happens: one line of JSONL a failure, in the input
+     * format (the same lines as {@link ImportReport#writeFailures}), so that the file holds every failure however
+     * many there are, and those before a crash. The file is created, or emptied, at the first failure; a run where
+     * nothing fails leaves it untouched. It must not be the input being read. Null (the default) writes none.
+     */
+    public B failuresFile(Path file) {
+        this.failuresFile = file;
+        return self();
+    }
+
+    /**
+     * The most failures the report keeps in {@link ImportReport#failures()} (default
+     * {@value #DEFAULT_KEEP_FAILURES}); every failure is counted, by code, and written to the
+     * {@linkplain #failuresFile failures file}. Bounds the report's memory: a kept failure holds its item, and its
+     * original text up to 64 K characters.
+     */
+    public B keepFailures(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("keepFailures must not be negative, was " + count);
+        }
+        this.keepFailures = count;
+        return self();
+    }
+
+    /**
+     * The longest JSONL line read by {@code runJsonl} and {@code validateJsonl}, in bytes (default 1 MiB,
+     * {@link JsonlInput#DEFAULT_MAX_LINE_BYTES}): a longer line is reported by its number and skipped, without ever
+     * being held whole.
+     */
+    public B maxLineBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be positive, was " + bytes);
+        }
+        this.maxLineBytes = bytes;
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
         return new BulkImporter<>(client, settings());
@@ -207,7 +254,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         }
         return new ImportSettings(batchSize, maxBufferedItems, maxInFlight, maxAttempts, initialBackoff, maxBackoff,
                 throttlePause, lockoutPause, linger, journal, journalInput, fsyncJournal, progress, progressInterval,
-                expectedTotal, listeners);
+                expectedTotal, listeners, keepFailures, failuresFile, maxLineBytes);
     }
 
     private static Duration requireNotNegative(Duration d, String name) {

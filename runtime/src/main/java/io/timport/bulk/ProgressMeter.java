@@ -5,11 +5,17 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts what a run did, and tells it: {@link ImportProgress} snapshots with the recent call rate and an ETA, the
  * final {@link ImportReport}, and the {@link ImportListener} events that mirror each count (so that listeners that
  * count events arrive at the report's figures). Called under the engine's lock, with the engine's time.
+ *
+ * <p>Failures are counted by code, and only the first {@code keepFailures} are kept for the report, so that memory
+ * does not grow with them; with a {@link FailuresFile}, every failure is also handed over to be written
+ * ({@link #takeFailuresToWrite}), outside the lock.
  */
 final class ProgressMeter {
 
@@ -32,6 +38,15 @@ final class ProgressMeter {
     private long retries;
     private long throttled;
     private final List<ImportFailure> failures = new ArrayList<>();
+    private long failed;
+    private final Map<Integer, Long> failuresByCode = new TreeMap<>();
+    private int keepFailures = Integer.MAX_VALUE;
+    private FailuresFile failuresFile;
+    private List<ImportFailure> toWrite = new ArrayList<>();
+    /** Whether {@link #toWrite} holds any: read without the lock by the driver, to take the lock only then. */
+    private volatile boolean anyToWrite;
+    private boolean journaled = true;
+    private boolean validation;
     private final ArrayDeque<long[]> callSamples = new ArrayDeque<>();
     private final ArrayDeque<long[]> doneSamples = new ArrayDeque<>();
 
@@ -40,6 +55,46 @@ final class ProgressMeter {
         this.total = total;
         this.startNanos = startNanos;
         this.events = events;
+    }
+
+    /**
+     * Keeps at most {@code keep} failures for the report; with {@code file}, hands every failure over to be written
+     * there.
+     */
+    void failuresTo(int keep, FailuresFile file) {
+        this.keepFailures = keep;
+        this.failuresFile = file;
+    }
+
+    /** Whether the run keeps a journal (for the report's advice on what is not done). */
+    void journaled(boolean journaled) {
+        this.journaled = journaled;
+    }
+
+    /** Makes the report a validation's: nothing was sent. */
+    void validation() {
+        this.validation = true;
+    }
+
+    /** The failures file, or null. */
+    FailuresFile failuresFile() {
+        return failuresFile;
+    }
+
+    /** Whether failures wait to be written: a cheap check without the lock. */
+    boolean anyFailuresToWrite() {
+        return anyToWrite;
+    }
+
+    /** The failures not yet handed over to be written, in order; under the lock. */
+    List<ImportFailure> takeFailuresToWrite() {
+        if (toWrite.isEmpty()) {
+            return List.of();
+        }
+        List<ImportFailure> taken = toWrite;
+        toWrite = new ArrayList<>();
+        anyToWrite = false;
+        return taken;
     }
 
     /** The number of input records expected, or -1 when unknown. */
@@ -74,8 +129,32 @@ final class ProgressMeter {
 
     /** A relation failed. */
     void failed(ImportFailure failure) {
-        failures.add(failure);
+        count(failure);
         events.relationsSettled(RelationOutcome.of(failure.kind()), failure.code(), 1);
+    }
+
+    /** Counts a failure, keeps it when there is room, and hands it over to be written. */
+    private void count(ImportFailure failure) {
+        failed++;
+        failuresByCode.merge(failure.code(), 1L, Long::sum);
+        if (failures.size() < keepFailures) {
+            failures.add(kept(failure));
+        }
+        if (failuresFile != null) {
+            toWrite.add(failure);
+            anyToWrite = true;
+        }
+    }
+
+    /** Longer original texts are not kept in the report (the failures file has them whole). */
+    static final int KEPT_RAW_CHARS = 64 * 1024;
+
+    private static ImportFailure kept(ImportFailure f) {
+        if (f.rawInput() == null || f.rawInput().length() <= KEPT_RAW_CHARS) {
+            return f;
+        }
+        return new ImportFailure(f.position(), f.origin(), f.fromAccount(), f.toAccount(), f.code(), f.info(),
+                f.kind(), f.item(), null);
     }
 
     /** Relations failed, as one answer settled them: one event per outcome and code. */
@@ -83,7 +162,9 @@ final class ProgressMeter {
         if (failed.isEmpty()) {
             return;
         }
-        failures.addAll(failed);
+        for (ImportFailure f : failed) {
+            count(f);
+        }
         boolean[] told = new boolean[failed.size()];
         for (int i = 0; i < failed.size(); i++) {
             if (told[i]) {
@@ -129,7 +210,7 @@ final class ProgressMeter {
         long[] first = callSamples.peekFirst();
         double seconds = (now - first[0]) / 1e9;
         double rate = seconds > 0 ? (calls - first[1]) / seconds : 0;
-        long failed = failures.size();
+        long failed = this.failed;
         long skipped = superseded + skippedEarlier;
         long done = imported + failed + skipped;
         doneSamples.addLast(new long[] {now, done});
@@ -148,11 +229,14 @@ final class ProgressMeter {
 
     /** The report of the run as it stands at {@code now}. */
     ImportReport report(long now, boolean aborted) {
-        List<ImportFailure> all = new ArrayList<>(failures);
-        return new ImportReport(records, imported, superseded, skippedEarlier, calls, retries, throttled,
-                Duration.ofNanos(now - startNanos), aborted, all,
-                ImportReport.meaningsOf(all, code -> code == ImportFailure.NO_ANSWER
+        // a validation counts its valid records as imported for progress, and imports nothing
+        return new ImportReport(records, validation ? 0 : imported, superseded, skippedEarlier, calls, retries, throttled,
+                Duration.ofNanos(now - startNanos), aborted, failures, failed, failuresByCode,
+                ImportReport.meaningsOf(failuresByCode.keySet(), code -> code == ImportFailure.NO_ANSWER
                         ? "no usable answer (network error, timeout or HTTP 5xx)"
-                        : ErrorCatalogue.lookup(code).meaning()));
+                        : ErrorCatalogue.lookup(code).meaning()),
+                validation, journaled, failuresFile == null ? null : failuresFile.file(),
+                failuresFile == null ? 0 : failuresFile.written(),
+                failuresFile == null ? 0 : failuresFile.unwritable());
     }
 }

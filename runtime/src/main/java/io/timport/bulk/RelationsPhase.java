@@ -2,8 +2,6 @@ package io.timport.bulk;
 
 import io.timport.call.FriendImportResponse;
 import io.timport.wire.AddFriendItem;
-import io.timport.wire.FriendImportRules;
-import io.timport.wire.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -15,8 +13,9 @@ import java.util.random.RandomGenerator;
  * the meter's counts.
  *
  * <ul>
- *   <li>{@link #offer}: a record an earlier run completed (per the journal) is counted and skipped; an invalid one
- *       (or one whose From_Account breaks the UserID rule) is a failure, never sent; the rest go to their
+ *   <li>{@link #offer}: a record an earlier run completed (per the journal) is counted and skipped; one that breaks
+ *       a rule of {@link RecordRules} (an invalid item, a From_Account that is not a UserID, a user befriending
+ *       themself) is a failure, never sent; the rest go to their
  *       From_Account's queue ({@link AccountQueues}), a superseded record being journaled as done.</li>
  *   <li>{@link #poll}: retries whose backoff ran out go back to the front of their queue; then the queues' next
  *       batch becomes a call.</li>
@@ -97,11 +96,14 @@ final class RelationsPhase<T extends AddFriendItem>
             }
             return true;
         }
-        String problem = record.isValid() ? fromAccountProblem(record.fromAccount()) : record.problem();
+        String problem = RecordRules.problem(record);
         if (problem != null) {
             meter.recordRead();
+            // A valid item under an invalid record (a bad From_Account, a user befriending themself) keeps its item,
+            // so that the failures file can hold the relation in the input format.
             meter.failed(new ImportFailure(position, record.origin(), record.fromAccount(), record.toAccount(),
-                    ImportFailure.INVALID_INPUT, problem, ImportFailure.Kind.INVALID_INPUT, null, record.rawInput()));
+                    ImportFailure.INVALID_INPUT, problem, ImportFailure.Kind.INVALID_INPUT, record.item(),
+                    record.rawInput()));
             return true;
         }
         if (queues.mustWait()) {
@@ -114,13 +116,6 @@ final class RelationsPhase<T extends AddFriendItem>
             journal.record(new long[] {replaced.position}, 1, List.of());
         }
         return true;
-    }
-
-    /** What is wrong with a record's From_Account, or null when it is a valid UserID. */
-    private static String fromAccountProblem(String fromAccount) {
-        Violations violations = new Violations();
-        FriendImportRules.checkFromAccount(violations, fromAccount);
-        return violations.isEmpty() ? null : violations.list().get(0).message();
     }
 
     @Override

@@ -156,16 +156,20 @@ final class Redaction {
         return text != null && !text.equals(redact(text, secret));
     }
 
-    /** The start of a body as text, redacted, at most {@value #EXCERPT_CHARS} characters, noting the full size. */
+    /**
+     * The start of a body as text, redacted, at most {@value #EXCERPT_CHARS} characters, noting the full size, its
+     * control characters escaped ({@link io.timport.internal.Printable}).
+     */
     static String excerpt(byte[] body, String secret) {
         if (body == null || body.length == 0) {
             return "";
         }
         String text = redact(new String(body, StandardCharsets.UTF_8), secret);
         if (text.length() <= EXCERPT_CHARS) {
-            return text;
+            return io.timport.internal.Printable.escape(text); // a hostile body must not drive a terminal or a log
         }
-        return text.substring(0, EXCERPT_CHARS) + "… (" + body.length + " bytes in all)";
+        return io.timport.internal.Printable.escape(text.substring(0, EXCERPT_CHARS)) + "… (" + body.length
+                + " bytes in all)";
     }
 
     /**

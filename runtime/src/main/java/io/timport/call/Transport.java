@@ -196,7 +196,7 @@ final class Transport implements AutoCloseable {
             answer = AnswerParser.parse(JSON, body, reader, url.redactor(), url.random());
         } catch (IOException e) {
             String excerpt = Redaction.excerpt(body, secret);
-            String reason = Redaction.redact(e.getMessage(), secret);
+            String reason = io.timport.internal.Printable.escape(Redaction.redact(e.getMessage(), secret));
             log.log(Level.DEBUG, () -> "POST " + url.logUrl() + " answered a malformed body in " + millis + " ms: " + reason);
             throw new TransportException(TransportException.Kind.MALFORMED_BODY, name + " POST " + url.logUrl()
                     + " answered HTTP 200 with a body that is not a Chat API answer (" + reason + "); body: "

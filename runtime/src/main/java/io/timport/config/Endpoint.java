@@ -60,6 +60,12 @@ public final class Endpoint {
         if (baseUri.getRawUserInfo() != null) {
             throw invalid(text, "must not carry user info");
         }
+        if (baseUri.getPort() > 65535) {
+            throw invalid(text, "has port " + baseUri.getPort() + ": a TCP port is 1 to 65535");
+        }
+        if (baseUri.getPort() == 0) {
+            throw invalid(text, "has port 0: a TCP port is 1 to 65535");
+        }
         if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
             throw invalid(text, "must not carry a query or a fragment: the client adds the query parameters itself");
         }

@@ -59,7 +59,8 @@ public final class SecretKey {
     }
 
     /**
-     * A key read from a UTF-8 text file holding only the key (a final newline is fine).
+     * A key read from a UTF-8 text file holding only the key (a final newline is fine, and so is a byte-order mark
+     * at the start).
      *
      * @throws IOException naming the file when it cannot be read
      * @throws IllegalArgumentException naming the file when it is empty or not UTF-8
@@ -83,7 +84,9 @@ public final class SecretKey {
     }
 
     private static SecretKey fromText(String text, String source) {
-        String key = text.strip();
+        // A byte-order mark (which some editors write at the start of a UTF-8 file) is no part of a key: kept, it
+        // would make every UserSig fail the server's check (70009) with no hint why.
+        String key = (text.startsWith("\uFEFF") ? text.substring(1) : text).strip();
         if (key.isEmpty()) {
             throw new IllegalArgumentException(source + " is empty: it must hold the app's secret key from the Chat console");
         }

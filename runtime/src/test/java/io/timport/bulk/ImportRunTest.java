@@ -136,6 +136,39 @@ class ImportRunTest {
     }
 
     @Test
+    void anInputThatCannotBeReadToItsEndImportsWhatWasReadThenStops() {
+        VirtualRun.Settings settings = new VirtualRun.Settings();
+        settings.batchSize(10).linger(Duration.ofHours(1));
+        InstantSender sender = new InstantSender(false);
+        Iterator<ImportRecord<TestItem>> records = VirtualRun.grouped(25, 10).iterator(); // 250 records
+        Iterator<ImportRecord<TestItem>> failing = new Iterator<>() {
+            int read;
+
+            @Override
+            public boolean hasNext() {
+                if (read == 95) {
+                    throw new java.io.UncheckedIOException("in.jsonl:96 holds a NUL byte", new IOException("NUL"));
+                }
+                return records.hasNext();
+            }
+
+            @Override
+            public ImportRecord<TestItem> next() {
+                read++;
+                return records.next();
+            }
+        };
+
+        ImportAbortedException e = assertThrows(ImportAbortedException.class,
+                () -> BulkImporter.run(settings.settings(), sender, new MemoryJournal(), -1, failing));
+
+        assertEquals("the input could not be read past record 95: in.jsonl:96 holds a NUL byte", e.getMessage());
+        assertEquals(95, e.report().records());
+        assertEquals(95, e.report().imported(), "what was read is imported, the partial batch included");
+        assertEquals(0, e.report().notDone());
+    }
+
+    @Test
     void aJournalThatCannotBeWrittenStopsTheImport() {
         MemoryJournal broken = new MemoryJournal() {
             @Override

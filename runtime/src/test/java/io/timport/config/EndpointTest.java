@@ -110,8 +110,17 @@ class EndpointTest {
     @ValueSource(strings = {
         "https://console.tim.qq.com?sdkappid=1", "https://console.tim.qq.com#x", "https://user:pw@console.tim.qq.com",
         "ftp://console.tim.qq.com", "console.tim.qq.com", "https:///v4", "http://127.0.0.256",
+        "http://127.0.0.1:99999", "https://console.tim.qq.com:65536", "http://127.0.0.1:0",
     })
     void refusesQueriesFragmentsUserInfoAndOtherSchemes(String uri) {
         assertThrows(IllegalArgumentException.class, () -> Endpoint.of(URI.create(uri)));
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Endpoint.parse("http://127.0.0.1:99999"));
+        assertTrue(e.getMessage().contains("has port 99999: a TCP port is 1 to 65535"), e.getMessage());
+        assertEquals(65535, Endpoint.parse("http://127.0.0.1:65535").baseUri().getPort());
     }
 }

@@ -37,6 +37,14 @@ class SecretKeyTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheKeyIsNoPartOfIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("chat.key");
+        Files.writeString(file, "\uFEFF" + KEY + "\r\n", StandardCharsets.UTF_8);
+        byte[] expected = reference(KEY, "data");
+        assertArrayEquals(expected, SecretKey.fromFile(file).hmacSha256("data".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void errorsNameTheSourceNeverTheContent(@TempDir Path dir) throws Exception {
         IllegalArgumentException unset = assertThrows(IllegalArgumentException.class,
                 () -> SecretKey.fromEnv("TIMPORT_SECRET_KEY", name -> null));

@@ -211,12 +211,18 @@ public final class RuntimeContract {
 
     public static final Member IMPORTER_RUN_ITERABLE = method(BULK_IMPORTER, "run", IMPORT_REPORT, ITERABLE);
     public static final Member IMPORTER_RUN_STREAM = method(BULK_IMPORTER, "run", IMPORT_REPORT, STREAM);
-    public static final Member JSONL_READ = staticMethod(JSONL_INPUT, "read", STREAM, PATH, ITEM_TYPE);
+    public static final Member IMPORTER_RUN_JSONL = method(BULK_IMPORTER, "runJsonl", IMPORT_REPORT, PATH, ITEM_TYPE);
+    public static final Member IMPORTER_VALIDATE_ITERABLE = method(BULK_IMPORTER, "validate", IMPORT_REPORT, ITERABLE);
+    public static final Member IMPORTER_VALIDATE_STREAM = method(BULK_IMPORTER, "validate", IMPORT_REPORT, STREAM);
+    public static final Member IMPORTER_VALIDATE_JSONL =
+            method(BULK_IMPORTER, "validateJsonl", IMPORT_REPORT, PATH, ITEM_TYPE);
     public static final Member RECORD_OF = staticMethod(IMPORT_RECORD, "of", IMPORT_RECORD, STRING, ADD_FRIEND_ITEM);
     public static final Member RECORD_BUILDING =
             staticMethod(IMPORT_RECORD, "building", IMPORT_RECORD, STRING, SUPPLIER);
     /** {@code super(client)} in the importer's builder. */
     public static final Member IMPORTER_BUILDER_NEW = protectedConstructor(IMPORTER_BUILDER, FRIEND_IMPORT_CLIENT);
+    /** {@code super()} in the importer's builder: a validator's, with no client. */
+    public static final Member IMPORTER_BUILDER_NEW_VALIDATOR = protectedConstructor(IMPORTER_BUILDER);
     /** {@code self()}, which the importer's builder implements. */
     public static final Member IMPORTER_BUILDER_SELF = protectedMethod(IMPORTER_BUILDER, "self", IMPORTER_BUILDER);
     public static final Member IMPORTER_BUILDER_BUILD_IMPORTER =

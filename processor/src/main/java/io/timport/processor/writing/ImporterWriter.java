@@ -22,7 +22,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code XImporter}: the bulk import engine ({@code io.timport.bulk.BulkImporter}) typed for {@code XItem},
  * with a builder that inherits every setting of {@code ImporterBuilder}, {@code run} for an {@code Iterable} or a
- * {@code Stream} of records, {@code runJsonl} for a JSONL file, and static {@code record} factories.
+ * {@code Stream} of records, {@code runJsonl} for a JSONL file, the same three as {@code validate} (every rule,
+ * nothing sent; {@code validator()} builds an importer that needs no client), and static {@code record} factories.
  *
  * <p>The importer does not implement the interface, so no custom field name can clash with its members.
  */
@@ -84,9 +85,13 @@ public final class ImporterWriter implements TypeWriter {
                             .addStatement("this.engine = engine")
                             .build())
                     .addMethod(builderMethod())
+                    .addMethod(validatorMethod())
                     .addMethod(runIterable())
                     .addMethod(runStream())
                     .addMethod(runJsonl())
+                    .addMethod(validateIterable())
+                    .addMethod(validateStream())
+                    .addMethod(validateJsonl())
                     .addMethod(recordOfItem())
                     .addMethod(recordOfBuilder())
                     .addMethod(recordOfSupplier())
@@ -124,9 +129,11 @@ public final class ImporterWriter implements TypeWriter {
                     .add("\n<pre>{@code\n")
                     .add(example.build())
                     .add("}</pre>\n")
-                    .add("\n<p>{@link #runJsonl(Path)} imports a JSONL file instead. An importer holds only its\n"
-                            + "settings: it can run several imports, one after another or at once on different\n"
-                            + "threads (sharing the client's rate limiter).\n")
+                    .add("\n<p>{@link #runJsonl(Path)} imports a JSONL file instead. The {@code validate} methods\n"
+                            + "apply every rule an import applies before sending and write the same report and\n"
+                            + "failures file, sending nothing; an importer from {@link #validator()} needs no client,\n"
+                            + "so no key. An importer holds only its settings: it can run several imports, one after\n"
+                            + "another or at once on different threads (sharing the client's rate limiter).\n")
                     .build();
         }
 
@@ -192,7 +199,9 @@ public final class ImporterWriter implements TypeWriter {
                             + "{@code From_Account} and the item's fields as the API spells them, read with\n"
                             + "{@link $T}. A line that is not valid JSON, lacks {@code From_Account} or is not a\n"
                             + "valid {@code $L} is reported with its origin, {@code <file name>:<line>}, and\n"
-                            + "never sent; the rest of the file goes on. The file is read lazily.\n",
+                            + "never sent; the rest of the file goes on. The file is read once, lazily and in order\n"
+                            + "(a named pipe will do); a line longer than the builder's {@code maxLineBytes} is\n"
+                            + "reported by its number and skipped, never held whole.\n",
                             JSONL_INPUT, item.simpleName())
                     .addJavadoc("\n@param file the JSONL file, in UTF-8\n")
                     .addJavadoc(CodeBlock.of("@return what the import did, with every relation not imported and why\n"
@@ -203,8 +212,82 @@ public final class ImporterWriter implements TypeWriter {
                             + "@throws InterruptedException when the calling thread is interrupted\n",
                             IMPORT_ABORTED_EXCEPTION))
                     .addParameter(Path.class, "file")
-                    .addStatement("return $L", IMPORTER_RUN_STREAM.callOn(ENGINE,
-                            JSONL_READ.call(Code.name("file"), CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE))))
+                    .addStatement("return $L", IMPORTER_RUN_JSONL.callOn(ENGINE,
+                            Code.name("file"), CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE)))
+                    .build();
+        }
+
+        private MethodSpec validatorMethod() {
+            return MethodSpec.methodBuilder("validator")
+                    .addJavadoc("Returns a builder of an importer that only validates: it has no client, needs no\n"
+                            + "key and sends nothing. Its {@code validate} methods work as an importer's do; its\n"
+                            + "{@code run} methods throw {@link $T}.\n", IllegalStateException.class)
+                    .addJavadoc("\n@return a new builder\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(builder)
+                    .addStatement("return new $T()", builder)
+                    .build();
+        }
+
+        private MethodSpec.Builder validate(String name) {
+            return MethodSpec.methodBuilder(name)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(IMPORT_REPORT)
+                    .addException(IMPORT_ABORTED_EXCEPTION)
+                    .addException(IOException.class);
+        }
+
+        private CodeBlock validateJavadoc() {
+            return CodeBlock.of("Reads every record and applies every rule an import applies before sending (the\n"
+                    + "item's rules, the From_Account rule, a user befriending themself), and sends nothing. The\n"
+                    + "report and the failures file are those an import writes for its invalid records; what only\n"
+                    + "the server can find (an account that does not exist, a tag the app lacks) is not found. No\n"
+                    + "journal is read or written.\n");
+        }
+
+        private MethodSpec validateIterable() {
+            return validate("validate")
+                    .addJavadoc(validateJavadoc())
+                    .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not\n")
+                    .addJavadoc("@return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}\n")
+                    .addJavadoc("@throws $T when the records cannot be read to their end; its\n"
+                            + "    report counts those before\n", IMPORT_ABORTED_EXCEPTION)
+                    .addJavadoc("@throws IOException when the failures file cannot be written\n")
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
+                            WildcardTypeName.subtypeOf(anyRecord)), "records")
+                    .addStatement("return $L", IMPORTER_VALIDATE_ITERABLE.callOn(ENGINE, Code.name("records")))
+                    .build();
+        }
+
+        private MethodSpec validateStream() {
+            return validate("validate")
+                    .addJavadoc(validateJavadoc())
+                    .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not; the\n"
+                            + "    stream is closed\n")
+                    .addJavadoc("@return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}\n")
+                    .addJavadoc("@throws $T when the records cannot be read to their end; its\n"
+                            + "    report counts those before\n", IMPORT_ABORTED_EXCEPTION)
+                    .addJavadoc("@throws IOException when the failures file cannot be written\n")
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
+                            WildcardTypeName.subtypeOf(anyRecord)), "records")
+                    .addStatement("return $L", IMPORTER_VALIDATE_STREAM.callOn(ENGINE, Code.name("records")))
+                    .build();
+        }
+
+        private MethodSpec validateJsonl() {
+            return validate("validateJsonl")
+                    .addJavadoc(validateJavadoc())
+                    .addJavadoc("\n<p>The file is read as {@link #runJsonl(Path)} reads it.\n")
+                    .addJavadoc("\n@param file the JSONL file, in UTF-8\n")
+                    .addJavadoc("@return the validation's report: {@code valid()}, {@code failed()}, {@code allValid()}\n")
+                    .addJavadoc("@throws $T when the file cannot be read to its end (an I/O\n"
+                            + "    error, a binary file); its report counts the records before\n",
+                            IMPORT_ABORTED_EXCEPTION)
+                    .addJavadoc("@throws IOException when the file cannot be opened, or the failures file cannot\n"
+                            + "    be written\n")
+                    .addParameter(Path.class, "file")
+                    .addStatement("return $L", IMPORTER_VALIDATE_JSONL.callOn(ENGINE,
+                            Code.name("file"), CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE)))
                     .build();
         }
 
@@ -285,17 +368,22 @@ public final class ImporterWriter implements TypeWriter {
 
         private TypeSpec builderType() {
             return TypeSpec.classBuilder(builder)
-                    .addJavadoc("Configures a {@link $T}; get one from {@link $T#builder($T)}.\n",
-                            importer, importer, FRIEND_IMPORT_CLIENT)
+                    .addJavadoc("Configures a {@link $T}; get one from {@link $T#builder($T)}, or from\n"
+                            + "{@link $T#validator()} for an importer that only validates.\n",
+                            importer, importer, FRIEND_IMPORT_CLIENT, importer)
                     .addJavadoc("\n<p>Every setting is inherited from {@link $T}, where each is documented with\n"
                             + "its default: batch size, memory bound, calls in flight, attempts and backoff, pauses,\n"
-                            + "linger, journal, progress. Not thread-safe.\n", IMPORTER_BUILDER)
+                            + "linger, journal, failures file, progress. Not thread-safe.\n", IMPORTER_BUILDER)
                     .addModifiers(GeneratedTypes.visibility(model, Modifier.STATIC, Modifier.FINAL))
                     .superclass(ParameterizedTypeName.get(IMPORTER_BUILDER, item, builder))
                     .addMethod(MethodSpec.constructorBuilder()
                             .addModifiers(Modifier.PRIVATE)
                             .addParameter(FRIEND_IMPORT_CLIENT, "client")
                             .addStatement(IMPORTER_BUILDER_NEW.call(Code.name("client")))
+                            .build())
+                    .addMethod(MethodSpec.constructorBuilder()
+                            .addModifiers(Modifier.PRIVATE)
+                            .addStatement(IMPORTER_BUILDER_NEW_VALIDATOR.call())
                             .build())
                     .addMethod(MethodSpec.methodBuilder(IMPORTER_BUILDER_SELF.name())
                             .addJavadoc("This builder, which the inherited setters return.\n")

@@ -264,4 +264,33 @@ class ImporterTest {
         assertEquals(1, sim.stats().calls());
         assertEquals(List.of("bob", "dave"), friendsOf("alice"));
     }
+
+    @Test
+    void aValidatorNeedsNoClientAndSendsNothing(@TempDir Path dir) throws Exception {
+        String good = "{\"From_Account\":\"alice\",\"To_Account\":\"%s\",\"AddSource\":\"AddSource_Type_Game\","
+                + "\"CustomItem\":[{\"Tag\":\"Tag_SNS_Custom_Level\",\"Value\":7},"
+                + "{\"Tag\":\"Tag_SNS_Custom_Rank\",\"Value\":1}]}";
+        Path file = dir.resolve("friends.jsonl");
+        Path invalid = dir.resolve("invalid.jsonl");
+        Files.writeString(file, String.format(good, "bob") + "\n" + String.format(good, "alice") + "\n{oops\n",
+                StandardCharsets.UTF_8);
+
+        ImportReport report = GameFriendImporter.validator().failuresFile(invalid).build().validateJsonl(file);
+
+        assertTrue(report.validation());
+        assertEquals(3, report.records());
+        assertEquals(1, report.valid());
+        assertEquals(2, report.failed());
+        assertEquals("To_Account equals From_Account: a user cannot be imported as their own friend",
+                report.failures().get(0).info());
+        assertEquals(List.of(String.format(good, "alice"), "{oops"), Files.readAllLines(invalid, StandardCharsets.UTF_8));
+        assertEquals(0, sim.stats().calls(), "nothing sent");
+        assertThrows(IllegalStateException.class, () -> GameFriendImporter.validator().build().runJsonl(file));
+
+        ImportReport same = GameFriendImporter.builder(client).build()
+                .validate(List.of(record("alice", GameFriendItem.builder().toAccount("bob")
+                        .addSource("AddSource_Type_Game").level(1L).rank(2).build())));
+        assertTrue(same.allValid());
+        assertEquals(0, sim.stats().calls(), "an importer with a client validates without sending too");
+    }
 }
