@@ -134,7 +134,7 @@ class JournalTest {
         }
         List<String> lines = Files.readAllLines(file);
         assertEquals("timport-journal 2", lines.get(0));
-        assertEntry("{\"identity\":{\"version\":1,\"host\":\"adminapisgp.im.qcloud.com\",\"sdkAppId\":1400000000,"
+        assertEntry("{\"identity\":{\"version\":2,\"host\":\"adminapisgp.im.qcloud.com\",\"sdkAppId\":1400000000,"
                 + "\"input\":\"file /data/friends.jsonl\"}}", lines.get(1));
         assertEquals(RUN, JournalIdentity.read(file).orElseThrow());
 
@@ -196,11 +196,11 @@ class JournalTest {
     @Test
     void anIdentityOfALaterVersionIsRefusedRatherThanHalfUnderstood() throws IOException {
         Path file = dir.resolve("j");
-        Files.writeString(file, "timport-journal 2\n" + line("{\"identity\":{\"version\":2,\"host\":\"h\",\"sdkAppId\":1,"
+        Files.writeString(file, "timport-journal 2\n" + line("{\"identity\":{\"version\":3,\"host\":\"h\",\"sdkAppId\":1,"
                 + "\"fingerprint\":{\"sha256\":\"00\",\"size\":9}}}"));
         IOException e = assertThrows(IOException.class, () -> Journal.open(file, false, RUN));
-        assertEquals("the import journal " + file + " records its identity in version 2, which this timport does not "
-                + "know (it knows up to 1): resume it with the timport that wrote it, or start a new journal",
+        assertEquals("the import journal " + file + " records its identity in version 3, which this timport does not "
+                + "know (it knows up to 2): resume it with the timport that wrote it, or start a new journal",
                 e.getMessage());
     }
 
