@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,8 @@ import java.util.zip.CRC32;
  *
  * <p>One importer at a time: {@link #open open} takes the journal's {@link JournalLock} before reading it and
  * {@link #close} releases it; another importer is refused ({@link JournalInUseException}). So the lines of one file
- * come from one writer, each {@link #flush} writing whole lines with one positioned write.
+ * come from one writer, each {@link #flush} writing whole lines with one {@code write} in append mode, which a thread
+ * being interrupted does not cut short (an interruptible channel would close itself, and the journal with it).
  *
  * <p>The engine {@linkplain #record notes} entries under its lock; the driver {@linkplain #flush writes} them
  * outside it, soon after each answer, whole lines at a time and in the order they were noted (so a superseded
@@ -68,7 +69,8 @@ final class Journal implements WorkJournal {
     }
 
     private final Path path;
-    private final FileChannel channel;
+    /** Appends: one {@code write} a flush, not interruptible (a thread interrupted while writing does not close it). */
+    private final FileOutputStream out;
     private final boolean fsync;
     private final PriorWork earlier;
     private final JournalLock lock;
@@ -78,10 +80,10 @@ final class Journal implements WorkJournal {
     /** The records the last checkpoint written covers. Guarded by this. */
     private long checkpointed;
 
-    private Journal(Path path, FileChannel channel, boolean fsync, PriorWork earlier, JournalLock lock,
+    private Journal(Path path, FileOutputStream out, boolean fsync, PriorWork earlier, JournalLock lock,
             InputFingerprint fingerprint, long checkpointed) {
         this.path = path;
-        this.channel = channel;
+        this.out = out;
         this.fsync = fsync;
         this.earlier = earlier;
         this.lock = lock;
@@ -138,11 +140,12 @@ final class Journal implements WorkJournal {
             fingerprint.expect(path, fresh ? new TreeMap<>() : contents.checkpoints());
         }
         long checkpointed = fresh || contents.checkpoints().isEmpty() ? 0 : contents.checkpoints().lastKey();
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // drop a torn last line so that new entries start on a line of their own
+            channel.truncate(fresh ? 0 : contents.validEnd());
+        }
+        FileOutputStream out = new FileOutputStream(path.toFile(), true);
         try {
-            long keep = fresh ? 0 : contents.validEnd();
-            channel.truncate(keep); // drop a torn last line so that new entries start on a line of their own
-            channel.position(keep);
             if (fresh) {
                 ByteArrayOutputStream start = new ByteArrayOutputStream(256);
                 start.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -150,16 +153,16 @@ final class Journal implements WorkJournal {
                 if (identity != null) {
                     start.write(line(identityJson(identity)));
                 }
-                writeFully(channel, ByteBuffer.wrap(start.toByteArray()));
+                out.write(start.toByteArray());
                 if (fsync) {
-                    channel.force(true);
+                    out.getFD().sync();
                 }
             }
         } catch (IOException e) {
-            channel.close();
+            out.close();
             throw e;
         }
-        return new Journal(path, channel, fsync, contents.work(), lock, fingerprint, checkpointed);
+        return new Journal(path, out, fsync, contents.work(), lock, fingerprint, checkpointed);
     }
 
     private static Contents empty() {
@@ -259,9 +262,9 @@ final class Journal implements WorkJournal {
             lines.write(line(entryJson(x.ok(), x.okCount(), x.failed())));
         }
         try {
-            writeFully(channel, ByteBuffer.wrap(lines.toByteArray()));
+            out.write(lines.toByteArray());
             if (fsync) {
-                channel.force(false);
+                out.getFD().sync();
             }
         } catch (IOException x) {
             throw new IOException("cannot append to the import journal " + path + ": " + x.getMessage(), x);
@@ -273,7 +276,7 @@ final class Journal implements WorkJournal {
         if (closed) {
             return;
         }
-        try (lock; channel) {
+        try (lock; out) {
             if (fingerprint == null || fingerprint.verified()) {
                 write();
             } else {
@@ -281,12 +284,6 @@ final class Journal implements WorkJournal {
             }
         } finally {
             closed = true;
-        }
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
         }
     }
 

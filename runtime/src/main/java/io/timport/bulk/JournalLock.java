@@ -4,6 +4,7 @@ import io.timport.internal.Printable;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -143,6 +144,8 @@ final class JournalLock implements Closeable {
         try (channel) {
             channel.truncate(0);
             lock.release();
+        } catch (ClosedChannelException e) {
+            // the closing thread was interrupted: the channel closed itself, and released the lock with it
         }
     }
 }
