@@ -142,8 +142,11 @@ final class InputFingerprint {
                 R record = input.next();
                 try {
                     add(record);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot fingerprint record " + (records + 1) + ": " + e.getMessage(), e);
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // an item that cannot write itself (for example a generated class compiled against another
+                    // runtime): the input ends here, and the run stops saying why
+                    IOException why = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                    throw new UncheckedIOException("cannot fingerprint the record (" + e + ")", why);
                 }
                 if (!verified) {
                     check();

@@ -252,8 +252,8 @@ final class Journal implements WorkJournal {
             // every record these entries complete was read before they were noted, so the snapshot covers them all
             InputFingerprint.Checkpoint c = fingerprint.snapshot();
             if (c.records() < last) {
-                throw new IllegalStateException("the input's fingerprint covers " + c.records()
-                        + " records, not record " + last + " that an answer completed");
+                throw new IOException("cannot append to the import journal " + path + ": the input's fingerprint "
+                        + "covers " + c.records() + " records, not record " + last + " that an answer completed");
             }
             lines.write(line(checkpointJson(c)));
             checkpointed = c.records();
