@@ -5,6 +5,7 @@ import io.timport.bulk.ImportAbortedException;
 import io.timport.bulk.ImportReport;
 import io.timport.bulk.ImporterBuilder;
 import io.timport.bulk.JournalIdentity;
+import io.timport.bulk.JournalInUseException;
 import io.timport.bulk.JournalMismatchException;
 import io.timport.bulk.JsonlInput;
 import io.timport.bulk.ProgressListener;
@@ -273,7 +274,7 @@ public final class ExampleImporter {
             printReport(o, e.report(), simulator);
             failures.finish(e.report());
             throw new Fatal("the import stopped: " + e.getMessage());
-        } catch (JournalMismatchException e) {
+        } catch (JournalMismatchException | JournalInUseException e) {
             throw new Fatal("--journal: " + e.getMessage());
         } catch (IOException e) {
             throw new Fatal(describe(e));
@@ -376,9 +377,12 @@ public final class ExampleImporter {
                 } catch (IOException e) {
                     throw new Fatal("--failures-out: cannot move " + partial + " to " + name + ": " + describe(e));
                 }
-                out.printf(Locale.ROOT, "%,d failed relation%s written to %s: fix %s and %s with --input %s%n",
+                // a journal is of one input: the fixed failures are another, for a new journal (or none)
+                boolean journaled = !report.validation() && journalInUse != null;
+                out.printf(Locale.ROOT, "%,d failed relation%s written to %s: fix %s and %s with --input %s%s%n",
                         written, written == 1 ? "" : "s", name, written == 1 ? "it" : "them",
-                        report.validation() ? "validate again" : "import " + (written == 1 ? "it" : "them"), name);
+                        report.validation() ? "validate again" : "import " + (written == 1 ? "it" : "them"), name,
+                        journaled ? " and a new --journal (or none)" : "");
             }
             if (report.failuresUnwritable() > 0) {
                 out.printf(Locale.ROOT, "%,d failed record%s could not be written to %s: nothing of %s was kept "
@@ -565,8 +569,9 @@ public final class ExampleImporter {
 
     /**
      * Checks, before anything is printed or sent, that the journal may be resumed by this run: the runtime's rule
-     * ({@link JournalIdentity}: the same app, the same input), with one leniency of the example's own: an input file
-     * that was moved or renamed since is taken to be the same input, with a warning.
+     * ({@link JournalIdentity}: the same app, the same input, no other importer using it), with one leniency of the
+     * example's own: an input file that was moved or renamed since may resume the journal, with a note, since the
+     * journal checks the records themselves as they are read.
      *
      * @return how the input is described to the journal
      */
@@ -577,29 +582,21 @@ public final class ExampleImporter {
                 : inputFile != null ? "file " + inputFile.toAbsolutePath().normalize() : "standard input";
         try {
             JournalIdentity recorded = JournalIdentity.read(journal).orElse(null);
-            if (recorded == null && Files.exists(journal) && Files.size(journal) > FORMAT_1_HEADER_BYTES) {
-                err.println(NAME + ": warning: journal " + journal + " does not record what it belongs to (an earlier "
-                        + "timport wrote it): it is taken to belong to this input and target");
-            }
             String was = recorded == null ? null : recorded.input();
             if (was != null && was.startsWith("file ") && input.startsWith("file ") && !was.equals(input)) {
                 JournalIdentity.of(app, was).checkResumable(journal); // the same app, at least
-                err.println(NAME + ": warning: journal " + journal + " was written for " + was + "; this run reads "
-                        + input + ". It skips records by their number: the input must hold the same records in the "
-                        + "same order");
+                err.println(NAME + ": journal " + journal + " was written for " + was + "; this run reads " + input
+                        + ": it resumes if that holds the same records, which the journal checks as they are read");
                 return was;
             }
             JournalIdentity.of(app, input).checkResumable(journal);
             return input;
-        } catch (JournalMismatchException e) {
+        } catch (JournalMismatchException | JournalInUseException e) {
             throw new Fatal("--journal: " + e.getMessage());
         } catch (IOException e) {
             throw new Fatal("--journal: " + describe(e));
         }
     }
-
-    /** A journal of format 1 holding nothing but its header ({@code timport-journal 1} and a newline). */
-    private static final int FORMAT_1_HEADER_BYTES = 18;
 
     /**
      * Records in a JSONL file, its lines that are not blank, for the progress bar's total: read once up front, and

@@ -49,8 +49,10 @@ import java.util.stream.Stream;
  *   <li>With a {@linkplain ImporterBuilder#journal journal}, a run killed at any moment and started again with the same
  *       input and journal sends nothing that had completed; at most the calls in flight at the kill are sent again,
  *       which is harmless because importing an existing friend overwrites it. The journal records the app it
- *       belongs to (and the input, {@linkplain ImporterBuilder#journal(Path, String) when described}), and a run
- *       for another refuses it ({@link JournalMismatchException}).</li>
+ *       belongs to, a fingerprint of the input's records (and the input's description,
+ *       {@linkplain ImporterBuilder#journal(Path, String) when given}), and a run for another app or input refuses it
+ *       ({@link JournalMismatchException}) rather than skip the wrong records. One importer at a time may use a
+ *       journal ({@link JournalInUseException}).</li>
  * </ul>
  *
  * <p>An importer holds only its settings: it can run several imports one after the other, or at once on different
@@ -96,8 +98,10 @@ public final class BulkImporter<T extends AddFriendItem> {
      * input is a {@link Collection}, else {@linkplain ImporterBuilder#expectedTotal as configured}.
      *
      * @throws ImportAbortedException when a fatal error stopped the import (its report tells what was done)
-     * @throws IOException when the journal cannot be opened, is damaged, or belongs to another import
-     *     ({@link JournalMismatchException})
+     * @throws IOException when the journal cannot be opened, is damaged, belongs to another import
+     *     ({@link JournalMismatchException}: another app or input, found before anything is sent; other content, found
+     *     as the input is read, see {@link JournalIdentity}), or is in use by another importer
+     *     ({@link JournalInUseException})
      * @throws InterruptedException when the calling thread is interrupted; calls in flight are left to finish
      */
     public ImportReport run(Iterable<? extends ImportRecord<? extends T>> input)
@@ -147,9 +151,20 @@ public final class BulkImporter<T extends AddFriendItem> {
     private ImportReport run(Iterator<? extends ImportRecord<? extends T>> input, long total)
             throws ImportAbortedException, IOException, InterruptedException {
         FriendImportClient sendingClient = client();
-        WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
-                : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity());
-        return run(settings, RelationSender.of(sendingClient), journal, total, input);
+        if (settings.journal() == null) {
+            return run(settings, RelationSender.of(sendingClient), WorkJournal.NONE, total, input);
+        }
+        // The journal checks that the input is the one it was written for as the records are read
+        InputFingerprint fingerprint = new InputFingerprint();
+        Journal journal = Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity(), fingerprint);
+        try {
+            return run(settings, RelationSender.of(sendingClient), journal, total, fingerprint.checking(input));
+        } catch (ImportAbortedException e) {
+            if (e.getCause() instanceof JournalMismatchException mismatch) {
+                throw mismatch;
+            }
+            throw e;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- validate

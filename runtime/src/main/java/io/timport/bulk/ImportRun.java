@@ -145,6 +145,9 @@ final class ImportRun<U, C extends Call, A> {
                 // The input ends here: what was read is still imported, then the run stops (see execute)
                 inputFailure = e;
                 inputFailedAfter = position;
+                if (e.getCause() instanceof JournalMismatchException mismatch) {
+                    stop(mismatch.getMessage(), mismatch); // another input than the journal's: nothing more is sent
+                }
                 break;
             }
             position++;

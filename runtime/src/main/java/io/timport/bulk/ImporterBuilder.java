@@ -137,9 +137,12 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * Keeps an append-only journal of completed work in {@code file} (created if missing). Starting again with
      * the same input and journal skips what completed. Null (the default) keeps none.
      *
-     * <p>A new journal records the app it belongs to (the client's endpoint host and SDKAppID); a run with another
-     * app refuses to resume it ({@link JournalMismatchException}). To have the input checked as well, describe it
-     * with {@link #journal(Path, String)}.
+     * <p>A new journal records the app it belongs to (the client's endpoint host and SDKAppID) and a fingerprint of
+     * the input's records; a run with another app, or whose records differ, refuses to resume it
+     * ({@link JournalMismatchException}; the records are checked as they are read, see {@link JournalIdentity}). A
+     * new input needs a new journal. One importer at a time may use a journal: another is refused at once
+     * ({@link JournalInUseException}). To have the input's description checked as well, use
+     * {@link #journal(Path, String)}.
      */
     public B journal(Path file) {
         this.journal = file;

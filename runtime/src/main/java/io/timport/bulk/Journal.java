@@ -5,15 +5,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32;
 
@@ -23,9 +26,18 @@ import java.util.zip.CRC32;
  *
  * <p>Format: the header line {@code timport-journal 2}, then lines of
  * {@code <crc32 of the JSON, 8 hex digits> <JSON>}. The first holds the {@link JournalIdentity}:
- * {@code {"identity":{"version":1,"host":…,"sdkAppId":…,"input":…}}}; the others each hold the work one answer
- * completed: {@code {"ok":[[from,to],…],"fail":[[pos,code,"info"],…]}}, where {@code ok} holds inclusive position
- * ranges. Journals of format 1 (header {@code timport-journal 1}, no identity) are read and appended to as they are.
+ * {@code {"identity":{"version":2,"host":…,"sdkAppId":…,"input":…}}}; the others each hold either the work one
+ * answer completed: {@code {"ok":[[from,to],…],"fail":[[pos,code,"info"],…]}}, where {@code ok} holds inclusive
+ * position ranges, or a checkpoint of the input's {@linkplain InputFingerprint fingerprint}:
+ * {@code {"input":{"records":n,"sha256":"…"}}}, written ahead of any entry completing a record past the last one.
+ * Journals that record no fingerprint (format 1, header {@code timport-journal 1}, or an identity of version 1) are
+ * read, but a run that {@linkplain #open(Path, boolean, JournalIdentity, InputFingerprint) fingerprints its input}
+ * refuses them once they hold completed work, since they cannot be checked against the input.
+ *
+ * <p>One importer at a time: {@link #open open} takes the journal's {@link JournalLock} before reading it and
+ * {@link #close} releases it; another importer is refused ({@link JournalInUseException}). So the lines of one file
+ * come from one writer, each {@link #flush} writing whole lines with one {@code write} in append mode, which a thread
+ * being interrupted does not cut short (an interruptible channel would close itself, and the journal with it).
  *
  * <p>The engine {@linkplain #record notes} entries under its lock; the driver {@linkplain #flush writes} them
  * outside it, soon after each answer, whole lines at a time and in the order they were noted (so a superseded
@@ -44,21 +56,39 @@ final class Journal implements WorkJournal {
     }
 
     /** What a journal file holds: the length of its valid prefix, its format, identity and completed work. */
-    private record Contents(long validEnd, String header, JournalIdentity identity, PriorWork work) {
+    private record Contents(long validEnd, String header, JournalIdentity identity, int identityVersion,
+            PriorWork work, NavigableMap<Long, String> checkpoints) {
+    }
+
+    /** What parsing a journal's lines gathers. */
+    private static final class Reading {
+        JournalIdentity identity;
+        int identityVersion;
+        final PriorWork work = new PriorWork();
+        final NavigableMap<Long, String> checkpoints = new TreeMap<>();
     }
 
     private final Path path;
-    private final FileChannel channel;
+    /** Appends: one {@code write} a flush, not interruptible (a thread interrupted while writing does not close it). */
+    private final FileOutputStream out;
     private final boolean fsync;
     private final PriorWork earlier;
+    private final JournalLock lock;
+    private final InputFingerprint fingerprint;
     private final ConcurrentLinkedQueue<Entry> noted = new ConcurrentLinkedQueue<>();
     private boolean closed; // guarded by this
+    /** The records the last checkpoint written covers. Guarded by this. */
+    private long checkpointed;
 
-    private Journal(Path path, FileChannel channel, boolean fsync, PriorWork earlier) {
+    private Journal(Path path, FileOutputStream out, boolean fsync, PriorWork earlier, JournalLock lock,
+            InputFingerprint fingerprint, long checkpointed) {
         this.path = path;
-        this.channel = channel;
+        this.out = out;
         this.fsync = fsync;
         this.earlier = earlier;
+        this.lock = lock;
+        this.fingerprint = fingerprint;
+        this.checkpointed = checkpointed;
     }
 
     /** Opens (creating if needed) the journal at {@code path} with no identity; see {@link #open(Path, boolean, JournalIdentity)}. */
@@ -75,38 +105,101 @@ final class Journal implements WorkJournal {
      * @throws IOException when it is not a journal, is damaged or cannot be written
      */
     static Journal open(Path path, boolean fsync, JournalIdentity run) throws IOException {
-        Contents contents = Files.exists(path) ? read(path) : new Contents(0, null, null, new PriorWork());
-        if (contents.identity() != null && run != null) {
-            contents.identity().checkResumableBy(run, path);
-        }
-        // nothing recorded yet (a new file, a torn header, a header alone): start it afresh, with the identity
-        boolean fresh = contents.identity() == null && contents.work().count() == 0;
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return open(path, fsync, run, null);
+    }
+
+    /**
+     * Opens (creating if needed) the journal at {@code path} for one importer, as {@link #open(Path, boolean,
+     * JournalIdentity)} does, and checks the input against it with {@code fingerprint}: the fingerprint is told the
+     * journal's checkpoints, and entries are held back until it has {@linkplain InputFingerprint#verified verified}
+     * them.
+     *
+     * @param fingerprint the input's fingerprint, or null to write and check none
+     * @throws JournalInUseException when another importer has the journal open
+     * @throws JournalMismatchException when the journal belongs to another import, or (with a fingerprint) records
+     *     completed work but no fingerprint
+     */
+    static Journal open(Path path, boolean fsync, JournalIdentity run, InputFingerprint fingerprint)
+            throws IOException {
+        JournalLock lock = JournalLock.acquire(path);
         try {
-            long keep = fresh ? 0 : contents.validEnd();
-            channel.truncate(keep); // drop a torn last line so that new entries start on a line of their own
-            channel.position(keep);
+            return open(path, fsync, run, fingerprint, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Journal open(Path path, boolean fsync, JournalIdentity run, InputFingerprint fingerprint,
+            JournalLock lock) throws IOException {
+        Contents contents = Files.exists(path) ? read(path) : empty();
+        check(contents, path, run, fingerprint != null);
+        // nothing recorded yet (a new file, a torn header, a header alone, an identity alone): start it afresh
+        boolean fresh = contents.work().count() == 0 && contents.checkpoints().isEmpty();
+        if (fingerprint != null) {
+            fingerprint.expect(path, fresh ? new TreeMap<>() : contents.checkpoints());
+        }
+        long checkpointed = fresh || contents.checkpoints().isEmpty() ? 0 : contents.checkpoints().lastKey();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // drop a torn last line so that new entries start on a line of their own
+            channel.truncate(fresh ? 0 : contents.validEnd());
+        }
+        FileOutputStream out = new FileOutputStream(path.toFile(), true);
+        try {
             if (fresh) {
                 ByteArrayOutputStream start = new ByteArrayOutputStream(256);
                 start.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
-                if (run != null) {
-                    start.write(line(identityJson(run)));
+                JournalIdentity identity = run != null ? run : contents.identity();
+                if (identity != null) {
+                    start.write(line(identityJson(identity)));
                 }
-                writeFully(channel, ByteBuffer.wrap(start.toByteArray()));
+                out.write(start.toByteArray());
                 if (fsync) {
-                    channel.force(true);
+                    out.getFD().sync();
                 }
             }
         } catch (IOException e) {
-            channel.close();
+            out.close();
             throw e;
         }
-        return new Journal(path, channel, fsync, contents.work());
+        return new Journal(path, out, fsync, contents.work(), lock, fingerprint, checkpointed);
+    }
+
+    private static Contents empty() {
+        return new Contents(0, null, null, 0, new PriorWork(), new TreeMap<>());
+    }
+
+    /**
+     * Throws when a run identified as {@code run} (null: unknown) must not resume what the journal holds: another
+     * app or input, or, for a run that fingerprints its input, completed work with no fingerprint to check it by.
+     */
+    private static void check(Contents contents, Path path, JournalIdentity run, boolean fingerprinted)
+            throws JournalMismatchException {
+        if (contents.identity() != null && run != null) {
+            contents.identity().checkResumableBy(run, path);
+        }
+        if (fingerprinted && contents.work().count() > 0 && contents.checkpoints().isEmpty()) {
+            throw new JournalMismatchException(path, "journal " + path + " was written by an earlier timport, which "
+                    + "did not record what the input held: it cannot be checked against this input, and resuming it "
+                    + "with another input would skip the wrong records. Finish that import with the timport that "
+                    + "started it, or start a new journal (another file, or delete " + path + ")");
+        }
     }
 
     /** The identity the journal at {@code path} records, or null when it does not exist or records none. */
     static JournalIdentity readIdentity(Path path) throws IOException {
         return Files.exists(path) ? read(path).identity() : null;
+    }
+
+    /**
+     * Checks, without opening it, that a run identified as {@code run} may resume the journal at {@code path}: its
+     * app and input, that it records a fingerprint if it holds completed work, and that no importer uses it now.
+     */
+    static void checkResumable(Path path, JournalIdentity run) throws IOException {
+        if (Files.exists(path)) {
+            check(read(path), path, run, true);
+        }
+        JournalLock.checkFree(path);
     }
 
     @Override
@@ -139,15 +232,39 @@ final class Journal implements WorkJournal {
         if (closed) {
             throw new IOException("the import journal " + path + " is closed; entries were left unwritten");
         }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(256);
+        if (fingerprint != null && !fingerprint.verified()) {
+            return; // held back until the input is known to be the journal's: see InputFingerprint
+        }
+        List<Entry> entries = new ArrayList<>();
+        long last = 0;
         Entry e;
         while ((e = noted.poll()) != null) {
-            lines.write(line(entryJson(e.ok(), e.okCount(), e.failed())));
+            entries.add(e);
+            for (int i = 0; i < e.okCount(); i++) {
+                last = Math.max(last, e.ok()[i]);
+            }
+            for (FailedPosition f : e.failed()) {
+                last = Math.max(last, f.position());
+            }
+        }
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(256);
+        if (fingerprint != null && last > checkpointed) {
+            // every record these entries complete was read before they were noted, so the snapshot covers them all
+            InputFingerprint.Checkpoint c = fingerprint.snapshot();
+            if (c.records() < last) {
+                throw new IOException("cannot append to the import journal " + path + ": the input's fingerprint "
+                        + "covers " + c.records() + " records, not record " + last + " that an answer completed");
+            }
+            lines.write(line(checkpointJson(c)));
+            checkpointed = c.records();
+        }
+        for (Entry x : entries) {
+            lines.write(line(entryJson(x.ok(), x.okCount(), x.failed())));
         }
         try {
-            writeFully(channel, ByteBuffer.wrap(lines.toByteArray()));
+            out.write(lines.toByteArray());
             if (fsync) {
-                channel.force(false);
+                out.getFD().sync();
             }
         } catch (IOException x) {
             throw new IOException("cannot append to the import journal " + path + ": " + x.getMessage(), x);
@@ -159,17 +276,14 @@ final class Journal implements WorkJournal {
         if (closed) {
             return;
         }
-        try {
-            write();
+        try (lock; out) {
+            if (fingerprint == null || fingerprint.verified()) {
+                write();
+            } else {
+                noted.clear(); // the input was not shown to be the journal's: none of this run is written
+            }
         } finally {
             closed = true;
-            channel.close();
-        }
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
         }
     }
 
@@ -195,6 +309,19 @@ final class Journal implements WorkJournal {
             if (identity.input() != null) {
                 g.writeStringField("input", identity.input());
             }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] checkpointJson(InputFingerprint.Checkpoint c) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("input");
+            g.writeNumberField("records", c.records());
+            g.writeStringField("sha256", c.sha256());
             g.writeEndObject();
             g.writeEndObject();
         }
@@ -238,8 +365,7 @@ final class Journal implements WorkJournal {
     /** Reads every complete line of the journal. */
     private static Contents read(Path path) throws IOException {
         byte[] all = Files.readAllBytes(path);
-        PriorWork work = new PriorWork();
-        JournalIdentity[] identity = new JournalIdentity[1];
+        Reading reading = new Reading();
         String header = null;
         int lineStart = 0;
         int lineNo = 0;
@@ -257,7 +383,7 @@ final class Journal implements WorkJournal {
                     throw notAJournal(path);
                 }
                 header = line;
-            } else if (!parseEntry(path, line, work, identity)) {
+            } else if (!parseEntry(path, line, reading)) {
                 if (!last) {
                     throw new IOException(
                             "the import journal " + path + " is damaged at line " + lineNo + " (checksum mismatch)");
@@ -270,7 +396,8 @@ final class Journal implements WorkJournal {
         if (validEnd == 0 && !isPrefixOfHeader(all)) {
             throw notAJournal(path);
         }
-        return new Contents(validEnd, header, identity[0], work);
+        return new Contents(validEnd, header, reading.identity, reading.identityVersion, reading.work,
+                reading.checkpoints);
     }
 
     private static IOException notAJournal(Path path) {
@@ -288,8 +415,8 @@ final class Journal implements WorkJournal {
         return false;
     }
 
-    private static boolean parseEntry(Path path, String line, PriorWork into, JournalIdentity[] identity)
-            throws IOException {
+    private static boolean parseEntry(Path path, String line, Reading reading) throws IOException {
+        PriorWork into = reading.work;
         if (line.length() < 10 || line.charAt(8) != ' ') {
             return false;
         }
@@ -310,10 +437,16 @@ final class Journal implements WorkJournal {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 if (field.equals("identity")) {
-                    JournalIdentity read = parseIdentity(path, p);
-                    if (identity[0] == null) {
-                        identity[0] = read;
+                    int[] version = new int[1];
+                    JournalIdentity read = parseIdentity(path, p, version);
+                    if (reading.identity == null) {
+                        reading.identity = read;
+                        reading.identityVersion = version[0];
                     }
+                    continue;
+                }
+                if (field.equals("input")) {
+                    parseCheckpoint(p, reading.checkpoints);
                     continue;
                 }
                 expect(p.nextToken(), JsonToken.START_ARRAY);
@@ -346,7 +479,30 @@ final class Journal implements WorkJournal {
         return true;
     }
 
-    private static JournalIdentity parseIdentity(Path path, JsonParser p) throws IOException {
+    private static void parseCheckpoint(JsonParser p, NavigableMap<Long, String> into) throws IOException {
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        long records = 0;
+        String sha256 = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("records") && value == JsonToken.VALUE_NUMBER_INT) {
+                records = p.getLongValue();
+            } else if (name.equals("sha256") && value == JsonToken.VALUE_STRING) {
+                sha256 = p.getText();
+            } else if (value.isStructStart()) {
+                p.skipChildren();
+            }
+        }
+        checkPosition(records);
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IOException("malformed journal checkpoint: no SHA-256 of the input's first " + records
+                    + " records");
+        }
+        into.put(records, sha256);
+    }
+
+    private static JournalIdentity parseIdentity(Path path, JsonParser p, int[] versionRead) throws IOException {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         int version = 0;
         String host = null;
@@ -375,6 +531,7 @@ final class Journal implements WorkJournal {
         if (host == null || host.isEmpty()) {
             throw new IOException("malformed journal identity in " + path + ": no host");
         }
+        versionRead[0] = version;
         return JournalIdentity.of(host, sdkAppId, input);
     }
 

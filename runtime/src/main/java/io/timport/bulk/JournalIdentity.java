@@ -18,14 +18,22 @@ import java.util.Optional;
  * journal and the run describe theirs, as exact strings. The port is not part of the target (an embedded
  * simulator listens on another port each time); neither is the admin identifier (any admin of the app may resume).
  *
- * <p>The record is versioned ({@value #VERSION} today) so that it can grow: a later version adds a fingerprint of
- * the input's content. A journal whose identity has a version this runtime does not know is refused rather than
- * half understood; one written before identities existed (format 1) has none and is accepted as it is.
+ * <p><b>The input's content.</b> Beside the description, a journal of version 2 records a fingerprint of what the
+ * input holds: a running SHA-256 of its records, checked as a resumed run reads them (so it works for standard input
+ * and pipes too, and a description is not needed for it). A run whose records differ from those the journal was
+ * written for stops at the first checkpoint that differs, or when its input ends too soon, with a
+ * {@link JournalMismatchException}, before the run writes anything into the journal. The same records read from
+ * another file are the same input.
+ *
+ * <p>The record is versioned ({@value #VERSION} today). A journal whose identity has a version this runtime does not
+ * know is refused rather than half understood. A journal written before fingerprints existed (format 1, or an
+ * identity of version 1) is refused once it holds completed work, since nothing says which input that work was of:
+ * finish it with the timport that started it, or start a new journal.
  */
 public final class JournalIdentity {
 
     /** The version of the identity record this runtime writes and understands. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final String host;
     private final long sdkAppId;
@@ -66,17 +74,17 @@ public final class JournalIdentity {
     }
 
     /**
-     * Checks that a run with this identity may resume the journal at {@code file} (also when the file does not
-     * exist yet: then it may).
+     * Checks, before a run, what can be checked before reading the input: that a run with this identity may resume
+     * the journal at {@code file} (also when the file does not exist yet: then it may), and that no importer is using
+     * it now. The input's content is checked as the run reads it.
      *
-     * @throws JournalMismatchException when the journal belongs to another app or input
+     * @throws JournalMismatchException when the journal belongs to another app or input, or was written before
+     *     journals recorded the input's fingerprint and holds completed work
+     * @throws JournalInUseException when another importer is using the journal
      * @throws IOException when it cannot be read
      */
     public void checkResumable(Path file) throws IOException {
-        JournalIdentity recorded = Journal.readIdentity(file);
-        if (recorded != null) {
-            recorded.checkResumableBy(this, file);
-        }
+        Journal.checkResumable(file, this);
     }
 
     /** Throws when a run identified as {@code run} must not resume the journal {@code file} recorded as this. */

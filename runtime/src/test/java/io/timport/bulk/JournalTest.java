@@ -74,6 +74,53 @@ class JournalTest {
     }
 
     @Test
+    void aThreadInterruptedWhileWritingDoesNotCloseTheJournal() throws IOException {
+        // The dispatcher is interrupted at the end of a run, and may be writing an answer's entries at that moment;
+        // the caller's thread may be interrupted while the journal is closed. An interruptible channel would close
+        // itself: the entries lost, every later write failing ("cannot append to the import journal: null").
+        Path file = dir.resolve("j");
+        try (Journal j = Journal.open(file, false)) {
+            j.record(new long[] {1}, 1, List.of());
+            Thread.currentThread().interrupt();
+            try {
+                j.flush();
+                j.record(new long[] {2}, 1, List.of());
+                j.close();
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is left for its owner");
+            }
+        }
+        try (Journal j = Journal.open(file, false)) {
+            assertTrue(j.earlier().isDone(1));
+            assertTrue(j.earlier().isDone(2));
+        }
+    }
+
+    @Test
+    void oneImporterAtATime() throws IOException {
+        Path file = dir.resolve("j");
+        try (Journal first = Journal.open(file, false)) {
+            JournalInUseException e = assertThrows(JournalInUseException.class, () -> Journal.open(file, false));
+            assertEquals(file, e.journal());
+            assertTrue(e.holder().matches("pid " + ProcessHandle.current().pid() + " on host .+, since "
+                    + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), e.holder());
+            first.record(new long[] {1}, 1, List.of());
+        }
+        try (Journal again = Journal.open(file, false)) {
+            assertTrue(again.earlier().isDone(1), "the lock goes with the journal's close");
+        }
+        IOException refused = assertThrows(IOException.class, () -> {
+            Files.writeString(file, "not a journal\n");
+            Journal.open(file, false);
+        });
+        assertTrue(refused.getMessage().endsWith("is not a timport journal (first line is not 'timport-journal 2')"));
+        Files.delete(file);
+        try (Journal j = Journal.open(file, false)) {
+            assertEquals(0, j.earlier().count(), "a journal refused at its opening released its lock");
+        }
+    }
+
+    @Test
     void aLastLineWithABadChecksumIsDropped() throws IOException {
         Path file = dir.resolve("j");
         try (Journal j = Journal.open(file, false)) {
@@ -134,7 +181,7 @@ class JournalTest {
         }
         List<String> lines = Files.readAllLines(file);
         assertEquals("timport-journal 2", lines.get(0));
-        assertEntry("{\"identity\":{\"version\":1,\"host\":\"adminapisgp.im.qcloud.com\",\"sdkAppId\":1400000000,"
+        assertEntry("{\"identity\":{\"version\":2,\"host\":\"adminapisgp.im.qcloud.com\",\"sdkAppId\":1400000000,"
                 + "\"input\":\"file /data/friends.jsonl\"}}", lines.get(1));
         assertEquals(RUN, JournalIdentity.read(file).orElseThrow());
 
@@ -196,11 +243,11 @@ class JournalTest {
     @Test
     void anIdentityOfALaterVersionIsRefusedRatherThanHalfUnderstood() throws IOException {
         Path file = dir.resolve("j");
-        Files.writeString(file, "timport-journal 2\n" + line("{\"identity\":{\"version\":2,\"host\":\"h\",\"sdkAppId\":1,"
+        Files.writeString(file, "timport-journal 2\n" + line("{\"identity\":{\"version\":3,\"host\":\"h\",\"sdkAppId\":1,"
                 + "\"fingerprint\":{\"sha256\":\"00\",\"size\":9}}}"));
         IOException e = assertThrows(IOException.class, () -> Journal.open(file, false, RUN));
-        assertEquals("the import journal " + file + " records its identity in version 2, which this timport does not "
-                + "know (it knows up to 1): resume it with the timport that wrote it, or start a new journal",
+        assertEquals("the import journal " + file + " records its identity in version 3, which this timport does not "
+                + "know (it knows up to 2): resume it with the timport that wrote it, or start a new journal",
                 e.getMessage());
     }
 
