@@ -119,9 +119,11 @@ final class SystematicFailures {
             }
             int n = ++byKey.computeIfAbsent(k, x -> new int[1])[0];
             if (n > top) {
+                if (!k.equals(topKey)) {
+                    topSample = f; // the first of its kind
+                }
                 top = n;
                 topKey = k;
-                topSample = f;
             }
         }
         if (counted == 0) {
