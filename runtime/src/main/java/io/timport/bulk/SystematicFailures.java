@@ -191,12 +191,12 @@ final class SystematicFailures {
     private String message(int failed) {
         ErrorEntry entry = ErrorCatalogue.forItem(code);
         String[] causeAndFix = causeAndFix(code, sampleInfo, entry);
-        return String.format(Locale.ROOT, "systematic failure: the last %d calls answered %d (%s) for nearly every "
-                + "relation they carried (%,d relations); for example %s. Likely cause: %s. Fix: %s. Nothing more is "
-                + "sent. The relations that failed so are not journaled, so that running again with the same journal "
-                + "after the fix sends them again (the breaker: %d calls and %d relations; switch it off with "
-                + "breakerOff() or --breaker off)", streakCalls, code, entry.meaning(), streakRelations, sample,
-                causeAndFix[0], causeAndFix[1], calls, relations);
+        return String.format(Locale.ROOT, "systematic failure: the last %d calls answered %d for nearly every "
+                + "relation they carried (%,d relations). %d: %s. For example %s. Likely cause: %s. Fix: %s. Nothing "
+                + "more is sent. The relations that failed so are not journaled: running again with the same journal "
+                + "after the fix sends them again (the breaker: %d calls and %d relations; it can be switched off)",
+                streakCalls, code, streakRelations, code, entry.meaning(), sample, causeAndFix[0], causeAndFix[1],
+                calls, relations);
     }
 
     /** The likely cause and the fix of a systematic failure of {@code code}. */

@@ -63,8 +63,9 @@ class AnswersTest {
         assertEquals(5, run.calls().size(), "the stated bound: 5 calls when batches hold 20 relations or more");
         assertEquals(30001, stop.errorCode());
         String m = stop.getMessage();
-        assertTrue(m.startsWith("systematic failure: the last 5 calls answered 30001 (bad parameter"), m);
-        assertTrue(m.contains("for example record 1: u0 -> f0: \"" + UNCONFIGURED + "\" (random 4000)"), m);
+        assertTrue(m.startsWith("systematic failure: the last 5 calls answered 30001 for nearly every relation they "
+                + "carried (500 relations). 30001: bad parameter"), m);
+        assertTrue(m.contains("For example record 1: u0 -> f0: \"" + UNCONFIGURED + "\" (random 4000)"), m);
         assertTrue(m.contains("Likely cause: the custom friend field Tag_SNS_Custom_Guild is not configured in the "
                 + "app. Fix: add it in the Chat console (App Configuration > Feature Configuration"), m);
         // one call at a time once the answers look systematic: never more than one in flight
@@ -91,7 +92,8 @@ class AnswersTest {
 
         String m = run.aborted().getMessage();
         assertEquals(5, run.calls().size());
-        assertTrue(m.contains("answered 30003 (account does not exist)"), m);
+        assertTrue(m.contains("answered 30003 for nearly every relation they carried (150 relations). 30003: account "
+                + "does not exist."), m);
         assertTrue(m.contains("Likely cause: the accounts were not imported into the app. Fix: import the accounts "
                 + "first"), m);
     }
