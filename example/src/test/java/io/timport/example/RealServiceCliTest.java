@@ -54,7 +54,7 @@ class RealServiceCliTest {
 
         try (ChatSimulator chat = TestApp.start(noGuild)) {
             Cli.Result run = Cli.run(dir, args(chat, "--input", "friends.jsonl", "--journal", "friends.journal",
-                    "--quiet"));
+                    "--quiet", "--show-failures", "3"));
 
             System.out.println(run);
             assertEquals(ExampleImporter.FATAL, run.status(), run.toString());
@@ -73,6 +73,50 @@ class RealServiceCliTest {
             System.out.println(again);
             assertEquals(ExampleImporter.OK, again.status(), again.toString());
             assertEquals(2_000, chat.relationCount());
+        }
+    }
+
+    @Test
+    void accountsThatWereNeverImportedExitWithOneAndSaySo() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int u = 0; u < 20; u++) {
+            for (int f = 0; f < 10; f++) {
+                lines.add("{\"From_Account\":\"player" + u + "\",\"To_Account\":\"player" + (100 + f) + "\","
+                        + "\"AddSource\":\"AddSource_Type_Game\"}");
+            }
+        }
+        Files.write(dir.resolve("friends.jsonl"), lines, StandardCharsets.UTF_8);
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator().knownAccounts())) { // no account imported
+            Cli.Result run = Cli.run(dir, args(chat, "--input", "friends.jsonl", "--journal", "friends.journal",
+                    "--quiet", "--show-failures", "3"));
+
+            System.out.println(run);
+            assertEquals(ExampleImporter.FATAL, run.status(), run.toString());
+            assertEquals(10, chat.stats().calls(), "5 calls of 10 hold 50 relations: 10 calls hold the 100");
+            assertTrue(run.err().contains("Likely cause: the accounts were not imported into the app. Fix: import the "
+                    + "accounts first"), run.err());
+        }
+    }
+
+    @Test
+    void aFullFriendListStopsSendingForThatPlayer() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int f = 0; f < 100; f++) {
+            lines.add("{\"From_Account\":\"whale\",\"To_Account\":\"player" + f + "\","
+                    + "\"AddSource\":\"AddSource_Type_Game\"}");
+            lines.add("{\"From_Account\":\"player" + f + "\",\"To_Account\":\"whale\","
+                    + "\"AddSource\":\"AddSource_Type_Game\"}");
+        }
+        Files.write(dir.resolve("friends.jsonl"), lines, StandardCharsets.UTF_8);
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator().maxFriendsPerUser(40))) {
+            Cli.Result run = Cli.run(dir, args(chat, "--input", "friends.jsonl", "--quiet", "--batch-size", "30",
+                    "--show-failures", "25"));
+
+            System.out.println(run);
+            assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
+            assertEquals(40, chat.friendsOf("whale").size());
+            assertTrue(run.out().contains("Import finished: 200 records, 140 imported, 60 failed"), run.out());
+            assertTrue(run.out().contains("[30010] not sent because the call with random "), run.out());
         }
     }
 

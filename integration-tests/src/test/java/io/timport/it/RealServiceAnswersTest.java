@@ -94,6 +94,7 @@ class RealServiceAnswersTest {
                 FriendImportClient client = TestApp.client(sim, 1_000)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client).build().run(withGuild(1, 1000));
 
+            System.out.print(report.summary(3));
             assertEquals(999, report.imported());
             assertEquals(1, report.failed());
             ImportFailure f = report.failures().get(0);
