@@ -154,6 +154,8 @@ class AnswersTest {
         assertEquals(99, f.random());
         assertTrue(run.calls().size() <= 1 + 2 * 10, run.calls().size() + " calls");
         assertEquals(1 + 2 * 10, run.calls().size(), "1000 → 500 → … → 1: ten levels, two calls each");
+        assertTrue(run.endNanos() <= 21 * Reply.DEFAULT_LATENCY, "one call after the other, no waiting: "
+                + run.endNanos() / 1e6 + " ms");
         assertEquals(0, report.retries());
     }
 
