@@ -46,7 +46,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         exitCodeList = {
             " 0:every relation was imported (or done by an earlier run, says the journal)",
             " 1:the run stopped early: an unreadable file, no key, a journal of another input or server, an "
-                    + "error that stopped the import (a wrong key, not an admin, ...)",
+                    + "error that stopped the import (a wrong key, not an admin, the same failure for nearly every "
+                    + "relation, ...)",
             " 2:the import reached its end, but some relations failed for good: invalid input, or rejected by the "
                     + "server (see the report and the failures file)",
             "64:a usage error: an unknown option, a bad option value, options that conflict"},
@@ -212,18 +213,18 @@ final class Options {
                 + "and skipped, never held whole")
         String maxLineBytes;
 
-        @Option(names = "--max-body-bytes", paramLabel = "N", order = 48, description =
+        @Option(names = "--max-body-bytes", paramLabel = "N", order = 47, description =
                 "the largest request body, in bytes (default 1,048,576): batches are cut so that no "
                 + "body is larger")
         String maxBodyBytes;
 
-        @Option(names = "--breaker", paramLabel = "CALLS:RELATIONS|off", order = 49, description =
+        @Option(names = "--breaker", paramLabel = "CALLS:RELATIONS|off", order = 48, description =
                 "stop when that many calls in a row, holding at least that many relations, failed the "
                 + "same way for nearly every relation, with a diagnosis (default 5:100); off sends "
                 + "everything")
         String breaker;
 
-        @Option(names = "--quiet", order = 47,
+        @Option(names = "--quiet", order = 49,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
     }
