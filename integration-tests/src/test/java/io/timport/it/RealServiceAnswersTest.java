@@ -145,6 +145,18 @@ class RealServiceAnswersTest {
     }
 
     @Test
+    void anAnswerThatStopsTheImportGivesItsRandom() throws Exception {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, "not-the-app-key", ADMIN, 1_000)) {
+            ImportAbortedException e = assertThrows(ImportAbortedException.class,
+                    () -> BulkImporter.<GameFriendItem>builder(client).build().run(withGuild(2, 10)));
+            assertEquals(70009, e.errorCode());
+            assertTrue(e.getMessage().matches("the server answered 70009 .* The call's random, for Tencent support: "
+                    + "[0-9]+\\."), e.getMessage());
+        }
+    }
+
+    @Test
     void aTransient70169IsRetriedAndNothingIsLost() throws Exception {
         try (ChatSimulator sim = TestApp.start(TestApp.simulator().poison("friend3", 70169, "server timeout", 2));
                 FriendImportClient client = TestApp.client(sim, 1_000)) {

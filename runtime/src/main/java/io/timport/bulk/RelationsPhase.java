@@ -205,7 +205,22 @@ final class RelationsPhase<T extends AddFriendItem>
         if (trip != null) {
             return new Decision.Stop<>(decision.answer(), trip.code(), trip.message(), trip.code(), null);
         }
+        if (answer != null && call.random >= 0) {
+            // an answer that stops the import: its random, for Tencent support (a transport failure's message has it)
+            if (decision instanceof Decision.Stop<Pending<T>> stop) {
+                return withRandom(stop, call.random);
+            }
+            if (decision instanceof Decision.RenewSignature<Pending<T>> renew) {
+                return new Decision.RenewSignature<>(renew.answer(), renew.code(),
+                        withRandom(renew.ifRefusedAgain(), call.random));
+            }
+        }
         return decision;
+    }
+
+    private static <I> Decision.Stop<I> withRandom(Decision.Stop<I> stop, long random) {
+        return new Decision.Stop<>(stop.answer(), stop.code(), stop.message() + " The call's random, for Tencent "
+                + "support: " + random + ".", stop.errorCode(), stop.cause());
     }
 
     /** While the breaker for systematic failures suspects one, one call at a time. */
