@@ -58,9 +58,16 @@ final class RelationsPhase<T extends AddFriendItem>
     private final SystematicFailures breaker;
     /** From_Accounts an answer condemned: why their later relations are not sent. */
     private final Map<String, Condemned> condemned = new HashMap<>();
+    /** The ResultInfos of condemning answers, each held once however many accounts they condemned. */
+    private final Map<String, String> condemningInfos = new HashMap<>();
 
-    /** Why a From_Account's relations are not sent any more. */
-    private record Condemned(int code, String info) {
+    /** Why a From_Account's relations are not sent any more: the code, the call's random and its ResultInfo. */
+    private record Condemned(int code, long random, String info) {
+        /** The ResultInfo of a relation not sent because of it. */
+        String notSent() {
+            return "not sent because the call with random " + random + " for this From_Account answered " + code
+                    + " (" + ErrorCatalogue.forItem(code).meaning() + "): " + info;
+        }
     }
 
     RelationsPhase(AccountQueues<T> queues, AnswerPolicy<T> policy, RelationSender<T> sender, WorkJournal journal,
@@ -134,9 +141,10 @@ final class RelationsPhase<T extends AddFriendItem>
         Condemned no = condemned.get(record.fromAccount());
         if (no != null) {
             meter.recordRead();
+            String info = no.notSent();
             meter.failed(new ImportFailure(position, record.origin(), record.fromAccount(), record.toAccount(),
-                    no.code(), no.info(), ImportFailure.Kind.REJECTED, record.item(), null));
-            journal.record(new long[0], 0, List.of(new WorkJournal.FailedPosition(position, no.code(), no.info())));
+                    no.code(), info, ImportFailure.Kind.REJECTED, record.item(), null));
+            journal.record(new long[0], 0, List.of(new WorkJournal.FailedPosition(position, no.code(), info)));
             return true;
         }
         if (queues.mustWait()) {
@@ -271,9 +279,7 @@ final class RelationsPhase<T extends AddFriendItem>
                     f.kind(), p.item, null, call.random));
             failedPositions.add(new WorkJournal.FailedPosition(p.position, f.code(), info));
             if (condemns == null && f.kind() == ImportFailure.Kind.REJECTED && condemnsAccount(settle, f.code())) {
-                condemns = new Condemned(f.code(), "not sent because the call with random " + call.random
-                        + " for this From_Account answered " + f.code() + " ("
-                        + ErrorCatalogue.forItem(f.code()).meaning() + "): " + info);
+                condemns = new Condemned(f.code(), call.random, condemningInfos.computeIfAbsent(info, i -> i));
             }
         }
         if (breaker.suspicious() && !stopping) {
@@ -358,10 +364,11 @@ final class RelationsPhase<T extends AddFriendItem>
     private void failUnsent(RelationCall<T> call, List<Pending<T>> waiting, Condemned why) {
         List<ImportFailure> failures = new ArrayList<>(waiting.size());
         List<WorkJournal.FailedPosition> positions = new ArrayList<>(waiting.size());
+        String info = why.notSent();
         for (Pending<T> p : waiting) {
             failures.add(new ImportFailure(p.position, p.origin, call.from(), p.item.toAccount(), why.code(),
-                    why.info(), ImportFailure.Kind.REJECTED, p.item, null));
-            positions.add(new WorkJournal.FailedPosition(p.position, why.code(), why.info()));
+                    info, ImportFailure.Kind.REJECTED, p.item, null));
+            positions.add(new WorkJournal.FailedPosition(p.position, why.code(), info));
         }
         journal.record(new long[0], 0, positions);
         meter.failed(failures);
