@@ -239,7 +239,13 @@ public final class ExampleImporter {
                     .journal(journal, input) // the journal records the app and the input, and refuses others
                     .failuresFile(failures.partial) // every failure, written as it happens
                     .keepFailures(Math.max(o.showFailures, ImporterBuilder.DEFAULT_KEEP_FAILURES))
-                    .maxLineBytes(o.maxLineBytes);
+                    .maxLineBytes(o.maxLineBytes)
+                    .maxBodyBytes(o.maxBodyBytes);
+            if (o.breakerCalls == 0) {
+                settings.breakerOff();
+            } else {
+                settings.breaker(o.breakerCalls, o.breakerRelations);
+            }
             if (!o.quiet) {
                 settings.progress(progress());
             }

@@ -46,7 +46,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         exitCodeList = {
             " 0:every relation was imported (or done by an earlier run, says the journal)",
             " 1:the run stopped early: an unreadable file, no key, a journal of another input or server, an "
-                    + "error that stopped the import (a wrong key, not an admin, ...)",
+                    + "error that stopped the import (a wrong key, not an admin, the same failure for nearly every "
+                    + "relation, ...)",
             " 2:the import reached its end, but some relations failed for good: invalid input, or rejected by the "
                     + "server (see the report and the failures file)",
             "64:a usage error: an unknown option, a bad option value, options that conflict"},
@@ -212,7 +213,18 @@ final class Options {
                 + "and skipped, never held whole")
         String maxLineBytes;
 
-        @Option(names = "--quiet", order = 47,
+        @Option(names = "--max-body-bytes", paramLabel = "N", order = 47, description =
+                "the largest request body, in bytes (default 1,048,576): batches are cut so that no "
+                + "body is larger")
+        String maxBodyBytes;
+
+        @Option(names = "--breaker", paramLabel = "CALLS:RELATIONS|off", order = 48, description =
+                "stop when that many calls in a row, holding at least that many relations, failed the "
+                + "same way for nearly every relation, with a diagnosis (default 5:100); off sends "
+                + "everything")
+        String breaker;
+
+        @Option(names = "--quiet", order = 49,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
     }
@@ -256,6 +268,12 @@ final class Options {
     boolean quiet;
     boolean validateOnly;
     int maxLineBytes = io.timport.bulk.JsonlInput.DEFAULT_MAX_LINE_BYTES;
+    int maxBodyBytes = io.timport.bulk.ImporterBuilder.DEFAULT_MAX_BODY_BYTES;
+    /** The breaker's calls and relations; calls 0 when it is off. */
+    int breakerCalls = DEFAULT_BREAKER_CALLS;
+    int breakerRelations = DEFAULT_BREAKER_RELATIONS;
+    static final int DEFAULT_BREAKER_CALLS = 5;
+    static final int DEFAULT_BREAKER_RELATIONS = 100;
 
     private Options() {
     }
@@ -447,6 +465,9 @@ final class Options {
         quiet = imp.quiet;
         validateOnly = imp.validateOnly;
         maxLineBytes = integer("--max-line-bytes", imp.maxLineBytes, 64, Integer.MAX_VALUE - 8, maxLineBytes);
+        maxBodyBytes = integer("--max-body-bytes", imp.maxBodyBytes, io.timport.bulk.ImporterBuilder.MIN_MAX_BODY_BYTES,
+                Integer.MAX_VALUE, maxBodyBytes);
+        breaker(imp.breaker);
 
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");
@@ -480,6 +501,26 @@ final class Options {
                         + ", give --input FILE (or --sample to send the generated sample there on purpose)");
             }
         }
+    }
+
+    /** {@code --breaker CALLS:RELATIONS} or {@code off}. */
+    private void breaker(String value) throws UsageException {
+        if (value == null) {
+            return;
+        }
+        String v = value.trim();
+        if (v.equals("off")) {
+            breakerCalls = 0;
+            breakerRelations = 0;
+            return;
+        }
+        int colon = v.indexOf(':');
+        if (colon < 0) {
+            throw new UsageException("--breaker must be CALLS:RELATIONS (for example 5:100) or off, was \"" + value
+                    + "\"");
+        }
+        breakerCalls = integer("--breaker's CALLS", v.substring(0, colon), 1, Integer.MAX_VALUE, 0);
+        breakerRelations = integer("--breaker's RELATIONS", v.substring(colon + 1), 1, Integer.MAX_VALUE, 0);
     }
 
     private static String text(String name, String value) throws UsageException {

@@ -3,7 +3,12 @@ package io.timport.bulk;
 import static io.timport.bulk.EngineCore.WAKE_DISPATCHER;
 import static io.timport.bulk.EngineCore.WAKE_READER;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.timport.wire.AddFriendItem;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +34,11 @@ import java.util.Map;
  *       coming back while they still have records here), the account the reader leaves is complete and goes at
  *       once, and the reader stays at most {@value #READY_AHEAD} ready accounts ahead of the calls.</li>
  *   <li><b>The buffer bound</b>: at most {@code maxBuffered} items are held, waiting or in flight.</li>
+ *   <li><b>The body cap</b>: a batch ends before the item that would make its request body larger than
+ *       {@code maxBodyBytes} (each item's size is measured once, when first batched; an item larger than the cap on
+ *       its own goes alone). The rest of the account goes next, as a full batch would.</li>
+ *   <li><b>Split batches</b> ({@link Decision.Split}): the parts of a split batch go back to the front of their
+ *       queue, each taken as a call of its own.</li>
  * </ul>
  *
  * <p>No threads, no locks, no clock of its own: the engine calls it under its lock, and it reads the injected
@@ -53,6 +63,8 @@ final class AccountQueues<T extends AddFriendItem> {
         boolean retryFirst;
         /** The reader moved on from it in input that looks grouped: send it now. */
         boolean complete;
+        /** Its last batch was cut by the body cap: the rest goes next. */
+        boolean cut;
         long waitingSince;
 
         Account(String from) {
@@ -65,6 +77,8 @@ final class AccountQueues<T extends AddFriendItem> {
     private final long pressure;
     private final long lingerNanos;
     private final Ticker ticker;
+    private final int maxBodyBytes;
+    private final Sizer sizer = new Sizer();
 
     private final Map<String, Account<T>> accounts = new HashMap<>();
     private final ArrayDeque<Account<T>> full = new ArrayDeque<>();
@@ -81,6 +95,12 @@ final class AccountQueues<T extends AddFriendItem> {
     private long reopens;
 
     AccountQueues(int batchSize, int maxBuffered, long pressure, long lingerNanos, Ticker ticker) {
+        this(batchSize, maxBuffered, pressure, lingerNanos, ticker, Integer.MAX_VALUE);
+    }
+
+    /** @param maxBodyBytes the largest request body a batch may make, in bytes */
+    AccountQueues(int batchSize, int maxBuffered, long pressure, long lingerNanos, Ticker ticker, int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.batchSize = batchSize;
         this.maxBuffered = maxBuffered;
         this.pressure = pressure;
@@ -148,15 +168,107 @@ final class AccountQueues<T extends AddFriendItem> {
         if (account == null) {
             return null;
         }
-        List<Pending<T>> items = new ArrayList<>(Math.min(batchSize, account.pending.size()));
         Iterator<Pending<T>> it = account.pending.values().iterator();
-        while (it.hasNext() && items.size() < batchSize) {
-            items.add(it.next());
+        Pending<T> head = it.next();
+        boolean part = head.segment > 0; // a part of a split batch: exactly that part
+        int limit = part ? Math.min(batchSize, head.segment) : batchSize;
+        head.segment = 0;
+        List<Pending<T>> items = new ArrayList<>(Math.min(limit, account.pending.size()));
+        long bytes = envelopeBytes(account.from);
+        boolean cut = false;
+        Pending<T> p = head;
+        while (true) {
+            if (maxBodyBytes != Integer.MAX_VALUE) {
+                if (p.wireBytes == 0) {
+                    p.wireBytes = sizer.measure(p.item);
+                }
+                long more = p.wireBytes + (items.isEmpty() ? 0 : 1); // and its comma
+                if (!items.isEmpty() && bytes + more > maxBodyBytes) {
+                    cut = true;
+                    break;
+                }
+                bytes += more;
+            }
+            items.add(p);
             it.remove();
+            if (items.size() >= limit || !it.hasNext()) {
+                break;
+            }
+            p = it.next();
+            if (p.segment > 0) {
+                break; // the next part of a split batch
+            }
         }
         account.busy = true;
         account.retryFirst = false;
-        return new RelationCall<>(account, items);
+        account.cut = cut;
+        return new RelationCall<>(account, items, part);
+    }
+
+    /**
+     * The bytes of a request body around its items, at most: <code>{"From_Account":"…","AddFriendItem":[]}</code>,
+     * each character of the From_Account counted as an escape.
+     */
+    private static long envelopeBytes(String from) {
+        return 40 + 6L * from.length();
+    }
+
+    /**
+     * Puts the items of a split batch back at the front of the account's queue, as two parts that go as calls of
+     * their own ({@link Decision.Split}), and releases the account.
+     *
+     * @return the items a later record of their pair superseded meanwhile; they have left the buffer
+     */
+    List<Pending<T>> requeueSplit(Account<T> account, List<Pending<T>> items) {
+        int half = items.size() / 2;
+        items.get(0).segment = half;
+        items.get(half).segment = items.size() - half;
+        return requeueFront(account, items);
+    }
+
+    /** Takes every item waiting in the account's queue: they leave the buffer. */
+    List<Pending<T>> drain(Account<T> account) {
+        if (account.pending.isEmpty()) {
+            return List.of();
+        }
+        List<Pending<T>> drained = new ArrayList<>(account.pending.values());
+        account.pending.clear();
+        held -= drained.size();
+        wakes |= WAKE_READER;
+        return drained;
+    }
+
+    /** Measures an item's size in a request body: the bytes its JSON takes, and one more. Under the lock only. */
+    private static final class Sizer extends OutputStream {
+        private static final JsonFactory JSON = new JsonFactory();
+        private long count;
+        private JsonGenerator json;
+
+        int measure(AddFriendItem item) {
+            try {
+                if (json == null) {
+                    json = JSON.createGenerator(this, JsonEncoding.UTF8);
+                    json.writeStartArray(); // items are written as the elements of one endless array
+                }
+                long before = count;
+                item.writeJson(json);
+                json.flush();
+                return (int) Math.min(Integer.MAX_VALUE, Math.max(1, count - before));
+            } catch (IOException | RuntimeException e) {
+                json = null; // the client will say what is wrong with the item when it writes it
+                return 1;
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     /** When the oldest waiting account will have lingered, or {@link EngineCore#NEVER} when none waits. */
@@ -285,7 +397,7 @@ final class AccountQueues<T extends AddFriendItem> {
      * it: a full batch, or a first waiting account (whose linger it must time).
      */
     private void markReady(Account<T> a) {
-        if ((a.retryFirst || a.complete || a.pending.size() >= batchSize) && !a.inFull) {
+        if ((a.retryFirst || a.complete || a.cut || a.pending.size() >= batchSize) && !a.inFull) {
             full.add(a);
             a.inFull = true;
             wakes |= WAKE_DISPATCHER;

@@ -23,8 +23,9 @@ import java.util.concurrent.ExecutionException;
  *       the endpoint is wrong) stops the import. Any other exception stops it too.</li>
  *   <li>A request-level error, by its {@link ErrorClass}: transient and throttled retry the call after a backoff;
  *       re-sign renews the UserSig and re-sends at once; wait-then-retry pauses every call for the lockout, then
- *       retries; fatal configuration and client bugs stop the import; permanent (also an unknown code) fails every
- *       item of the call.</li>
+ *       retries; fatal configuration and client bugs stop the import; permanent fails every item of the call when
+ *       it is about the From_Account (30003 at request level), else it is about some item: the batch is split
+ *       ({@link Decision.Split}) to isolate it, as is an HTTP 413; an unknown code is retried once, then split.</li>
  *   <li>Per-item results: 0 is imported; a retryable class retries just that item; anything else fails it; an
  *       item the answer does not mention is retried.</li>
  * </ul>
@@ -76,6 +77,8 @@ final class AnswerPolicy<T extends AddFriendItem> {
                 return throttled(items, ImportFailure.NO_ANSWER, e.getMessage(), now);
             case TRANSIENT: // timeouts, resets, 5xx, a malformed body
                 return retryAll(ErrorClass.TRANSIENT, items, ImportFailure.NO_ANSWER, e.getMessage(), -1);
+            case PERMANENT: // HTTP 413: the body is too large for the server; the halves may pass
+                return split(ErrorClass.PERMANENT, items, ImportFailure.NO_ANSWER, e.getMessage());
             default: // TLS failure, a 404 or a redirect: the endpoint is wrong
                 return new Decision.Stop<>(e.errorClass(), ImportFailure.NO_ANSWER, "no usable answer from the "
                         + "endpoint: " + e.getMessage() + ". Check the endpoint or region; nothing more is sent.", 0, e);
@@ -98,13 +101,43 @@ final class AnswerPolicy<T extends AddFriendItem> {
             case FATAL_CONFIG:
             case CLIENT_BUG:
                 return stop(error, info, null);
-            default: // PERMANENT (also unknown codes): every item of the request failed for good
-                List<Decision.Failed<Pending<T>>> failed = new ArrayList<>(items.size());
-                for (Pending<T> p : items) {
-                    failed.add(new Decision.Failed<>(p, code, info, ImportFailure.Kind.REJECTED));
+            case UNKNOWN: // no source lists it: retried once, then taken as about some item (split)
+                if (!retriedWith(items, code)) {
+                    return retryAll(ErrorClass.UNKNOWN, items, code, info, -1);
                 }
-                return new Decision.Settle<>(error.errorClass(), code, List.of(), failed, List.of(), 0);
+                return split(ErrorClass.UNKNOWN, items, code, info);
+            default: // PERMANENT
+                if (error.marksFromAccount()) { // about the From_Account (30003 at request level): every item fails
+                    List<Decision.Failed<Pending<T>>> failed = new ArrayList<>(items.size());
+                    for (Pending<T> p : items) {
+                        failed.add(new Decision.Failed<>(p, code, info, ImportFailure.Kind.REJECTED));
+                    }
+                    return new Decision.Settle<>(error.errorClass(), code, List.of(), failed, List.of(), 0);
+                }
+                return split(error.errorClass(), items, code, info); // about some item: isolate it
         }
+    }
+
+    /**
+     * A request-level answer about some item of the call: the halves are sent again ({@link Decision.Split}); a call
+     * of one item fails that item.
+     */
+    private Decision<Pending<T>> split(ErrorClass answer, List<Pending<T>> items, int code, String info) {
+        if (items.size() > 1) {
+            return new Decision.Split<>(answer, code, info, items);
+        }
+        return new Decision.Settle<>(answer, code, List.of(),
+                List.of(new Decision.Failed<>(items.get(0), code, info, ImportFailure.Kind.REJECTED)), List.of(), 0);
+    }
+
+    /** True when every item was retried after an answer of {@code code} already. */
+    private static boolean retriedWith(List<? extends Pending<?>> items, int code) {
+        for (Pending<?> p : items) {
+            if (p.lastCode != code) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Decision<Pending<T>> perItem(List<Pending<T>> items, FriendImportResponse answer, long now) {

@@ -8,12 +8,13 @@ import java.util.List;
  * out. Deciding and doing are apart, so each decision can be tested without sending anything.
  *
  * <p>The engine carries out the kinds that concern every call ({@link RenewSignature}, {@link PauseAll},
- * {@link Stop}); the phase that made the call settles its items ({@link Settle}). A new kind (splitting a batch to
- * isolate the items a request-level error is about) is a new record here that the phase carries out.
+ * {@link Stop}); the phase that made the call settles its items ({@link Settle}) and splits a batch
+ * ({@link Split}).
  *
  * @param <I> the phase's item type
  */
-sealed interface Decision<I> permits Decision.Settle, Decision.RenewSignature, Decision.PauseAll, Decision.Stop {
+sealed interface Decision<I> permits Decision.Settle, Decision.RenewSignature, Decision.PauseAll, Decision.Stop,
+        Decision.Split {
 
     /** What the answer as a whole said: {@link ErrorClass#OK} for per-item results, else the request's class. */
     ErrorClass answer();
@@ -71,5 +72,18 @@ sealed interface Decision<I> permits Decision.Settle, Decision.RenewSignature, D
      */
     record Stop<I>(ErrorClass answer, int code, String message, int errorCode, Throwable cause)
             implements Decision<I> {
+    }
+
+    /**
+     * A request-level answer that is about some item of the call, not the call (30001 at request level, an unknown
+     * code after its one retry, HTTP 413): send the items again as two halves, each half a call of its own, at once
+     * and before anything else of the account, so that the items the answer is about are isolated and fail alone
+     * (a call of one item answered so fails that item). Each item the answer is about costs at most
+     * 2 × ⌈log2 n⌉ more calls for a batch of n; no attempt is counted.
+     *
+     * @param items the call's items, in order
+     * @param info the answer's ErrorInfo (or the transport failure's message)
+     */
+    record Split<I>(ErrorClass answer, int code, String info, List<I> items) implements Decision<I> {
     }
 }

@@ -8,7 +8,8 @@ import io.timport.errors.ErrorClass;
  *
  * <ul>
  *   <li><b>the gate</b>: at most {@code maxInFlight} calls awaiting answers, the very first alone (so that wrong
- *       credentials stop the import after one answer), none while every call is paused or after a stop;</li>
+ *       credentials stop the import after one answer), one at a time while the phase is
+ *       {@linkplain Phase#cautious() cautious}, none while every call is paused or after a stop;</li>
  *   <li><b>decisions</b>: an answer goes to the phase's answer policy; the engine carries out the kinds that
  *       concern every call (renew the UserSig, pause every call, stop) and lets the phase settle its items;</li>
  *   <li><b>the UserSig generation</b>: a UserSig refused as expired or invalidated is renewed once; one refused
@@ -88,7 +89,7 @@ final class EngineCore<U, C extends Call, A> {
      * allowed; else whatever the phase has ready. The call counts as sent (and in flight) from here.
      */
     C next(long now) {
-        if (stop != null || inFlight >= (probing ? 1 : maxInFlight)) {
+        if (stop != null || inFlight >= (probing || phase.cautious() ? 1 : maxInFlight)) {
             return null;
         }
         if (paused) {
@@ -112,7 +113,7 @@ final class EngineCore<U, C extends Call, A> {
      * linger or backoff; {@link #NEVER} when only an answer, input or a stop can change that.
      */
     long wakeAt(long now) {
-        if (stop != null || inFlight >= (probing ? 1 : maxInFlight)) {
+        if (stop != null || inFlight >= (probing || phase.cautious() ? 1 : maxInFlight)) {
             return NEVER;
         }
         if (paused && now - pausedUntil < 0) {

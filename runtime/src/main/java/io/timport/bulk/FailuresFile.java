@@ -27,6 +27,9 @@ final class FailuresFile implements Closeable {
     /** Writes to a {@code Writer}: characters, so that emoji stay as they are rather than {@code \\u} escapes. */
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** The field of a line that says why a call failed the relation; {@link JsonlInput} skips it. */
+    static final String FAILURE_FIELD = "_failure";
+
     private final Path file;
     private OutputStream out;
     private long written;
@@ -92,6 +95,9 @@ final class FailuresFile implements Closeable {
      *       and says so, rather than importing a friend without its fields;</li>
      *   <li>else nothing: null (an over-long line, which is never kept; a record with no account known).</li>
      * </ol>
+     * A line of a relation that a call's answer failed ({@link ImportFailure#random()} known) ends with
+     * <code>"{@value #FAILURE_FIELD}":{"code":…,"info":…,"random":…}</code>: what the server said and the call's
+     * {@code random}, to quote to Tencent support. {@link JsonlInput} skips that field, so the line imports as it is.
      */
     static String line(ImportFailure f) {
         if (f.rawInput() != null) {
@@ -110,6 +116,13 @@ final class FailuresFile implements Closeable {
                 f.item().writeFields(g);
             } else if (f.toAccount() != null) {
                 g.writeStringField("To_Account", f.toAccount());
+            }
+            if (f.random() >= 0) {
+                g.writeObjectFieldStart(FAILURE_FIELD);
+                g.writeNumberField("code", f.code());
+                g.writeStringField("info", f.info());
+                g.writeNumberField("random", f.random());
+                g.writeEndObject();
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -16,6 +16,10 @@ import io.timport.wire.AddFriendItem;
  * @param item the item as it would have been sent, or null when the record's item could not be built (a record with
  *     a valid item can still be invalid: a From_Account that is not a UserID, a user befriending themself)
  * @param rawInput the invalid record's original text, or null
+ * @param random the {@code random} of the call whose answer failed it (0..4294967295), to quote to Tencent support
+ *     with the SDKAppID and the time; {@link #NO_RANDOM} when no call was made for it (invalid input, an earlier
+ *     run's failure), or when it was not sent because an earlier call for its From_Account failed (then
+ *     {@code info} names that call's {@code random})
  */
 public record ImportFailure(
         long position,
@@ -26,7 +30,17 @@ public record ImportFailure(
         String info,
         Kind kind,
         AddFriendItem item,
-        String rawInput) {
+        String rawInput,
+        long random) {
+
+    /** The {@link #random} of a failure that no call's answer made. */
+    public static final long NO_RANDOM = -1;
+
+    /** A failure that no call's answer made: {@link #random} is {@link #NO_RANDOM}. */
+    public ImportFailure(long position, String origin, String fromAccount, String toAccount, int code, String info,
+            Kind kind, AddFriendItem item, String rawInput) {
+        this(position, origin, fromAccount, toAccount, code, info, kind, item, rawInput, NO_RANDOM);
+    }
 
     /** The {@link #code} of a record rejected before sending (by a builder, or unreadable input). */
     public static final int INVALID_INPUT = -1;

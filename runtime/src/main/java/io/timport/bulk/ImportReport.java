@@ -307,7 +307,7 @@ public final class ImportReport {
         return printable(f.where()) + ": " + (f.fromAccount() == null ? "?" : printable(f.fromAccount())) + " -> "
                 + (f.toAccount() == null ? "?" : printable(f.toAccount())) + ": ["
                 + (f.code() == ImportFailure.INVALID_INPUT ? "invalid input" : String.valueOf(f.code())) + "] "
-                + printable(f.info());
+                + printable(f.info()) + (f.random() < 0 ? "" : " (random " + f.random() + ")");
     }
 
     @Override

@@ -27,6 +27,9 @@ import java.util.List;
  * @param keepFailures the most failures the report keeps (all are counted)
  * @param failuresFile where every failure is written as it happens, or null for none
  * @param maxLineBytes the longest JSONL line read
+ * @param maxBodyBytes the largest request body a batch may make, in bytes
+ * @param breakerCalls the calls of a streak of systematic failures that stops the import; 0 for no breaker
+ * @param breakerRelations the relations of such a streak
  */
 record ImportSettings(
         int batchSize,
@@ -47,7 +50,10 @@ record ImportSettings(
         List<ImportListener> listeners,
         int keepFailures,
         Path failuresFile,
-        int maxLineBytes) {
+        int maxLineBytes,
+        int maxBodyBytes,
+        int breakerCalls,
+        int breakerRelations) {
 
     ImportSettings {
         listeners = List.copyOf(listeners);

@@ -36,6 +36,15 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     int keepFailures = DEFAULT_KEEP_FAILURES;
     Path failuresFile;
     int maxLineBytes = JsonlInput.DEFAULT_MAX_LINE_BYTES;
+    int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    int breakerCalls = SystematicFailures.DEFAULT_CALLS;
+    int breakerRelations = SystematicFailures.DEFAULT_RELATIONS;
+
+    /** The largest request body by default: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
+    /** The smallest request body cap: room for the envelope and an ordinary item. */
+    public static final int MIN_MAX_BODY_BYTES = 1024;
 
     /** The failures a report keeps by default; every failure is counted, and written to the failures file. */
     public static final int DEFAULT_KEEP_FAILURES = 1_000;
@@ -240,6 +249,47 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * The largest request body a call may have, in bytes (default 1 MiB, {@value #DEFAULT_MAX_BODY_BYTES}; at least
+     * {@value #MIN_MAX_BODY_BYTES}). A batch ends before the item that would make its body larger, whatever the batch
+     * size; an item larger than the cap on its own goes alone. No Tencent source documents a limit: a client-SDK page
+     * mentions a 1 MB backend cap. A server that answers HTTP 413 anyway has the batch split and sent again in halves.
+     */
+    public B maxBodyBytes(int bytes) {
+        if (bytes < MIN_MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least " + MIN_MAX_BODY_BYTES + ", was " + bytes);
+        }
+        this.maxBodyBytes = bytes;
+        return self();
+    }
+
+    /**
+     * The breaker for systematic failures (on by default: 5 calls, 100 relations): when at least {@code calls}
+     * consecutive answered calls, holding at least {@code relations} relations, failed with the same permanent code
+     * and ResultInfo pattern for at least 90 % of their relations, the import stops with
+     * {@link ImportAbortedException} and a diagnosis: the code, its meaning, a sample ResultInfo, the likely cause and
+     * the fix (a custom tag not configured in the console, accounts not imported, …). Relations given up after their
+     * retries do not count. While such answers come, one call at a time is sent, so that a failure systematic from
+     * the start costs {@code calls} calls with full batches. The failures of the streak are not journaled, so that a
+     * rerun with the same journal after the fix sends them again.
+     */
+    public B breaker(int calls, int relations) {
+        if (calls < 1 || relations < 1) {
+            throw new IllegalArgumentException("breaker needs calls >= 1 and relations >= 1, was " + calls + " and "
+                    + relations);
+        }
+        this.breakerCalls = calls;
+        this.breakerRelations = relations;
+        return self();
+    }
+
+    /** Switches the {@linkplain #breaker breaker for systematic failures} off: every relation is sent. */
+    public B breakerOff() {
+        this.breakerCalls = 0;
+        this.breakerRelations = 0;
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
         return new BulkImporter<>(client, settings());
@@ -257,7 +307,8 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         }
         return new ImportSettings(batchSize, maxBufferedItems, maxInFlight, maxAttempts, initialBackoff, maxBackoff,
                 throttlePause, lockoutPause, linger, journal, journalInput, fsyncJournal, progress, progressInterval,
-                expectedTotal, listeners, keepFailures, failuresFile, maxLineBytes);
+                expectedTotal, listeners, keepFailures, failuresFile, maxLineBytes, maxBodyBytes, breakerCalls,
+                breakerRelations);
     }
 
     private static Duration requireNotNegative(Duration d, String name) {

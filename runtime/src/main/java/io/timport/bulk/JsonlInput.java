@@ -47,7 +47,8 @@ import java.util.stream.StreamSupport;
  * (an unknown field or tag, a value of the wrong type, a broken rule) becomes an {@linkplain ImportRecord#invalid
  * invalid record} whose origin is {@code name:line} and whose message names the problem in plain words (for broken
  * JSON, the column too); its original bytes are kept, so that the failures file holds the line as it was. The rest of
- * the input is read on. Blank lines are skipped, and so is a UTF-8 byte-order mark at the start.
+ * the input is read on. Blank lines are skipped, and so is a UTF-8 byte-order mark at the start. A field
+ * {@code "_failure"} is skipped too: a failures file's lines carry what the server said in it, and import as they are.
  *
  * <p><b>Memory.</b> One line is held at a time. A line longer than the limit ({@link #DEFAULT_MAX_LINE_BYTES} unless
  * given) is never held whole: it is read past, and reported as an invalid record naming its line number and length.
@@ -178,6 +179,7 @@ public final class JsonlInput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        fields.remove(FailuresFile.FAILURE_FIELD); // why an earlier run failed it: a line of a failures file
         Object from = fields.remove("From_Account");
         if (!(from instanceof String)) {
             return ImportRecord.invalid(null, from == null

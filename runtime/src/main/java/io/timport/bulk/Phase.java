@@ -80,4 +80,12 @@ interface Phase<U, C extends Call, A> {
 
     /** Who should be woken, as {@link EngineCore#WAKE_DISPATCHER} and {@link EngineCore#WAKE_READER} bits. */
     int takeWakes();
+
+    /**
+     * True while the phase wants one call at a time, as the very first call goes: its answers look like a failure of
+     * every call (the breaker for systematic failures suspects one), so that no more calls go before it is sure.
+     */
+    default boolean cautious() {
+        return false;
+    }
 }

@@ -154,7 +154,7 @@ final class ProgressMeter {
             return f;
         }
         return new ImportFailure(f.position(), f.origin(), f.fromAccount(), f.toAccount(), f.code(), f.info(),
-                f.kind(), f.item(), null);
+                f.kind(), f.item(), null, f.random());
     }
 
     /** Relations failed, as one answer settled them: one event per outcome and code. */

@@ -13,10 +13,19 @@ final class RelationCall<T extends AddFriendItem> extends Call {
     final AccountQueues.Account<T> account;
     final List<Pending<T>> items;
     private final boolean retry;
+    /** It carries a part of a split batch: it is bisecting ({@link Decision.Split}). */
+    final boolean bisecting;
+    /** The {@code random} of its answer (or of its failure), once answered; else {@link ImportFailure#NO_RANDOM}. */
+    long random = ImportFailure.NO_RANDOM;
 
     RelationCall(AccountQueues.Account<T> account, List<Pending<T>> items) {
+        this(account, items, false);
+    }
+
+    RelationCall(AccountQueues.Account<T> account, List<Pending<T>> items, boolean bisecting) {
         this.account = account;
         this.items = items;
+        this.bisecting = bisecting;
         boolean again = false;
         for (Pending<T> p : items) {
             again |= p.attempts > 0;

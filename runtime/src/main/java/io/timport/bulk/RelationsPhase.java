@@ -1,11 +1,17 @@
 package io.timport.bulk;
 
 import io.timport.call.FriendImportResponse;
+import io.timport.call.TransportException;
+import io.timport.errors.ErrorCatalogue;
 import io.timport.wire.AddFriendItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,10 +25,15 @@ import java.util.random.RandomGenerator;
  *       From_Account's queue ({@link AccountQueues}), a superseded record being journaled as done.</li>
  *   <li>{@link #poll}: retries whose backoff ran out go back to the front of their queue; then the queues' next
  *       batch becomes a call.</li>
- *   <li>{@link #decide}: the {@link AnswerPolicy}. {@link #apply}: a {@link Decision.Settle} journals and counts
- *       the items done and failed, and holds the retries for their backoff, their account staying busy so that
- *       nothing overtakes them.</li>
+ *   <li>{@link #decide}: the {@link AnswerPolicy}, then the breaker for systematic failures
+ *       ({@link SystematicFailures}), which may stop the run. {@link #apply}: a {@link Decision.Settle} journals and
+ *       counts the items done and failed, and holds the retries for their backoff, their account staying busy so
+ *       that nothing overtakes them; a {@link Decision.Split} puts the call's items back as two parts.</li>
+ *   <li><b>The short circuit</b>: once an answer condemns a From_Account (30010 its list is full, 30009 it may not
+ *       add friends, 30003 at request level it does not exist), its relations waiting and to come are not sent: each
+ *       fails with that code, "not sent because" of that answer.</li>
  * </ul>
+ * Every failure an answer made carries the call's {@code random}.
  *
  * @param <T> the item type
  */
@@ -44,9 +55,29 @@ final class RelationsPhase<T extends AddFriendItem>
             ? Long.compare(a.due() - b.due(), 0) : Long.compare(a.sequence(), b.sequence()));
     private long delayedSequence;
     private boolean inputEnded;
+    private final SystematicFailures breaker;
+    /** From_Accounts an answer condemned: why their later relations are not sent. */
+    private final Map<String, Condemned> condemned = new HashMap<>();
+    /** The ResultInfos of condemning answers, each held once however many accounts they condemned. */
+    private final Map<String, String> condemningInfos = new HashMap<>();
+
+    /** Why a From_Account's relations are not sent any more: the code, the call's random and its ResultInfo. */
+    private record Condemned(int code, long random, String info) {
+        /** The ResultInfo of a relation not sent because of it. */
+        String notSent() {
+            return "not sent because the call with random " + random + " for this From_Account answered " + code
+                    + " (" + ErrorCatalogue.forItem(code).meaning() + "): " + info;
+        }
+    }
 
     RelationsPhase(AccountQueues<T> queues, AnswerPolicy<T> policy, RelationSender<T> sender, WorkJournal journal,
             ProgressMeter meter) {
+        this(queues, policy, sender, journal, meter, new SystematicFailures(0, 0));
+    }
+
+    RelationsPhase(AccountQueues<T> queues, AnswerPolicy<T> policy, RelationSender<T> sender, WorkJournal journal,
+            ProgressMeter meter, SystematicFailures breaker) {
+        this.breaker = breaker;
         this.queues = queues;
         this.policy = policy;
         this.sender = sender;
@@ -68,8 +99,9 @@ final class RelationsPhase<T extends AddFriendItem>
         AnswerPolicy<T> policy = new AnswerPolicy<>(settings.maxAttempts(), backoff, throttling,
                 settings.lockoutPause().toNanos(), journal != WorkJournal.NONE);
         AccountQueues<T> queues = new AccountQueues<>(settings.batchSize(), settings.maxBufferedItems(),
-                settings.pressure(), settings.linger().toNanos(), ticker);
-        return new EngineCore<>(new RelationsPhase<>(queues, policy, sender, journal, meter), meter, events,
+                settings.pressure(), settings.linger().toNanos(), ticker, settings.maxBodyBytes());
+        SystematicFailures breaker = new SystematicFailures(settings.breakerCalls(), settings.breakerRelations());
+        return new EngineCore<>(new RelationsPhase<>(queues, policy, sender, journal, meter, breaker), meter, events,
                 settings.maxInFlight());
     }
 
@@ -104,6 +136,15 @@ final class RelationsPhase<T extends AddFriendItem>
             meter.failed(new ImportFailure(position, record.origin(), record.fromAccount(), record.toAccount(),
                     ImportFailure.INVALID_INPUT, problem, ImportFailure.Kind.INVALID_INPUT, record.item(),
                     record.rawInput()));
+            return true;
+        }
+        Condemned no = condemned.get(record.fromAccount());
+        if (no != null) {
+            meter.recordRead();
+            String info = no.notSent();
+            meter.failed(new ImportFailure(position, record.origin(), record.fromAccount(), record.toAccount(),
+                    no.code(), info, ImportFailure.Kind.REJECTED, record.item(), null));
+            journal.record(new long[0], 0, List.of(new WorkJournal.FailedPosition(position, no.code(), info)));
             return true;
         }
         if (queues.mustWait()) {
@@ -166,12 +207,59 @@ final class RelationsPhase<T extends AddFriendItem>
 
     @Override
     public Decision<?> decide(RelationCall<T> call, FriendImportResponse answer, Throwable error, long now) {
-        return policy.decide(call.items, answer, error, now);
+        call.random = answer != null ? answer.random() : randomOf(error);
+        Decision<Pending<T>> decision = policy.decide(call.items, answer, error, now);
+        SystematicFailures.Trip trip = breaker.observe(call, decision);
+        if (trip != null) {
+            return new Decision.Stop<>(decision.answer(), trip.code(), trip.message(), trip.code(), null);
+        }
+        if (answer != null && call.random >= 0) {
+            // an answer that stops the import: its random, for Tencent support (a transport failure's message has it)
+            if (decision instanceof Decision.Stop<Pending<T>> stop) {
+                return withRandom(stop, call.random);
+            }
+            if (decision instanceof Decision.RenewSignature<Pending<T>> renew) {
+                return new Decision.RenewSignature<>(renew.answer(), renew.code(),
+                        withRandom(renew.ifRefusedAgain(), call.random));
+            }
+        }
+        return decision;
+    }
+
+    private static <I> Decision.Stop<I> withRandom(Decision.Stop<I> stop, long random) {
+        return new Decision.Stop<>(stop.answer(), stop.code(), stop.message() + " The call's random, for Tencent "
+                + "support: " + random + ".", stop.errorCode(), stop.cause());
+    }
+
+    /** While the breaker for systematic failures suspects one, one call at a time. */
+    @Override
+    public boolean cautious() {
+        return breaker.suspicious();
+    }
+
+    private static long randomOf(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof TransportException e ? e.random() : ImportFailure.NO_RANDOM;
     }
 
     @Override
     @SuppressWarnings("unchecked") // the decision is the one decide() made for this call: about its Pending<T>s
     public void apply(RelationCall<T> call, Decision<?> decision, long now, boolean stopping) {
+        List<WorkJournal.FailedPosition> released = breaker.takeReleased();
+        if (!released.isEmpty()) {
+            journal.record(new long[0], 0, released);
+        }
+        if (decision instanceof Decision.Split<?>) {
+            if (stopping) {
+                abandon(call);
+            } else {
+                requeueSplit(call.account, call.items);
+            }
+            return;
+        }
         if (!(decision instanceof Decision.Settle)) {
             throw new IllegalArgumentException("the relations phase cannot carry out " + decision);
         }
@@ -183,21 +271,37 @@ final class RelationsPhase<T extends AddFriendItem>
         }
         List<ImportFailure> failures = new ArrayList<>(settle.failed().size());
         List<WorkJournal.FailedPosition> failedPositions = new ArrayList<>(settle.failed().size());
+        Condemned condemns = null;
         for (Decision.Failed<Pending<T>> f : settle.failed()) {
             Pending<T> p = f.item();
             String info = f.info() == null ? "" : f.info();
             failures.add(new ImportFailure(p.position, p.origin, call.from(), p.item.toAccount(), f.code(), info,
-                    f.kind(), p.item, null));
+                    f.kind(), p.item, null, call.random));
             failedPositions.add(new WorkJournal.FailedPosition(p.position, f.code(), info));
+            if (condemns == null && f.kind() == ImportFailure.Kind.REJECTED && condemnsAccount(settle, f.code())) {
+                condemns = new Condemned(f.code(), call.random, condemningInfos.computeIfAbsent(info, i -> i));
+            }
         }
-        journal.record(done, done.length, failedPositions);
+        if (breaker.suspicious() && !stopping) {
+            breaker.hold(failedPositions); // journaled once the streak ends without a stop; else sent again
+            journal.record(done, done.length, List.of());
+        } else {
+            journal.record(done, done.length, failedPositions);
+        }
         meter.imported(done.length);
         meter.failed(failures);
+        if (condemns != null) {
+            condemn(call, condemns);
+        }
 
         List<Pending<T>> retry = new ArrayList<>(settle.retry().size());
         for (Decision.Retry<Pending<T>> r : settle.retry()) {
             r.item().attempts++;
+            r.item().lastCode = r.code();
             retry.add(r.item());
+        }
+        if (!retry.isEmpty() && call.bisecting) {
+            retry.get(0).segment = retry.size(); // still a part of a split batch
         }
         if (retry.isEmpty() || stopping) {
             queues.settled(call.size()); // the retries too, when stopping: they stay undone
@@ -214,6 +318,9 @@ final class RelationsPhase<T extends AddFriendItem>
 
     @Override
     public void resend(RelationCall<T> call) {
+        if (call.bisecting) {
+            call.items.get(0).segment = call.size();
+        }
         requeue(call.account, call.items);
     }
 
@@ -238,9 +345,46 @@ final class RelationsPhase<T extends AddFriendItem>
         return queues.takeWakes();
     }
 
+    /** Whether a failure of {@code code} condemns the From_Account (at request level or per item). */
+    private static boolean condemnsAccount(Decision.Settle<?> settle, int code) {
+        return settle.code() != 0 ? ErrorCatalogue.forRequest(code).marksFromAccount()
+                : ErrorCatalogue.forItem(code).marksFromAccount();
+    }
+
+    /** The account's relations waiting now, and those to come, fail without being sent. */
+    private void condemn(RelationCall<T> call, Condemned why) {
+        condemned.put(call.from(), why);
+        List<Pending<T>> waiting = queues.drain(call.account);
+        if (!waiting.isEmpty()) {
+            failUnsent(call, waiting, why);
+        }
+    }
+
+    /** Relations of a condemned account fail without being sent. */
+    private void failUnsent(RelationCall<T> call, List<Pending<T>> waiting, Condemned why) {
+        List<ImportFailure> failures = new ArrayList<>(waiting.size());
+        List<WorkJournal.FailedPosition> positions = new ArrayList<>(waiting.size());
+        String info = why.notSent();
+        for (Pending<T> p : waiting) {
+            failures.add(new ImportFailure(p.position, p.origin, call.from(), p.item.toAccount(), why.code(),
+                    info, ImportFailure.Kind.REJECTED, p.item, null));
+            positions.add(new WorkJournal.FailedPosition(p.position, why.code(), info));
+        }
+        journal.record(new long[0], 0, positions);
+        meter.failed(failures);
+    }
+
+    /** The parts of a split batch back to the front of their queue, each to go as a call of its own. */
+    private void requeueSplit(AccountQueues.Account<T> account, List<Pending<T>> items) {
+        superseded(queues.requeueSplit(account, items));
+    }
+
     /** Back to the front of their queue; those a later record of their pair replaced meanwhile are superseded. */
     private void requeue(AccountQueues.Account<T> account, List<Pending<T>> items) {
-        List<Pending<T>> superseded = queues.requeueFront(account, items);
+        superseded(queues.requeueFront(account, items));
+    }
+
+    private void superseded(List<Pending<T>> superseded) {
         if (!superseded.isEmpty()) {
             long[] positions = new long[superseded.size()];
             for (int i = 0; i < positions.length; i++) {

@@ -34,6 +34,26 @@ final class FriendImportApi implements ApiHandler {
     @Override
     public void reset() {
         callsPerAccount.clear();
+        poisoned.clear();
+    }
+
+    /** Requests answered so far for each poisoned To_Account. */
+    private final Map<String, AtomicLong> poisoned = new ConcurrentHashMap<>();
+
+    /** The answer of a request holding a poisoned To_Account still to be answered so, or null. */
+    private Reply poisonedAnswer(ImportRequest request) {
+        if (config.poisons().isEmpty()) {
+            return null;
+        }
+        for (Map<String, Object> item : request.items) {
+            Object to = item.get("To_Account");
+            SimulatorConfig.Poison p = to == null ? null : config.poisons().get(to.toString());
+            if (p != null && poisoned.computeIfAbsent(to.toString(), k -> new AtomicLong()).incrementAndGet()
+                    <= p.times()) {
+                return Reply.error(new Failure(p.code(), p.info()));
+            }
+        }
+        return null;
     }
 
     @Override
@@ -46,6 +66,10 @@ final class FriendImportApi implements ApiHandler {
         String from = request.fromAccount;
         if (!accounts.exists(from)) {
             return Reply.error(new Failure(Codes.ACCOUNT_NOT_FOUND, Codes.INVALID_ACCOUNT_INFO));
+        }
+        Reply poison = poisonedAnswer(request);
+        if (poison != null) {
+            return poison;
         }
         if (!inProgress.add(from)) {
             stats.conflicts.increment();

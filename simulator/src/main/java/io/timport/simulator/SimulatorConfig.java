@@ -53,8 +53,14 @@ public final class SimulatorConfig {
     private final long maxStoredRelations;
     private final int handlerThreads;
     private final double silentLossProbability;
+    private final Map<String, Poison> poisons;
+
+    /** A poisoned To_Account: the request-level answer of the first {@code times} requests that hold it. */
+    record Poison(int code, String info, int times) {
+    }
 
     private SimulatorConfig(Builder b) {
+        this.poisons = Collections.unmodifiableMap(new LinkedHashMap<>(b.poisons));
         this.port = b.port;
         this.sdkAppId = b.sdkAppId;
         this.secretKey = b.secretKey;
@@ -122,7 +128,13 @@ public final class SimulatorConfig {
         b.maxStoredRelations = maxStoredRelations;
         b.handlerThreads = handlerThreads;
         b.silentLossProbability = silentLossProbability;
+        b.poisons.putAll(poisons);
         return b;
+    }
+
+    /** The poisoned To_Accounts ({@link Builder#poison}). */
+    Map<String, Poison> poisons() {
+        return poisons;
     }
 
     /** The TCP port on 127.0.0.1; 0 lets the system pick a free one (see {@link ChatSimulator#baseUri()}). */
@@ -348,6 +360,7 @@ public final class SimulatorConfig {
         private long maxStoredRelations = Long.MAX_VALUE;
         private int handlerThreads = 256;
         private double silentLossProbability;
+        private final Map<String, Poison> poisons = new LinkedHashMap<>();
 
         private Builder() {
             for (RestApi api : RestApi.values()) {
@@ -648,6 +661,26 @@ public final class SimulatorConfig {
         }
 
         /** The configuration; fails if the secret key or every admin is missing. */
+        /**
+         * Poisons a To_Account: the first {@code times} friend_import requests holding an item for {@code toAccount}
+         * are answered with the request-level {@code errorCode} and {@code errorInfo}, and nothing of them is stored
+         * ({@link Integer#MAX_VALUE} times: every one). Shows what a client does with a request-level answer that one
+         * item causes: 30001 for an item the server cannot take (a client splits the batch to isolate it), an
+         * unknown code, or a transient one (70169) that a retry gets past. Counted as the request's code in
+         * {@link SimulatorStats}.
+         */
+        public Builder poison(String toAccount, int errorCode, String errorInfo, int times) {
+            if (toAccount == null || toAccount.isEmpty()) {
+                throw new IllegalArgumentException("poison needs a To_Account");
+            }
+            if (errorCode == 0) {
+                throw new IllegalArgumentException("poison needs a non-zero error code");
+            }
+            poisons.put(toAccount, new Poison(errorCode, errorInfo == null ? "" : errorInfo,
+                    positive("times", times)));
+            return this;
+        }
+
         public SimulatorConfig build() {
             if (secretKey == null) {
                 throw new IllegalStateException("secretKey is required");
