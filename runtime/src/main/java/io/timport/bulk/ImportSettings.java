@@ -27,6 +27,8 @@ import java.util.List;
  * @param keepFailures the most failures the report keeps (all are counted)
  * @param failuresFile where every failure is written as it happens, or null for none
  * @param maxLineBytes the longest JSONL line read
+ * @param pacing how calls are kept within the server's second, and what a throttled answer does
+ * @param outageLimit how long an outage (no usable answer) may last before the run stops
  */
 record ImportSettings(
         int batchSize,
@@ -47,7 +49,9 @@ record ImportSettings(
         List<ImportListener> listeners,
         int keepFailures,
         Path failuresFile,
-        int maxLineBytes) {
+        int maxLineBytes,
+        Pacing pacing,
+        Duration outageLimit) {
 
     ImportSettings {
         listeners = List.copyOf(listeners);
