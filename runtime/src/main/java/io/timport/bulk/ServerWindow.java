@@ -66,7 +66,7 @@ final class ServerWindow {
             return null;
         }
         double limit = pace / (1 - io.timport.limit.RateLimiterRegistry.DEFAULT_PACE_MARGIN);
-        return new ServerWindow(Math.max(1, Math.floor(limit + 1e-9)));
+        return new ServerWindow(Math.max(1, Math.floor(limit + 1e-3))); // 1e-3: a pace given as an interval
     }
 
     /** True when a call sent at {@code now} fits in the modelled second. */
