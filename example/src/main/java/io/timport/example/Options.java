@@ -94,6 +94,7 @@ final class Options {
     static final long EMBEDDED_SDK_APP_ID = 1_400_000_000L;
     static final int DEFAULT_RATE = 200;
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    static final int DEFAULT_OUTAGE_LIMIT_SECONDS = 600;
     static final int DEFAULT_SHOWN_FAILURES = 20;
 
     // ------------------------------------------------------------------ the options, as --help groups them
@@ -212,6 +213,19 @@ final class Options {
                 + "and skipped, never held whole")
         String maxLineBytes;
 
+        @Option(names = "--pacing", paramLabel = "MODE", order = 48, description =
+                "window (default): keep a model of the server's sliding second, so that the calls a stalled "
+                + "server admits at once do not get the next ones throttled; throttled calls go again with the "
+                + "next permits. pause: the earlier rule (pause every call when throttled answers persist), "
+                + "for comparison")
+        String pacing;
+
+        @Option(names = "--outage-limit", paramLabel = "SECONDS", order = 49, description =
+                "how long the server may give no usable answer (refused, timeouts, 5xx, not a Chat answer) "
+                + "before the import stops, exit status 1 (default 600). Meanwhile nothing new is sent: one "
+                + "call at a time probes the server, and the import resumes when it answers")
+        String outageLimit;
+
         @Option(names = "--quiet", order = 47,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
@@ -256,6 +270,8 @@ final class Options {
     boolean quiet;
     boolean validateOnly;
     int maxLineBytes = io.timport.bulk.JsonlInput.DEFAULT_MAX_LINE_BYTES;
+    io.timport.bulk.Pacing pacing = io.timport.bulk.Pacing.WINDOW;
+    int outageLimitSeconds = DEFAULT_OUTAGE_LIMIT_SECONDS;
 
     private Options() {
     }
@@ -447,6 +463,8 @@ final class Options {
         quiet = imp.quiet;
         validateOnly = imp.validateOnly;
         maxLineBytes = integer("--max-line-bytes", imp.maxLineBytes, 64, Integer.MAX_VALUE - 8, maxLineBytes);
+        pacing = pacing(imp.pacing);
+        outageLimitSeconds = integer("--outage-limit", imp.outageLimit, 1, 7 * 24 * 3600, outageLimitSeconds);
 
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");
@@ -487,6 +505,20 @@ final class Options {
             throw new UsageException(name + " must not be empty");
         }
         return value == null ? null : value.trim();
+    }
+
+    private static io.timport.bulk.Pacing pacing(String value) throws UsageException {
+        if (value == null) {
+            return io.timport.bulk.Pacing.WINDOW;
+        }
+        switch (value.trim()) {
+            case "window":
+                return io.timport.bulk.Pacing.WINDOW;
+            case "pause":
+                return io.timport.bulk.Pacing.PAUSE;
+            default:
+                throw new UsageException("--pacing must be window or pause, was \"" + value + "\"");
+        }
     }
 
     private static int integer(String name, String value, int min, int max, int otherwise) throws UsageException {
