@@ -154,7 +154,7 @@ public final class ExampleImporter {
 
         @Override
         public void outageEnded(String api, long durationNanos, long probes) {
-            notice(String.format(Locale.ROOT, "the server answers again after %.0f s without: the import goes on",
+            notice(String.format(Locale.ROOT, "the server answers again, after %.0f s without a usable answer: the import goes on",
                     durationNanos / 1e9));
         }
 
