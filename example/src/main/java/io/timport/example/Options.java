@@ -226,7 +226,7 @@ final class Options {
                 + "call at a time probes the server, and the import resumes when it answers")
         String outageLimit;
 
-        @Option(names = "--quiet", order = 47,
+        @Option(names = "--quiet", order = 50,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
     }
