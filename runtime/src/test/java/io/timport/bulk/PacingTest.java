@@ -30,20 +30,34 @@ class PacingTest {
     static class StallingServer implements Function<SentCall, Reply> {
         final long period;
         final long stall;
+        final long maxStall;
+        final java.util.Map<Long, Long> durations = new java.util.HashMap<>();
+        final java.util.Random random = new java.util.Random(42);
         final ArrayDeque<Long> second = new ArrayDeque<>();
         int throttled;
         int maxInASecond;
 
         StallingServer(Duration period, Duration stall) {
+            this(period, stall, stall);
+        }
+
+        /** Stall {@code k} lasts from {@code min} to {@code max}, drawn from a fixed seed. */
+        StallingServer(Duration period, Duration min, Duration max) {
             this.period = period.toNanos();
-            this.stall = stall.toNanos();
+            this.stall = min.toNanos();
+            this.maxStall = max.toNanos();
+        }
+
+        long duration(long k) {
+            return maxStall == stall ? stall
+                    : durations.computeIfAbsent(k, i -> stall + (long) (random.nextDouble() * (maxStall - stall)));
         }
 
         @Override
         public Reply apply(SentCall call) {
             long t = call.atNanos();
             long k = t / period;
-            long admit = k > 0 && t - k * period < stall ? k * period + stall : t;
+            long admit = k > 0 && t - k * period < duration(k) ? k * period + duration(k) : t;
             while (!second.isEmpty() && admit - second.peekFirst() >= 1_000 * MS) {
                 second.pollFirst();
             }
@@ -96,6 +110,51 @@ class PacingTest {
                 + pause.callsPerSecond());
         // A stall of 100 ms every 2 s costs a client at 196 calls/s about 196 × 0.1 − 4 calls every 2 s: 188 calls/s
         assertTrue(window.callsPerSecond() > 185, window.callsPerSecond() + " calls/s");
+    }
+
+    /**
+     * The figures of the StallRate benchmark on virtual time, where the machine's load cannot touch them: stalls of 50
+     * to 150 ms every 3 s and every 10 s, and none, for both pacings; 196 calls/s, 50 ms from admission to answer.
+     */
+    @Test
+    void theStallTableOnVirtualTime() {
+        StringBuilder table = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%-12s %-7s %8s %7s %8s %9s %7s %7s%n", "stalls", "pacing", "calls/s", "ratio", "worst s",
+                "throttled", "%", "ceiling"));
+        for (int periodSeconds : new int[] {0, 3, 10}) {
+            for (Pacing pacing : new Pacing[] {Pacing.PAUSE, Pacing.WINDOW}) {
+                Duration period = periodSeconds == 0 ? Duration.ofDays(1) : Duration.ofSeconds(periodSeconds);
+                StallingServer server = new StallingServer(period, Duration.ofMillis(50), Duration.ofMillis(150));
+                VirtualRun virtual = new VirtualRun().pacedEvery(PACE).answering(server);
+                virtual.settings().pacing(pacing);
+                Outcome run = virtual.run(grouped(12_000, 1)); // about 61 s
+                assertEquals(12_000, run.completed().imported());
+                List<SentCall> calls = run.calls();
+                double rate = calls.size() / (run.endNanos() / 1e9);
+                int worst = Integer.MAX_VALUE;
+                int j = 0;
+                for (int i = 0; i < calls.size(); i++) { // the fewest calls in any second that starts at a call
+                    while (j < calls.size() && calls.get(j).atNanos() - calls.get(i).atNanos() < 1_000 * MS) {
+                        j++;
+                    }
+                    if (j == calls.size()) {
+                        break;
+                    }
+                    worst = Math.min(worst, j - i);
+                }
+                double ceiling = periodSeconds == 0 ? 196 : 196 - (196 * 0.1 - 4) / periodSeconds;
+                double share = 100.0 * server.throttled / calls.size();
+                table.append(String.format(java.util.Locale.ROOT, "%-12s %-7s %8.2f %7.4f %8d %9d %6.2f%% %7.4f%n",
+                        periodSeconds == 0 ? "none" : "every " + periodSeconds + " s",
+                        pacing.name().toLowerCase(java.util.Locale.ROOT), rate, rate / 200, worst, server.throttled,
+                        share, ceiling / 200));
+                if (pacing == Pacing.WINDOW) {
+                    assertTrue(share <= 0.5, "at most 0.5 % throttled: " + share);
+                    assertTrue(rate >= ceiling - 1.5, rate + " calls/s against a ceiling of " + ceiling);
+                }
+            }
+        }
+        System.out.print("virtual time, 12,000 calls at 196 calls/s, stalls of 50..150 ms:\n" + table);
     }
 
     @Test
