@@ -129,8 +129,10 @@ public final class OutageRate {
                     (noticed[0] - marks[0]) / 1e9);
             System.out.printf(Locale.ROOT, "the import went on %.2f s after the server came back; %d calls in the"
                     + " second after that%n", (ended[0] - marks[2]) / 1e9, callsSecondAfter[0]);
+            // A call the server applied but whose answer the closed connection lost is sent again: stored twice
             System.out.println("report: " + report.imported() + " imported, " + report.failed() + " failed; "
-                    + (report.allImported() && stored == relations ? "all stored"
+                    + (report.allImported() && stored >= relations ? "all stored (" + (stored - relations)
+                            + " relations stored twice: calls in flight when the connections were cut)"
                             : "INCOMPLETE: " + stored + " of " + relations + " stored"));
             System.out.println(Machine.load());
         }

@@ -14,11 +14,12 @@ package io.timport.bulk;
  * <ul>
  *   <li>A call in flight counts, from when it is taken until its answer: it may be admitted any moment.</li>
  *   <li>An answered call the server admitted (anything but a throttled answer or no answer at all) counts from
- *       {@code answered − fastest round trip}: an estimate of when the server took it in, up to one constant (the
+ *       {@code answered − usual round trip}: an estimate of when the server took it in, up to one constant (the
  *       time a request takes to reach the server), which cancels out since a new call is placed in the same frame.
- *       A call held by a stall is answered late, so it counts from the end of the stall, with the others the stall
- *       held; a call answered late for another reason (the way back, a busy client) counts later than it was
- *       admitted, which errs on the safe side.</li>
+ *       The usual round trip is the {@value #PERCENTILE}th percentile of the last {@value #TRIPS} admitted calls' round
+ *       trips: a stall delays a few calls, not most of them, so a call held by a stall is answered late and counts
+ *       from the end of the stall, with the others the stall held; a delay that every call has (a slower server, a
+ *       busy client) moves the percentile too, and so does not count twice.</li>
  *   <li>A call is sent when the calls counted in the last second, plus it, are at most the ceiling: the pace's
  *       limit (the pace divided by {@code 1 − }{@link io.timport.limit.RateLimiterRegistry#DEFAULT_PACE_MARGIN}:
  *       200 for the default 196 calls/s).</li>
@@ -49,7 +50,13 @@ final class ServerWindow {
     private long lastAdmitted;
     private boolean anyAdmitted;
     private int inFlight;
-    private long fastest = Long.MAX_VALUE;
+    /** Round trips of the last admitted calls, a ring; and the usual one among them. */
+    static final int TRIPS = 128;
+    static final int PERCENTILE = 25;
+    private final long[] trips = new long[TRIPS];
+    private int tripCount;
+    private int nextTrip;
+    private long usual = Long.MAX_VALUE;
 
     /** @param ceiling the most calls the server admits from us in any sliding second */
     ServerWindow(double ceiling) {
@@ -106,10 +113,19 @@ final class ServerWindow {
             return;
         }
         long roundTrip = Math.max(0, now - sentNanos);
-        if (roundTrip < fastest) {
-            fastest = roundTrip;
+        trips[nextTrip] = roundTrip;
+        nextTrip = (nextTrip + 1) % TRIPS;
+        if (tripCount < TRIPS) {
+            tripCount++;
         }
-        long at = now - fastest;
+        if (tripCount < 16) {
+            usual = Math.min(usual, roundTrip); // too few to tell a usual one: the fastest so far
+        } else if (nextTrip % 16 == 0) {
+            long[] sorted = java.util.Arrays.copyOf(trips, tripCount);
+            java.util.Arrays.sort(sorted);
+            usual = sorted[tripCount * PERCENTILE / 100];
+        }
+        long at = Math.max(sentNanos, now - usual);
         if (anyAdmitted && at - lastAdmitted < 0) {
             at = lastAdmitted; // keep the ring ascending: later, on the safe side
         }
@@ -184,6 +200,6 @@ final class ServerWindow {
     @Override
     public String toString() {
         return "ServerWindow[" + size + " admitted + " + inFlight + " in flight, ceiling " + cap + " of " + ceiling
-                + ", fastest " + (fastest == Long.MAX_VALUE ? "-" : fastest / 1_000_000 + " ms") + "]";
+                + ", usual round trip " + (usual == Long.MAX_VALUE ? "-" : usual / 1_000_000 + " ms") + "]";
     }
 }

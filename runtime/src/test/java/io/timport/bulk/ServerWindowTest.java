@@ -65,6 +65,23 @@ class ServerWindowTest {
     }
 
     @Test
+    void aDelayEveryCallHasDoesNotCountTwice() {
+        // 100 calls a second, every answer 300 ms after its call (a slower server, or a busy client): the second
+        // holds the last second's calls, about 100, not the 130 that counting each from its answer would make
+        ServerWindow w = new ServerWindow(200);
+        for (int i = 0; i < 1_000; i++) {
+            long sent = i * 10 * MS;
+            w.sent(sent);
+            if (i >= 30) {
+                long earlier = (i - 30) * 10 * MS;
+                w.answered(earlier, earlier + 300 * MS, true);
+            }
+        }
+        int counted = w.counted(9_990 * MS);
+        assertTrue(counted >= 99 && counted <= 102, "counted " + counted);
+    }
+
+    @Test
     void aThrottledAnswerLowersTheCeilingAtMostOnceASecondWhichThenClimbsBack() {
         ServerWindow w = new ServerWindow(200);
         w.throttled(0);
