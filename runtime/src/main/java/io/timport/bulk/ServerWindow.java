@@ -16,10 +16,11 @@ package io.timport.bulk;
  *   <li>An answered call the server admitted (anything but a throttled answer or no answer at all) counts from
  *       {@code answered − usual round trip}: an estimate of when the server took it in, up to one constant (the
  *       time a request takes to reach the server), which cancels out since a new call is placed in the same frame.
- *       The usual round trip is the {@value #PERCENTILE}th percentile of the last {@value #TRIPS} admitted calls' round
- *       trips: a stall delays a few calls, not most of them, so a call held by a stall is answered late and counts
- *       from the end of the stall, with the others the stall held; a delay that every call has (a slower server, a
- *       busy client) moves the percentile too, and so does not count twice.</li>
+ *       The usual round trip is the median of the last {@value #TRIPS} admitted calls' round trips: a stall delays a
+ *       few calls, not most of them, so a call held by a stall is answered late and counts from the end of the
+ *       stall, with the others the stall held; a delay that every call has (a slower server, a busy client) moves the
+ *       median too, and so does not count twice. (A lower percentile would count every call answered later than it
+ *       for longer than a second: under a jittery client, a steady over-count that costs rate.)</li>
  *   <li>A call is sent when the calls counted in the last second, plus it, are at most the ceiling: the pace's
  *       limit (the pace divided by {@code 1 − }{@link io.timport.limit.RateLimiterRegistry#DEFAULT_PACE_MARGIN}:
  *       200 for the default 196 calls/s).</li>
@@ -52,7 +53,7 @@ final class ServerWindow {
     private int inFlight;
     /** Round trips of the last admitted calls, a ring; and the usual one among them. */
     static final int TRIPS = 128;
-    static final int PERCENTILE = 25;
+    static final int PERCENTILE = 50;
     private final long[] trips = new long[TRIPS];
     private int tripCount;
     private int nextTrip;
