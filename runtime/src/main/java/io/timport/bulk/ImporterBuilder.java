@@ -114,8 +114,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     }
 
     /**
-     * How long every call pauses when throttled answers persist: 3 or more within one second (default 100 ms). A
-     * lone throttled answer only delays its own call, by the backoff.
+     * With {@link Pacing#PAUSE}: how long every call pauses when throttled answers persist, 3 or more within one second
+     * (default 100 ms); a lone throttled answer only delays its own call, by the backoff. The default pacing,
+     * {@link Pacing#WINDOW}, never pauses every call.
      */
     public B throttlePause(Duration pause) {
         this.throttlePause = requireNotNegative(pause, "throttlePause");
