@@ -139,6 +139,34 @@ public final class ExampleImporter {
         }
     }
 
+    /** Tells when the server stops answering and when it answers again: the import waits meanwhile. */
+    private final class OutageNotices implements io.timport.bulk.ImportListener {
+        private final int limitSeconds;
+
+        OutageNotices(int limitSeconds) {
+            this.limitSeconds = limitSeconds;
+        }
+
+        @Override
+        public void outageStarted(String api, String cause) {
+            notice("no usable answer from the server (" + cause + "): nothing new is sent; one call at a time probes"
+                    + " it, and the import stops if it has not answered after " + limitSeconds + " s (--outage-limit)");
+        }
+
+        @Override
+        public void outageEnded(String api, long durationNanos, long probes) {
+            notice(String.format(Locale.ROOT, "the server answers again, after %.0f s without a usable answer: the import goes on",
+                    durationNanos / 1e9));
+        }
+
+        private void notice(String message) {
+            // on its own line, over the progress bar (which the next snapshot draws again)
+            String line = NAME + ": " + ImportReport.printable(message);
+            err.println(err == System.err ? "\r" + String.format(Locale.ROOT, "%-79s", line) : line);
+            err.flush();
+        }
+    }
+
     /** A fatal problem, told in one line. */
     private static final class Fatal extends Exception {
         private static final long serialVersionUID = 1L;
@@ -240,7 +268,10 @@ public final class ExampleImporter {
                     .failuresFile(failures.partial) // every failure, written as it happens
                     .keepFailures(Math.max(o.showFailures, ImporterBuilder.DEFAULT_KEEP_FAILURES))
                     .maxLineBytes(o.maxLineBytes)
-                    .maxBodyBytes(o.maxBodyBytes);
+                    .maxBodyBytes(o.maxBodyBytes)
+                    .pacing(o.pacing)
+                    .outageLimit(Duration.ofSeconds(o.outageLimitSeconds))
+                    .listener(new OutageNotices(o.outageLimitSeconds));
             if (o.breakerCalls == 0) {
                 settings.breakerOff();
             } else {

@@ -95,6 +95,7 @@ final class Options {
     static final long EMBEDDED_SDK_APP_ID = 1_400_000_000L;
     static final int DEFAULT_RATE = 200;
     static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    static final int DEFAULT_OUTAGE_LIMIT_SECONDS = 600;
     static final int DEFAULT_SHOWN_FAILURES = 20;
 
     // ------------------------------------------------------------------ the options, as --help groups them
@@ -224,7 +225,20 @@ final class Options {
                 + "everything")
         String breaker;
 
-        @Option(names = "--quiet", order = 49,
+        @Option(names = "--pacing", paramLabel = "MODE", order = 49, description =
+                "window (default): keep a model of the server's sliding second, so that the calls a stalled "
+                + "server admits at once do not get the next ones throttled; throttled calls go again with the "
+                + "next permits. pause: the earlier rule (pause every call when throttled answers persist), "
+                + "for comparison")
+        String pacing;
+
+        @Option(names = "--outage-limit", paramLabel = "SECONDS", order = 50, description =
+                "how long the server may give no usable answer (refused, timeouts, 5xx, not a Chat answer) "
+                + "before the import stops, exit status 1 (default 600). Meanwhile nothing new is sent: one "
+                + "call at a time probes the server, and the import resumes when it answers")
+        String outageLimit;
+
+        @Option(names = "--quiet", order = 51,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
     }
@@ -274,6 +288,8 @@ final class Options {
     int breakerRelations = DEFAULT_BREAKER_RELATIONS;
     static final int DEFAULT_BREAKER_CALLS = 5;
     static final int DEFAULT_BREAKER_RELATIONS = 100;
+    io.timport.bulk.Pacing pacing = io.timport.bulk.Pacing.WINDOW;
+    int outageLimitSeconds = DEFAULT_OUTAGE_LIMIT_SECONDS;
 
     private Options() {
     }
@@ -468,6 +484,8 @@ final class Options {
         maxBodyBytes = integer("--max-body-bytes", imp.maxBodyBytes, io.timport.bulk.ImporterBuilder.MIN_MAX_BODY_BYTES,
                 Integer.MAX_VALUE, maxBodyBytes);
         breaker(imp.breaker);
+        pacing = pacing(imp.pacing);
+        outageLimitSeconds = integer("--outage-limit", imp.outageLimit, 1, 7 * 24 * 3600, outageLimitSeconds);
 
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");
@@ -528,6 +546,20 @@ final class Options {
             throw new UsageException(name + " must not be empty");
         }
         return value == null ? null : value.trim();
+    }
+
+    private static io.timport.bulk.Pacing pacing(String value) throws UsageException {
+        if (value == null) {
+            return io.timport.bulk.Pacing.WINDOW;
+        }
+        switch (value.trim()) {
+            case "window":
+                return io.timport.bulk.Pacing.WINDOW;
+            case "pause":
+                return io.timport.bulk.Pacing.PAUSE;
+            default:
+                throw new UsageException("--pacing must be window or pause, was \"" + value + "\"");
+        }
     }
 
     private static int integer(String name, String value, int min, int max, int otherwise) throws UsageException {

@@ -33,6 +33,7 @@ class CommandLineTest {
                 "--write-sample=FILE", "--region=NAME", "--endpoint=URI", "--sdkappid=N", "--admin=ID", "--key-file=FILE",
                 "TIMPORT_SECRET_KEY", "--rate=N", "--timeout=SECONDS", "--sim-latency=MS", "--sim-faults=P",
                 "--batch-size=N", "--journal=FILE", "--failures-out=FILE", "--show-failures=N", "--quiet", "--help",
+                "--pacing=MODE", "--outage-limit=SECONDS",
                 "--version", "timport-failures.jsonl", "Exit status:", "Input (default: the generated sample):",
                 "Target (default: the embedded simulator):", "Embedded simulator only:", "Import:")) {
             assertTrue(run.out().contains(option), option);
@@ -114,6 +115,8 @@ class CommandLineTest {
         "--endpoint http://127.0.0.1:99999 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://127.0.0.1:99999\" has port 99999: a TCP port is 1 to 65535",
         "--max-line-bytes 10             | --max-line-bytes must be from 64 to 2,147,483,639, was 10",
         "--validate-only=yes             | --validate-only takes no value",
+        "--pacing fast                   | --pacing must be window or pause, was \"fast\"",
+        "--outage-limit 0                | --outage-limit must be from 1 to 604,800, was 0",
     })
     void aBadCommandLineIsAUsageErrorWith64AndOneLineSayingWhy(String args, String message) throws Exception {
         Files.writeString(dir.resolve("friends.jsonl"), "");

@@ -37,6 +37,9 @@ import java.util.concurrent.ExecutionException;
  */
 final class AnswerPolicy<T extends AddFriendItem> {
 
+    /** How the text of a {@link ImportFailure.Kind#GAVE_UP} failure begins. */
+    static final String GAVE_UP_PREFIX = "gave up after ";
+
     private final int maxAttempts;
     private final Backoff backoff;
     private final ThrottleReaction throttling;
@@ -188,7 +191,7 @@ final class AnswerPolicy<T extends AddFriendItem> {
             List<Decision.Failed<Pending<T>>> failed) {
         int attempts = p.attempts + 1;
         if (attempts >= maxAttempts) {
-            failed.add(new Decision.Failed<>(p, code, "gave up after " + attempts + " attempts: " + info,
+            failed.add(new Decision.Failed<>(p, code, GAVE_UP_PREFIX + attempts + " attempts: " + info,
                     ImportFailure.Kind.GAVE_UP));
         } else {
             retry.add(new Decision.Retry<>(p, code, info));

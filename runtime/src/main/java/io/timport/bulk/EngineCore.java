@@ -16,6 +16,10 @@ import io.timport.errors.ErrorClass;
  *       again before any call succeeded with the new one stops the import; calls signed before a renewal that
  *       already happened are simply re-sent;</li>
  *   <li><b>the stop</b>: the first reason wins; calls in flight still settle; nothing more is sent.</li>
+ *   <li><b>the server's second</b> ({@link Pacing#WINDOW}, when given a {@link ServerWindow}): no call while the
+ *       modelled second of the server has no room for it;</li>
+ *   <li><b>an outage</b> (when given an {@link OutageWatch}): while no usable answer comes, no new call, one probe at a
+ *       time, no attempt counted; the first usable answer resumes; an outage that lasts its limit stops the run.</li>
  * </ul>
  *
  * <p>No threads, no locks, no clock: the driver calls it one call at a time (under its lock) and passes the time
@@ -42,6 +46,8 @@ final class EngineCore<U, C extends Call, A> {
     private final ProgressMeter meter;
     private final Listeners events;
     private final int maxInFlight;
+    private final ServerWindow window;
+    private final OutageWatch outage;
 
     private int inFlight;
     private boolean probing = true;
@@ -54,10 +60,21 @@ final class EngineCore<U, C extends Call, A> {
     private int wakes;
 
     EngineCore(Phase<U, C, A> phase, ProgressMeter meter, Listeners events, int maxInFlight) {
+        this(phase, meter, events, maxInFlight, null, null);
+    }
+
+    /**
+     * @param window the model of the server's second, or null for none
+     * @param outage the outage watch, or null for none (every unusable answer is then the policy's alone)
+     */
+    EngineCore(Phase<U, C, A> phase, ProgressMeter meter, Listeners events, int maxInFlight, ServerWindow window,
+            OutageWatch outage) {
         this.phase = phase;
         this.meter = meter;
         this.events = events;
         this.maxInFlight = maxInFlight;
+        this.window = window;
+        this.outage = outage;
     }
 
     // ---------------------------------------------------------------- input
@@ -89,7 +106,19 @@ final class EngineCore<U, C extends Call, A> {
      * allowed; else whatever the phase has ready. The call counts as sent (and in flight) from here.
      */
     C next(long now) {
-        if (stop != null || inFlight >= (probing || phase.cautious() ? 1 : maxInFlight)) {
+        if (stop != null) {
+            return null;
+        }
+        if (outage != null && outage.active()) {
+            if (outage.overLimit(now)) {
+                stop(outage.stopMessage(now), 0, null);
+                return null;
+            }
+            if (inFlight > 0 || now - outage.nextProbeAt() < 0) {
+                return null; // one probe at a time, at its time
+            }
+        }
+        if (inFlight >= (probing || phase.cautious() ? 1 : maxInFlight)) {
             return null;
         }
         if (paused) {
@@ -98,10 +127,19 @@ final class EngineCore<U, C extends Call, A> {
             }
             paused = false;
         }
+        if (window != null && !window.hasRoom(now)) {
+            return null;
+        }
         C call = phase.poll(now);
         if (call != null) {
             call.generation = generation;
             inFlight++;
+            if (window != null) {
+                window.sent(now);
+            }
+            if (outage != null) {
+                outage.sent(now);
+            }
             meter.callSent(call.size(), call.isRetry());
             events.inFlight(phase.api(), inFlight);
         }
@@ -113,11 +151,23 @@ final class EngineCore<U, C extends Call, A> {
      * linger or backoff; {@link #NEVER} when only an answer, input or a stop can change that.
      */
     long wakeAt(long now) {
-        if (stop != null || inFlight >= (probing || phase.cautious() ? 1 : maxInFlight)) {
+        if (stop != null) {
+            return NEVER;
+        }
+        if (outage != null && outage.active()) {
+            // the next probe once no call is in flight (when the phase has one ready); the limit in any case
+            long limit = outage.limitAt();
+            long at = inFlight > 0 ? limit : now - outage.nextProbeAt() < 0 ? outage.nextProbeAt() : phase.wakeAt();
+            return at == NEVER || limit - at < 0 ? limit : at;
+        }
+        if (inFlight >= (probing || phase.cautious() ? 1 : maxInFlight)) {
             return NEVER;
         }
         if (paused && now - pausedUntil < 0) {
             return pausedUntil;
+        }
+        if (window != null && !window.hasRoom(now)) {
+            return window.roomAt(now);
         }
         return phase.wakeAt();
     }
@@ -143,13 +193,68 @@ final class EngineCore<U, C extends Call, A> {
         if (decision.answer() == ErrorClass.THROTTLED) {
             meter.throttled(decision.code());
         }
+        boolean unusable = error != null && decision.answer() == ErrorClass.TRANSIENT
+                && decision.code() == ImportFailure.NO_ANSWER;
+        if (window != null) {
+            window.answered(call.sentNanos, now, !unusable && decision.answer() != ErrorClass.THROTTLED);
+            if (decision.answer() == ErrorClass.THROTTLED) {
+                window.throttled(now);
+            }
+        }
+        if (outage != null && outageAnswer(call, unusable, error, now)) {
+            wakes |= WAKE_DISPATCHER | WAKE_READER;
+            return;
+        }
         carryOut(call, decision, now);
         wakes |= WAKE_DISPATCHER | WAKE_READER;
+    }
+
+    /**
+     * Tells the outage watch about an answer; during an outage, an unusable answer's call goes back untouched (no
+     * attempt counted), or is given up when the run stops.
+     *
+     * @return true when the call was taken care of here
+     */
+    private boolean outageAnswer(C call, boolean unusable, Throwable error, long now) {
+        if (!unusable) {
+            long lasted = outage.usable(now);
+            if (lasted >= 0) {
+                events.outageEnded(phase.api(), lasted, outage.probes());
+            }
+            return false;
+        }
+        if (outage.unusable(now, causeOf(error))) {
+            events.outageStarted(phase.api(), outage.cause());
+        }
+        if (!outage.active()) {
+            return false;
+        }
+        if (stop == null && outage.overLimit(now)) {
+            stop(outage.stopMessage(now), 0, null);
+        }
+        if (stop != null) {
+            phase.abandon(call);
+        } else {
+            phase.resend(call);
+        }
+        return true;
+    }
+
+    private static String causeOf(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** A call could not be sent (the sending thread was interrupted while waiting for its permit): undo it. */
     void notSent(C call) {
         inFlight--;
+        if (window != null) {
+            window.withdrawn();
+        }
         events.inFlight(phase.api(), inFlight);
         phase.resend(call);
         wakes |= WAKE_DISPATCHER | WAKE_READER;

@@ -85,6 +85,25 @@ public interface ImportListener {
     }
 
     /**
+     * An outage began: no usable answer came for a while (connections refused, timeouts, HTTP 5xx, bodies that are not
+     * a Chat answer). No new call is sent; one call at a time probes the server until it answers, or the outage limit
+     * stops the run.
+     *
+     * @param cause why the last answer was unusable (made safe to print by the caller when it prints it)
+     */
+    default void outageStarted(String api, String cause) {
+    }
+
+    /**
+     * The outage ended: a usable answer came.
+     *
+     * @param durationNanos how long it lasted, since the last usable answer before it
+     * @param probes the probes sent so far in the run
+     */
+    default void outageEnded(String api, long durationNanos, long probes) {
+    }
+
+    /**
      * Relations reached their outcome for this run. Emitted per call answer (one event per outcome and code) and per
      * input record for the outcomes decided while reading (invalid input, completed earlier, superseded).
      *

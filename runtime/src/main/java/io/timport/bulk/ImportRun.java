@@ -208,6 +208,7 @@ final class ImportRun<U, C extends Call, A> {
             while (core.dispatching()) {
                 long now = ticker.nanoTime();
                 C call = core.next(now);
+                noteStop(); // the gate may stop the run (an outage over its limit)
                 wake(core.takeWakes());
                 if (call != null) {
                     return call;

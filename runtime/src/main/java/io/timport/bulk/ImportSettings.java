@@ -30,6 +30,8 @@ import java.util.List;
  * @param maxBodyBytes the largest request body a batch may make, in bytes
  * @param breakerCalls the calls of a streak of systematic failures that stops the import; 0 for no breaker
  * @param breakerRelations the relations of such a streak
+ * @param pacing how calls are kept within the server's second, and what a throttled answer does
+ * @param outageLimit how long an outage (no usable answer) may last before the run stops
  */
 record ImportSettings(
         int batchSize,
@@ -53,7 +55,9 @@ record ImportSettings(
         int maxLineBytes,
         int maxBodyBytes,
         int breakerCalls,
-        int breakerRelations) {
+        int breakerRelations,
+        Pacing pacing,
+        Duration outageLimit) {
 
     ImportSettings {
         listeners = List.copyOf(listeners);

@@ -36,6 +36,8 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     int keepFailures = DEFAULT_KEEP_FAILURES;
     Path failuresFile;
     int maxLineBytes = JsonlInput.DEFAULT_MAX_LINE_BYTES;
+    Pacing pacing = Pacing.WINDOW;
+    Duration outageLimit = DEFAULT_OUTAGE_LIMIT;
     int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     int breakerCalls = SystematicFailures.DEFAULT_CALLS;
     int breakerRelations = SystematicFailures.DEFAULT_RELATIONS;
@@ -48,6 +50,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
 
     /** The failures a report keeps by default; every failure is counted, and written to the failures file. */
     public static final int DEFAULT_KEEP_FAILURES = 1_000;
+
+    /** How long an outage may last by default before the run stops: 10 minutes. */
+    public static final Duration DEFAULT_OUTAGE_LIMIT = Duration.ofMinutes(10);
 
     /** A builder for imports sent through {@code client} (and so through its rate limiter). */
     protected ImporterBuilder(FriendImportClient client) {
@@ -118,8 +123,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     }
 
     /**
-     * How long every call pauses when throttled answers persist: 3 or more within one second (default 100 ms). A
-     * lone throttled answer only delays its own call, by the backoff.
+     * With {@link Pacing#PAUSE}: how long every call pauses when throttled answers persist, 3 or more within one second
+     * (default 100 ms); a lone throttled answer only delays its own call, by the backoff. The default pacing,
+     * {@link Pacing#WINDOW}, never pauses every call.
      */
     public B throttlePause(Duration pause) {
         this.throttlePause = requireNotNegative(pause, "throttlePause");
@@ -264,6 +270,16 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     }
 
     /**
+     * How calls are kept within the server's rate limit, and what a throttled answer does (default
+     * {@link Pacing#WINDOW}: a model of the server's sliding second, throttled calls sent again with the next
+     * permits; {@link Pacing#PAUSE} is the earlier rule, kept for comparison). See {@link Pacing}.
+     */
+    public B pacing(Pacing pacing) {
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
+        return self();
+    }
+
+    /**
      * The breaker for systematic failures (on by default: 5 calls, 100 relations): when at least {@code calls}
      * consecutive answered calls, holding at least {@code relations} relations, failed with the same permanent code
      * and ResultInfo pattern for at least 90 % of their relations, the import stops with
@@ -290,6 +306,24 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * How long an outage may last before the run stops (default 10 minutes, {@link #DEFAULT_OUTAGE_LIMIT}). When no
+     * usable answer has come for a second (connections refused or reset, timeouts, HTTP 5xx, bodies that are not a
+     * Chat answer: HTML, garbage, empty), the engine stops sending new calls and probes the server with one call at a
+     * time, 0.5 s, 1 s, 2 s, then every 5 s apart; no attempt is counted meanwhile. The first usable answer resumes
+     * the import. An outage longer than this stops it with an {@link ImportAbortedException}; what was not imported
+     * stays undone in the journal, and a run with the same journal resumes it.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public B outageLimit(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("outageLimit must be positive, was " + limit);
+        }
+        this.outageLimit = limit;
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
         return new BulkImporter<>(client, settings());
@@ -308,7 +342,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return new ImportSettings(batchSize, maxBufferedItems, maxInFlight, maxAttempts, initialBackoff, maxBackoff,
                 throttlePause, lockoutPause, linger, journal, journalInput, fsyncJournal, progress, progressInterval,
                 expectedTotal, listeners, keepFailures, failuresFile, maxLineBytes, maxBodyBytes, breakerCalls,
-                breakerRelations);
+                breakerRelations, pacing, outageLimit);
     }
 
     private static Duration requireNotNegative(Duration d, String name) {

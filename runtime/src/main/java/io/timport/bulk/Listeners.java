@@ -76,6 +76,28 @@ final class Listeners implements ImportListener {
     }
 
     @Override
+    public void outageStarted(String api, String cause) {
+        for (ImportListener l : all) {
+            try {
+                l.outageStarted(api, cause);
+            } catch (RuntimeException e) {
+                // ignored
+            }
+        }
+    }
+
+    @Override
+    public void outageEnded(String api, long durationNanos, long probes) {
+        for (ImportListener l : all) {
+            try {
+                l.outageEnded(api, durationNanos, probes);
+            } catch (RuntimeException e) {
+                // ignored
+            }
+        }
+    }
+
+    @Override
     public void relationsSettled(RelationOutcome outcome, int code, long count) {
         for (ImportListener l : all) {
             try {

@@ -95,14 +95,18 @@ final class RelationsPhase<T extends AddFriendItem>
             ImportSettings settings, RelationSender<T> sender, WorkJournal journal, ProgressMeter meter,
             Listeners events, Ticker ticker, RandomGenerator random) {
         Backoff backoff = new Backoff(settings.initialBackoff().toNanos(), settings.maxBackoff().toNanos(), random);
-        ThrottleReaction throttling = new ThrottleReaction.PauseWhenPersistent(settings.throttlePause().toNanos());
+        ThrottleReaction throttling = settings.pacing() == Pacing.PAUSE
+                ? new ThrottleReaction.PauseWhenPersistent(settings.throttlePause().toNanos())
+                : new ThrottleReaction.RetryAtOnce();
         AnswerPolicy<T> policy = new AnswerPolicy<>(settings.maxAttempts(), backoff, throttling,
                 settings.lockoutPause().toNanos(), journal != WorkJournal.NONE);
         AccountQueues<T> queues = new AccountQueues<>(settings.batchSize(), settings.maxBufferedItems(),
                 settings.pressure(), settings.linger().toNanos(), ticker, settings.maxBodyBytes());
         SystematicFailures breaker = new SystematicFailures(settings.breakerCalls(), settings.breakerRelations());
+        ServerWindow window = settings.pacing() == Pacing.WINDOW ? ServerWindow.forPace(sender.pace()) : null;
+        OutageWatch outage = new OutageWatch(settings.outageLimit().toNanos(), journal != WorkJournal.NONE);
         return new EngineCore<>(new RelationsPhase<>(queues, policy, sender, journal, meter, breaker), meter, events,
-                settings.maxInFlight());
+                settings.maxInFlight(), window, outage);
     }
 
     @Override
@@ -117,7 +121,7 @@ final class RelationsPhase<T extends AddFriendItem>
 
     @Override
     public boolean offer(long position, ImportRecord<? extends T> record) {
-        if (earlier.isDone(position)) {
+        if (earlier.isDone(position) && !givenUpEarlier(earlier.failure(position))) {
             meter.recordRead();
             PriorWork.Failure prior = earlier.failure(position);
             if (prior == null) {
@@ -277,7 +281,9 @@ final class RelationsPhase<T extends AddFriendItem>
             String info = f.info() == null ? "" : f.info();
             failures.add(new ImportFailure(p.position, p.origin, call.from(), p.item.toAccount(), f.code(), info,
                     f.kind(), p.item, null, call.random));
-            failedPositions.add(new WorkJournal.FailedPosition(p.position, f.code(), info));
+            if (f.kind() != ImportFailure.Kind.GAVE_UP) { // a give-up is not done: a rerun with the journal retries it
+                failedPositions.add(new WorkJournal.FailedPosition(p.position, f.code(), info));
+            }
             if (condemns == null && f.kind() == ImportFailure.Kind.REJECTED && condemnsAccount(settle, f.code())) {
                 condemns = new Condemned(f.code(), call.random, condemningInfos.computeIfAbsent(info, i -> i));
             }
@@ -377,6 +383,14 @@ final class RelationsPhase<T extends AddFriendItem>
     /** The parts of a split batch back to the front of their queue, each to go as a call of its own. */
     private void requeueSplit(AccountQueues.Account<T> account, List<Pending<T>> items) {
         superseded(queues.requeueSplit(account, items));
+    }
+
+    /**
+     * True for a give-up that a journal written before give-ups stopped being journaled recorded as done: it is sent
+     * again, like any record a journal does not hold.
+     */
+    private static boolean givenUpEarlier(PriorWork.Failure prior) {
+        return prior != null && prior.info() != null && prior.info().startsWith(AnswerPolicy.GAVE_UP_PREFIX);
     }
 
     /** Back to the front of their queue; those a later record of their pair replaced meanwhile are superseded. */

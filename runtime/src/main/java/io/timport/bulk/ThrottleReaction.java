@@ -59,4 +59,26 @@ interface ThrottleReaction {
             return new Reaction(backoffNanos, persistent ? pauseNanos : 0);
         }
     }
+
+    /**
+     * The rule of {@link Pacing#WINDOW}, whose {@link ServerWindow} slows the pace instead of pausing: a throttled
+     * call is sent again with the next permits, no delay beyond the limiter's; when throttled answers persist
+     * ({@value PauseWhenPersistent#PERSISTENT} within a second), each call waits its backoff, so that an item is not
+     * throttled over and over within a few round trips. Nothing pauses every call.
+     */
+    final class RetryAtOnce implements ThrottleReaction {
+
+        private final long[] recent = new long[PauseWhenPersistent.PERSISTENT];
+        private int next;
+        private int seen;
+
+        @Override
+        public Reaction onThrottled(long now, long backoffNanos) {
+            recent[next] = now;
+            next = (next + 1) % recent.length;
+            seen = Math.min(seen + 1, recent.length);
+            boolean persistent = seen == recent.length && now - recent[next] <= PauseWhenPersistent.WINDOW_NANOS;
+            return new Reaction(persistent ? backoffNanos : 0, 0);
+        }
+    }
 }

@@ -1,0 +1,195 @@
+package io.timport.it;
+
+import static io.timport.testsupport.TestApp.ADMIN;
+import static io.timport.testsupport.TestApp.KEY;
+import static io.timport.testsupport.TestApp.SDK_APP_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.timport.bulk.BulkImporter;
+import io.timport.bulk.ImportAbortedException;
+import io.timport.bulk.ImportListener;
+import io.timport.bulk.ImportRecord;
+import io.timport.bulk.ImportReport;
+import io.timport.call.FriendImportClient;
+import io.timport.config.AppConfig;
+import io.timport.config.Endpoint;
+import io.timport.config.SecretKey;
+import io.timport.example.GameFriendItem;
+import io.timport.it.Fixtures.Relation;
+import io.timport.limit.SmoothRateLimiter;
+import io.timport.simulator.ChatSimulator;
+import io.timport.simulator.StoredFriend;
+import io.timport.testsupport.StoredRelations;
+import io.timport.testsupport.TestApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server that dies mid-run and comes back, over real loopback HTTP: a {@link SwitchableProxy} in front of the
+ * simulator refuses connections, then answers HTML with status 200, then forwards again. The import pauses while
+ * no usable answer comes, and completes exactly; a run stopped by the outage limit is completed by a rerun with its
+ * journal.
+ */
+class OutageTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Relation> relations(int users, int friends) {
+        List<Relation> relations = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            for (int k = 0; k < friends; k++) {
+                relations.add(new Relation("user" + u, Fixtures.item("user" + ((u + 1 + k) % users), k)));
+            }
+        }
+        return relations;
+    }
+
+    private static FriendImportClient client(SwitchableProxy proxy) {
+        return FriendImportClient.builder(new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY),
+                        Endpoint.of(proxy.uri())))
+                .rateLimiter(new SmoothRateLimiter(200))
+                .requestTimeout(Duration.ofSeconds(2))
+                .build();
+    }
+
+    private static void assertStoredExactly(ChatSimulator sim, List<Relation> input) {
+        Map<String, Map<String, GameFriendItem>> expected = Fixtures.expectedStore(input);
+        long pairs = 0;
+        for (Map.Entry<String, Map<String, GameFriendItem>> user : expected.entrySet()) {
+            Map<String, StoredFriend> stored = sim.friendsOf(user.getKey());
+            assertEquals(user.getValue().keySet(), stored.keySet(), user.getKey());
+            for (GameFriendItem item : user.getValue().values()) {
+                StoredRelations.assertStored(item, stored.get(item.toAccount()));
+                pairs++;
+            }
+        }
+        assertEquals(input.size(), pairs);
+        assertEquals(input.size(), sim.relationCount(), "nothing else stored");
+    }
+
+    /** Counts calls sent, and records the outage events. */
+    private static final class Watch implements ImportListener {
+        final AtomicLong calls = new AtomicLong();
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void callSent(String api, int items, boolean retry) {
+            calls.incrementAndGet();
+        }
+
+        @Override
+        public void outageStarted(String api, String cause) {
+            events.add("started: " + cause);
+        }
+
+        @Override
+        public void outageEnded(String api, long durationNanos, long probes) {
+            events.add("ended");
+        }
+    }
+
+    @Test
+    void aServerThatDiesMidRunAndComesBackPausesTheImportWhichThenCompletesExactly() throws Exception {
+        List<Relation> input = relations(300, 40); // 12,000 relations, 1,200 calls of 10
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator().latency(Duration.ofMillis(10), Duration.ZERO));
+                SwitchableProxy proxy = new SwitchableProxy(sim.baseUri());
+                FriendImportClient client = client(proxy)) {
+            Watch watch = new Watch();
+            long[] callsWhileAway = new long[2];
+            Thread outage = new Thread(() -> {
+                try {
+                    while (watch.calls.get() < 300) {
+                        Thread.sleep(10);
+                    }
+                    proxy.down(); // connections refused for 3 s
+                    Thread.sleep(1_500);
+                    callsWhileAway[0] = watch.calls.get(); // the outage is noticed within about a second
+                    Thread.sleep(1_500);
+                    proxy.maintenance(); // then 3 s of HTML pages with status 200
+                    Thread.sleep(3_000);
+                    callsWhileAway[1] = watch.calls.get();
+                    proxy.up();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            outage.start();
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                    .batchSize(10)
+                    .journal(dir.resolve("import.journal"), "12,000 relations")
+                    .listener(watch)
+                    .build()
+                    .run(Fixtures.records(input));
+            outage.join();
+
+            assertEquals(12_000, report.imported(), report.summary(5));
+            assertEquals(0, report.failed());
+            assertStoredExactly(sim, input);
+            assertTrue(watch.events.size() >= 2 && watch.events.get(0).startsWith("started: ")
+                    && watch.events.get(watch.events.size() - 1).equals("ended"), watch.events.toString());
+            long probes = callsWhileAway[1] - callsWhileAway[0];
+            assertTrue(probes <= 10, "calls in the 4.5 s after the outage was noticed: " + probes);
+            assertTrue(proxy.htmlAnswers() >= 1, "the maintenance page was seen: " + proxy.htmlAnswers());
+        }
+    }
+
+    @Test
+    void aRunStoppedByTheOutageLimitIsCompletedByARerunWithItsJournal() throws Exception {
+        List<Relation> input = relations(300, 40);
+        Path journal = dir.resolve("import.journal");
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator().latency(Duration.ofMillis(10), Duration.ZERO));
+                SwitchableProxy proxy = new SwitchableProxy(sim.baseUri());
+                FriendImportClient client = client(proxy)) {
+            Watch watch = new Watch();
+            Thread outage = new Thread(() -> {
+                try {
+                    while (watch.calls.get() < 300) {
+                        Thread.sleep(10);
+                    }
+                    proxy.down();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            outage.start();
+            List<ImportRecord<GameFriendItem>> records = Fixtures.records(input);
+            ImportAbortedException stop = assertThrows(ImportAbortedException.class, () -> BulkImporter
+                    .<GameFriendItem>builder(client)
+                    .batchSize(10)
+                    .journal(journal, "12,000 relations")
+                    .outageLimit(Duration.ofSeconds(3))
+                    .listener(watch)
+                    .build()
+                    .run(records));
+            outage.join();
+            assertTrue(stop.getMessage().startsWith("no usable answer from the server for 3 s (the outage limit is"
+                    + " 3 s; the last: "), stop.getMessage());
+            assertTrue(stop.getMessage().endsWith("what was not imported stays undone in the journal: run again with"
+                    + " the same journal once the server answers, to import it."), stop.getMessage());
+            ImportReport first = stop.report();
+            assertEquals(0, first.failed(), "nothing given up: " + first.summary(3));
+            assertTrue(first.imported() < 12_000, first.summary(0));
+
+            proxy.up();
+            ImportReport second = BulkImporter.<GameFriendItem>builder(client)
+                    .batchSize(10)
+                    .journal(journal, "12,000 relations")
+                    .build()
+                    .run(records);
+            assertEquals(0, second.failed(), "nothing lost, nothing reported as failed by an earlier run");
+            assertEquals(12_000, second.skippedEarlier() + second.imported(), second.summary(3));
+            assertEquals(first.imported(), second.skippedEarlier(), "what the first run imported is not sent again");
+            assertStoredExactly(sim, input);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.timport.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback TCP proxy in front of a server that can be switched off and on, on the same port, as a server that dies
+ * and comes back is seen: {@link #down()} closes the port (connections are refused) and every connection through it;
+ * {@link #maintenance()} answers every request with status 200 and an HTML page (a load balancer's maintenance
+ * page); {@link #up()} forwards again.
+ */
+final class SwitchableProxy implements AutoCloseable {
+
+    enum Mode { FORWARD, DOWN, MAINTENANCE }
+
+    private final InetSocketAddress target;
+    private final int port;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong htmlAnswers = new AtomicLong();
+    private volatile ServerSocket listener;
+    private volatile Mode mode = Mode.FORWARD;
+
+    SwitchableProxy(URI target) throws IOException {
+        this.target = new InetSocketAddress(target.getHost(), target.getPort());
+        ServerSocket first = new ServerSocket();
+        first.setReuseAddress(true);
+        first.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.port = first.getLocalPort();
+        listen(first);
+    }
+
+    /** The proxy's address, in the form the client's endpoint takes. */
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** HTML answers given in {@link Mode#MAINTENANCE}. */
+    long htmlAnswers() {
+        return htmlAnswers.get();
+    }
+
+    /** Closes the port and every connection: connections are refused from now on. */
+    synchronized void down() throws IOException {
+        mode = Mode.DOWN;
+        ServerSocket l = listener;
+        listener = null;
+        if (l != null) {
+            l.close();
+        }
+        closeAll();
+    }
+
+    /** Answers every request with status 200 and an HTML page. */
+    synchronized void maintenance() throws IOException {
+        closeAll();
+        mode = Mode.MAINTENANCE;
+        ensureListening();
+    }
+
+    /** Forwards again, on the same port. */
+    synchronized void up() throws IOException {
+        closeAll();
+        mode = Mode.FORWARD;
+        ensureListening();
+    }
+
+    private void ensureListening() throws IOException {
+        if (listener == null) {
+            ServerSocket again = new ServerSocket();
+            again.setReuseAddress(true);
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listen(again);
+        }
+    }
+
+    private void closeAll() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        open.clear();
+    }
+
+    private void listen(ServerSocket server) {
+        listener = server;
+        daemon(() -> {
+            while (!server.isClosed()) {
+                Socket client;
+                try {
+                    client = server.accept();
+                } catch (IOException e) {
+                    return; // closed
+                }
+                open.add(client);
+                if (mode == Mode.MAINTENANCE) {
+                    daemon(() -> maintenancePage(client));
+                } else {
+                    daemon(() -> forward(client));
+                }
+            }
+        });
+    }
+
+    private void forward(Socket client) {
+        try {
+            Socket upstream = new Socket(target.getAddress(), target.getPort());
+            open.add(upstream);
+            daemon(() -> pump(upstream, client));
+            pump(client, upstream);
+        } catch (IOException e) {
+            close(client);
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side closed
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    /** Reads each request (headers, then Content-Length bytes) and answers it with a 200 HTML page. */
+    private void maintenancePage(Socket client) {
+        byte[] page = "<html><body><h1>Down for maintenance</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+        try {
+            InputStream in = client.getInputStream();
+            OutputStream out = client.getOutputStream();
+            while (true) {
+                String headers = readHeaders(in);
+                if (headers == null) {
+                    return;
+                }
+                long length = 0;
+                for (String line : headers.split("\r\n")) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Long.parseLong(line.substring(15).trim());
+                    }
+                }
+                in.skipNBytes(length);
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(page);
+                out.flush();
+                htmlAnswers.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            // closed
+        } finally {
+            close(client);
+        }
+    }
+
+    private static String readHeaders(InputStream in) throws IOException {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        int matched = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            headers.write(b);
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : 0;
+            if (matched == 4) {
+                return headers.toString(StandardCharsets.US_ASCII);
+            }
+        }
+        return null;
+    }
+
+    private void close(Socket s) {
+        open.remove(s);
+        try {
+            s.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "switchable-proxy");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        mode = Mode.DOWN;
+        ServerSocket l = listener;
+        listener = null;
+        if (l != null) {
+            l.close();
+        }
+        closeAll();
+    }
+}
