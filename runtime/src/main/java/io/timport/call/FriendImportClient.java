@@ -320,8 +320,8 @@ public final class FriendImportClient implements AutoCloseable {
         }
 
         /**
-         * The app's friend_import call limit on the server; default {@value RateLimiterRegistry#DEFAULT_CALLS_PER_SECOND}
-         * calls/s, the documented limit. The default limiter paces a {@link #paceMargin margin} under it.
+         * The app's friend_import call limit on the server; default 200 calls/s
+         * ({@link RateLimiterRegistry#DEFAULT_CALLS_PER_SECOND}), the documented limit. The default limiter paces a {@link #paceMargin margin} under it.
          */
         public Builder serverRateLimit(double callsPerSecond) {
             if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {

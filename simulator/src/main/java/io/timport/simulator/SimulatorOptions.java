@@ -22,16 +22,19 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SimulatorOptions.Version.class,
         sortOptions = false,
-        usageHelpWidth = 110,
+        usageHelpWidth = 80,
         customSynopsis = "java -jar timport-simulator.jar [OPTIONS]",
         description = {
-            "A simulator of Tencent Cloud Chat's REST APIs for a friend migration on 127.0.0.1: friend_import,",
-            "friend_get, friend_check, account_import, multiaccount_import, account_check.",
+            "A simulator of Tencent Cloud Chat's REST APIs for a friend migration on",
+            "127.0.0.1: friend_import, friend_get, friend_check, account_import,",
+            "multiaccount_import, account_check.",
             "Prints \"listening on http://127.0.0.1:PORT\" once ready; runs until killed.",
             ""},
         footer = {"",
-            "Exit status: 0 stopped normally (or --help, --version), 1 could not start or ran out of memory,",
-            "64 usage error (unknown option, bad value)."})
+            "Exit status:",
+            "   0   stopped normally (killed), or --help, --version",
+            "   1   the server could not start (e.g. the port is taken), or ran out of memory",
+            "  64   a usage error: an unknown option, a missing or bad value"})
 final class SimulatorOptions {
 
     /** A problem with the options, reported with the usage hint. Never carries the secret key. */

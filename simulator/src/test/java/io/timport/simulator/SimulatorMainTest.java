@@ -155,7 +155,8 @@ class SimulatorMainTest {
             assertTrue(r.out().contains("--" + f.option() + "=P"), f.option());
         }
         assertTrue(r.out().contains("--fault-silent-loss=P"), r.out());
-        assertTrue(r.out().contains("64 usage error"), r.out());
+        assertTrue(r.out().contains("  64   a usage error"), r.out());
+        r.out().lines().forEach(line -> assertTrue(line.length() <= 80, "wider than 80 columns: " + line));
     }
 
     @Test
