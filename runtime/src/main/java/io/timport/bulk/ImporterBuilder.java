@@ -1,5 +1,6 @@
 package io.timport.bulk;
 
+import io.timport.call.AccountItem;
 import io.timport.call.FriendImportClient;
 import io.timport.wire.AddFriendItem;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     int keepFailures = DEFAULT_KEEP_FAILURES;
     Path failuresFile;
     int maxLineBytes = JsonlInput.DEFAULT_MAX_LINE_BYTES;
+    AccountsMode accountsMode = AccountsMode.OFF;
+    Path accountsFile;
+    Iterable<AccountItem> accountsList;
+    Path missingAccountsFile;
+    Path accountsTempDir;
 
     /** The failures a report keeps by default; every failure is counted, and written to the failures file. */
     public static final int DEFAULT_KEEP_FAILURES = 1_000;
@@ -237,9 +243,64 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * What the import does about the accounts its relations name, before the relations (default
+     * {@link AccountsMode#OFF}): {@link AccountsMode#CHECK} checks them with account_check and sends no relation that
+     * names a missing account (each is reported failed, 30003, the account named); {@link AccountsMode#IMPORT} also
+     * creates the missing accounts with multiaccount_import, <b>creating users in the app</b>. Either way the input is
+     * read twice (once to collect its accounts, on disk, in a bounded heap): give it to {@code run} as an
+     * {@code Iterable} or to {@code runJsonl} as a file; {@code run(Stream)} refuses. With a journal, the accounts
+     * phase is journaled beside it ({@code <journal>.accounts}): a run started again neither checks nor imports a
+     * confirmed account again. Its report is {@link ImportReport#accounts()}.
+     */
+    public B accounts(AccountsMode mode) {
+        this.accountsMode = Objects.requireNonNull(mode, "mode");
+        return self();
+    }
+
+    /**
+     * The accounts to create, with their Nick and FaceUrl: a JSONL file of {@code {"UserID":…,"Nick":…,"FaceUrl":…}}
+     * (Nick and FaceUrl optional). Its accounts are checked too, even when no relation names them. With a list, the
+     * {@link AccountsMode#IMPORT} mode creates only the accounts it lists: an account a relation names that neither
+     * exists nor is listed is reported missing (a friend whose account was deleted is not created again). Null (the
+     * default): no list; every missing account is created with its UserID alone.
+     */
+    public B accountsFile(Path file) {
+        this.accountsFile = file;
+        this.accountsList = null;
+        return self();
+    }
+
+    /** Like {@link #accountsFile(Path)}, the accounts given as objects (iterated once per run). */
+    public B accountsList(Iterable<AccountItem> accounts) {
+        this.accountsList = accounts;
+        this.accountsFile = null;
+        return self();
+    }
+
+    /**
+     * Writes the accounts that do not exist after the accounts phase (missing and not created, or failed) to
+     * {@code file}, one {@code {"UserID":…}} a line: the accounts-file format, ready to be completed with Nicks and
+     * imported. Null (the default): none written; the report lists the first ones.
+     */
+    public B missingAccountsFile(Path file) {
+        this.missingAccountsFile = file;
+        return self();
+    }
+
+    /**
+     * Where the accounts phase keeps its sorted accounts during the run (about 41 bytes an account, deleted at the
+     * end); null (the default) for the system's temporary directory.
+     */
+    public B accountsTempDir(Path dir) {
+        this.accountsTempDir = dir;
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
-        return new BulkImporter<>(client, settings());
+        return new BulkImporter<>(client, settings(), new AccountsSettings(accountsMode, accountsFile, accountsList,
+                missingAccountsFile, accountsTempDir));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -63,14 +64,22 @@ final class RelationsPhase<T extends AddFriendItem>
     static <T extends AddFriendItem> EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> engine(
             ImportSettings settings, RelationSender<T> sender, WorkJournal journal, ProgressMeter meter,
             Listeners events, Ticker ticker, RandomGenerator random) {
+        return engine(settings, sender, journal, meter, events, ticker, random, p -> p);
+    }
+
+    /** {@link #engine} with the phase wrapped by {@code wrap} (the accounts gate of a migration). */
+    static <T extends AddFriendItem> EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> engine(
+            ImportSettings settings, RelationSender<T> sender, WorkJournal journal, ProgressMeter meter,
+            Listeners events, Ticker ticker, RandomGenerator random,
+            UnaryOperator<Phase<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse>> wrap) {
         Backoff backoff = new Backoff(settings.initialBackoff().toNanos(), settings.maxBackoff().toNanos(), random);
         ThrottleReaction throttling = new ThrottleReaction.PauseWhenPersistent(settings.throttlePause().toNanos());
         AnswerPolicy<T> policy = new AnswerPolicy<>(settings.maxAttempts(), backoff, throttling,
                 settings.lockoutPause().toNanos(), journal != WorkJournal.NONE);
         AccountQueues<T> queues = new AccountQueues<>(settings.batchSize(), settings.maxBufferedItems(),
                 settings.pressure(), settings.linger().toNanos(), ticker);
-        return new EngineCore<>(new RelationsPhase<>(queues, policy, sender, journal, meter), meter, events,
-                settings.maxInFlight());
+        return new EngineCore<>(wrap.apply(new RelationsPhase<>(queues, policy, sender, journal, meter)), meter,
+                events, settings.maxInFlight());
     }
 
     @Override
