@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The migration of {@link AccountsPhaseTest}: a graph of users, some of whose accounts do not exist yet, imported
  * with the accounts phase; run in a JVM of its own to be killed. Arguments: simulator base URI, journal file, users,
- * friends per user.
+ * friends per user, accounts listed (users {@code u00000} on, beyond those with relations).
  */
 public final class AccountsImport {
 
@@ -28,14 +28,19 @@ public final class AccountsImport {
 
     public static void main(String[] args) throws Exception {
         try (FriendImportClient client = ResumableImport.client(java.net.URI.create(args[0]))) {
-            ImportReport report = importer(client, Path.of(args[1]), AccountsMode.IMPORT)
+            ImportReport report = importer(client, Path.of(args[1]), AccountsMode.IMPORT, Integer.parseInt(args[4]))
                     .run(input(Integer.parseInt(args[2]), Integer.parseInt(args[3])));
             System.out.println(report.summary(5));
         }
     }
 
-    static BulkImporter<GameFriendItem> importer(FriendImportClient client, Path journal, AccountsMode mode) {
-        return BulkImporter.<GameFriendItem>builder(client).journal(journal).accounts(mode).build();
+    static BulkImporter<GameFriendItem> importer(FriendImportClient client, Path journal, AccountsMode mode,
+            int listed) {
+        List<io.timport.call.AccountItem> list = new ArrayList<>(listed);
+        for (int u = 0; u < listed; u++) {
+            list.add(io.timport.call.AccountItem.of(user(u)));
+        }
+        return BulkImporter.<GameFriendItem>builder(client).journal(journal).accounts(mode).accountsList(list).build();
     }
 
     /** {@code users} users ({@code u00000}, ...), each with {@code friends} friends among them; shuffled. */

@@ -207,14 +207,15 @@ class AccountsPhaseTest {
 
     @Test
     void killedInsideTheAccountsPhaseItResumesWithoutCheckingOrImportingConfirmedAccountsAgain() throws Exception {
-        int users = 20_000;
-        int friends = 1;
+        int users = 20_000; // listed
+        int related = 500;
+        int friends = 4;
         Path journal = dir.resolve("import.journal");
         Path accountsJournal = dir.resolve("import.journal.accounts");
         try (ChatSimulator sim = TestApp.start(TestApp.simulator().accounts(AccountsImport.existing(users))
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
             KilledImport killed = KilledImport.killWhen(dir, AccountsImport.class, List.of(sim.baseUri().toString(),
-                    journal.toString(), String.valueOf(users), String.valueOf(friends)),
+                    journal.toString(), String.valueOf(related), String.valueOf(friends), String.valueOf(users)),
                     () -> KilledImport.lines(accountsJournal) >= 2 + 40, Duration.ofSeconds(90),
                     Duration.ofMillis(300));
             assertEquals(0, sim.relationCount(), "killed inside the accounts phase\n" + killed.log());
@@ -222,10 +223,10 @@ class AccountsPhaseTest {
             assertTrue(checksBefore > 0 && checksBefore < users / 100, checksBefore + "\n" + killed.log());
             sim.resetStats();
 
-            List<ImportRecord<GameFriendItem>> input = AccountsImport.input(users, friends);
+            List<ImportRecord<GameFriendItem>> input = AccountsImport.input(related, friends);
             ImportReport resumed;
             try (FriendImportClient client = ResumableImport.client(sim.baseUri())) {
-                resumed = AccountsImport.importer(client, journal, AccountsMode.IMPORT).run(input);
+                resumed = AccountsImport.importer(client, journal, AccountsMode.IMPORT, users).run(input);
             }
             assertTrue(resumed.allImported(), resumed.summary(5));
             AccountsReport accounts = resumed.accounts().orElseThrow();
