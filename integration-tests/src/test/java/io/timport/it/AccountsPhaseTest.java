@@ -187,6 +187,38 @@ class AccountsPhaseTest {
     }
 
     @Test
+    void anAccountTheServerCannotCreateIsReportedWithItsOwnCodeAndItsRelationsAreNotSent() throws Exception {
+        List<ImportRecord<GameFriendItem>> input = AccountsImport.input(20, 3);
+        List<AccountItem> list = new ArrayList<>();
+        for (int u = 0; u < 20; u++) {
+            list.add(new AccountItem(AccountsImport.user(u), u == 0 ? "N".repeat(501) : "Player " + u, null));
+        }
+        try (ChatSimulator sim = AccountsImport.simulator(20);
+                FriendImportClient client = TestApp.client(sim, 200)) {
+            ImportReport report = BulkImporter.<GameFriendItem>builder(client)
+                    .accounts(AccountsMode.IMPORT)
+                    .accountsList(list)
+                    .build()
+                    .run(input);
+            AccountsReport accounts = report.accounts().orElseThrow();
+            assertEquals(1, accounts.failed());
+            assertEquals(java.util.Map.of(40601, 1L), accounts.failedByCode());
+            assertEquals("a profile field (Nick, FaceUrl) is too long", accounts.meaning(40601));
+            assertEquals(1, accounts.singleImportCalls(), "FailAccounts: sent alone with account_import for its code");
+            assertEquals(5, accounts.imported());
+            long naming = input.stream().filter(r -> r.fromAccount().equals("u00000")
+                    || r.toAccount().equals("u00000")).count();
+            assertEquals(naming, accounts.relationsSkipped());
+            ImportFailure f = report.failures().get(0);
+            assertTrue(f.info().startsWith("not sent: account \"u00000\" could not be created: [40601] a profile "
+                    + "field (Nick, FaceUrl) is too long"), f.info());
+            assertTrue(report.summary(0).contains("Accounts failed by code:\n   40601         1  a profile field "
+                    + "(Nick, FaceUrl) is too long\n"), report.summary(0));
+            assertEquals(0, answered30003(sim));
+        }
+    }
+
+    @Test
     void aBadAccountsFileStopsBeforeAnythingIsSentNamingTheLine() throws Exception {
         Path accountsFile = dir.resolve("accounts.jsonl");
         Files.write(accountsFile, List.of("{\"UserID\":\"a\"}", "", "{\"UserID\":\"b\",\"Nickname\":\"B\"}"));
