@@ -212,6 +212,23 @@ final class Options {
                 + "and skipped, never held whole")
         String maxLineBytes;
 
+        @Option(names = "--accounts", paramLabel = "MODE", order = 44, description =
+                "the accounts the relations name, before the relations: check (report the missing ones and send "
+                + "none of their relations), import (create the missing ones, then import every relation: creates "
+                + "users in the app), off. Default: check against a real server, import against the embedded "
+                + "simulator, off for standard input (read once)")
+        String accounts;
+
+        @Option(names = "--accounts-file", paramLabel = "FILE", order = 48, description =
+                "the accounts to create, as JSONL: {\"UserID\":...,\"Nick\":...,\"FaceUrl\":...} a line. "
+                + "With it, import creates only the accounts it lists")
+        String accountsFile;
+
+        @Option(names = "--missing-accounts-out", paramLabel = "FILE", order = 49, description =
+                "write the accounts that do not exist after the accounts phase to FILE, in the --accounts-file "
+                + "format")
+        String missingAccountsOut;
+
         @Option(names = "--quiet", order = 47,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
@@ -256,6 +273,10 @@ final class Options {
     boolean quiet;
     boolean validateOnly;
     int maxLineBytes = io.timport.bulk.JsonlInput.DEFAULT_MAX_LINE_BYTES;
+    /** The accounts mode: as given, or the default for the target and input (see {@link #resolve()}). */
+    io.timport.bulk.AccountsMode accounts;
+    String accountsFile;
+    String missingAccountsOut;
 
     private Options() {
     }
@@ -447,6 +468,36 @@ final class Options {
         quiet = imp.quiet;
         validateOnly = imp.validateOnly;
         maxLineBytes = integer("--max-line-bytes", imp.maxLineBytes, 64, Integer.MAX_VALUE - 8, maxLineBytes);
+
+        accountsFile = text("--accounts-file", imp.accountsFile);
+        missingAccountsOut = text("--missing-accounts-out", imp.missingAccountsOut);
+        String mode = text("--accounts", imp.accounts);
+        if (mode != null) {
+            switch (mode) {
+                case "check" -> accounts = io.timport.bulk.AccountsMode.CHECK;
+                case "import" -> accounts = io.timport.bulk.AccountsMode.IMPORT;
+                case "off" -> accounts = io.timport.bulk.AccountsMode.OFF;
+                default -> throw new UsageException("--accounts must be check, import or off, was \"" + mode + "\"");
+            }
+        }
+        boolean stdin = "-".equals(input);
+        if (stdin && accounts != null && accounts != io.timport.bulk.AccountsMode.OFF) {
+            throw new UsageException("--accounts " + mode + " reads the input twice, and standard input can be read "
+                    + "once: give --input FILE, or --accounts off");
+        }
+        if (validateOnly && (mode != null || accountsFile != null || missingAccountsOut != null)) {
+            throw new UsageException((mode != null ? "--accounts" : accountsFile != null ? "--accounts-file"
+                    : "--missing-accounts-out") + " applies to an import; --validate-only sends nothing");
+        }
+        if (accounts == null) {
+            accounts = stdin ? io.timport.bulk.AccountsMode.OFF
+                    : endpoint == null && region == null ? io.timport.bulk.AccountsMode.IMPORT
+                    : io.timport.bulk.AccountsMode.CHECK;
+        }
+        if (accounts == io.timport.bulk.AccountsMode.OFF && (accountsFile != null || missingAccountsOut != null)) {
+            throw new UsageException((accountsFile != null ? "--accounts-file" : "--missing-accounts-out")
+                    + " needs the accounts phase: --accounts check or import" + (stdin ? ", and --input FILE" : ""));
+        }
 
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");

@@ -82,6 +82,7 @@ final class AccountsPhase implements Phase<Integer, AccountCall, ChatAnswer> {
     private long held;
     private boolean inputEnded;
     private AccountCall.Kind last = AccountCall.Kind.IMPORT;
+    private int wakes;
 
     // counts for the report
     long existing;
@@ -145,6 +146,9 @@ final class AccountsPhase implements Phase<Integer, AccountCall, ChatAnswer> {
             missingFound(new AccountCall.Account(p), false); // found missing by an earlier run: not checked again
         } else {
             checks.add(new AccountCall.Account(p));
+            if (checks.size() % BATCH == 0) {
+                wakes |= EngineCore.WAKE_DISPATCHER; // a batch is ready
+            }
         }
         return true;
     }
@@ -523,7 +527,9 @@ final class AccountsPhase implements Phase<Integer, AccountCall, ChatAnswer> {
 
     @Override
     public int takeWakes() {
-        return 0;
+        int w = wakes;
+        wakes = 0;
+        return w;
     }
 
     // ------------------------------------------------------------------------------------------------ results
