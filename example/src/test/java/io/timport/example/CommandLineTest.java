@@ -32,7 +32,7 @@ class CommandLineTest {
         for (String option : List.of("--input=FILE", "--sample", "--users=N", "--relations=N", "--invalid=N", "--seed=N",
                 "--write-sample=FILE", "--region=NAME", "--endpoint=URI", "--sdkappid=N", "--admin=ID", "--key-file=FILE",
                 "TIMPORT_SECRET_KEY", "--rate=N", "--timeout=SECONDS", "--sim-latency=MS", "--sim-faults=P",
-                "--batch-size=N", "--journal=FILE", "--failures-out=FILE", "--show-failures=N", "--quiet", "--help",
+                "--batch-size=N", "--accounts=MODE", "--accounts-file=FILE", "--missing-accounts-out=FILE", "--journal=FILE", "--failures-out=FILE", "--show-failures=N", "--quiet", "--help",
                 "--version", "timport-failures.jsonl", "Exit status:", "Input (default: the generated sample):",
                 "Target (default: the embedded simulator):", "Embedded simulator only:", "Import:")) {
             assertTrue(run.out().contains(option), option);
@@ -114,6 +114,11 @@ class CommandLineTest {
         "--endpoint http://127.0.0.1:99999 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://127.0.0.1:99999\" has port 99999: a TCP port is 1 to 65535",
         "--max-line-bytes 10             | --max-line-bytes must be from 64 to 2,147,483,639, was 10",
         "--validate-only=yes             | --validate-only takes no value",
+        "--accounts create               | --accounts must be check, import or off, was \"create\"",
+        "--input - --accounts check      | --accounts check reads the input twice, and standard input can be read once: give --input FILE, or --accounts off",
+        "--validate-only --accounts off  | --accounts applies to an import; --validate-only sends nothing",
+        "--accounts off --accounts-file a.jsonl | --accounts-file needs the accounts phase: --accounts check or import",
+        "--input - --missing-accounts-out m.jsonl | --missing-accounts-out needs the accounts phase: --accounts check or import, and --input FILE",
     })
     void aBadCommandLineIsAUsageErrorWith64AndOneLineSayingWhy(String args, String message) throws Exception {
         Files.writeString(dir.resolve("friends.jsonl"), "");

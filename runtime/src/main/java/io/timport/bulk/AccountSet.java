@@ -53,6 +53,7 @@ final class AccountSet implements Closeable {
     private final Path dir;
     private final int size;
     private final int listed;
+    private long records;
     private final String fingerprint;
     private final MappedByteBuffer sorted;
     private final FileChannel data;
@@ -113,8 +114,10 @@ final class AccountSet implements Closeable {
             }
         }
         List<byte[]> buffer = new ArrayList<>(Math.min(chunk, 1 << 16));
+        long records = 0;
         while (relations.hasNext()) {
             ImportRecord<?> r = relations.next();
+            records++;
             if (RecordRules.problem(r) != null) {
                 continue;
             }
@@ -143,7 +146,10 @@ final class AccountSet implements Closeable {
             map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
         }
         FileChannel data = FileChannel.open(dataFile, StandardOpenOption.READ);
-        return new AccountSet(dir, count, listedCount, HexFormat.of().formatHex(digest.digest(), 0, 16), map, data);
+        AccountSet set = new AccountSet(dir, count, listedCount, HexFormat.of().formatHex(digest.digest(), 0, 16), map,
+                data);
+        set.records = records;
+        return set;
     }
 
     private record Listed(byte[] id, long offset) {
@@ -296,6 +302,11 @@ final class AccountSet implements Closeable {
     /** Accounts of the accounts list (before removing repeats); 0 when there is no list. */
     int listed() {
         return listed;
+    }
+
+    /** Input records read while collecting, valid or not. */
+    long records() {
+        return records;
     }
 
     /** A digest of the sorted UserIDs: the same input and list give the same fingerprint. */

@@ -110,8 +110,14 @@ final class MigrationRun {
             AccountsReport report = report(settings, accounts, set, phase, gate,
                     Duration.ofNanos(ticker.nanoTime() - start), stop != null);
             if (stop != null) {
-                ImportReport nothing = new ProgressMeter(ChatApi.FRIEND_IMPORT.apiName(), -1, ticker.nanoTime(),
-                        new Listeners(List.of())).report(ticker.nanoTime(), true).withAccounts(report);
+                // no relation was sent: every record is left undone
+                ProgressMeter relations = new ProgressMeter(ChatApi.FRIEND_IMPORT.apiName(), -1, ticker.nanoTime(),
+                        new Listeners(List.of()));
+                relations.journaled(journalFile != null);
+                for (long r = 0; r < set.records(); r++) {
+                    relations.recordRead();
+                }
+                ImportReport nothing = relations.report(ticker.nanoTime(), true).withAccounts(report);
                 throw new ImportAbortedException(Printable.escape(stop.message()), stop.errorCode(), nothing,
                         stop.cause());
             }
