@@ -180,6 +180,15 @@ public final class ExampleImporter {
         if (o.writeSample != null) {
             return writeSample(sample, o.writeSample);
         }
+        if (inputFile != null && !Files.isRegularFile(inputFile) && o.accounts != AccountsMode.OFF) {
+            // a pipe or a device can be read once, and the accounts phase reads the input twice
+            if (o.accountsGiven) {
+                throw new Options.UsageException("--accounts " + o.accounts.name().toLowerCase(Locale.ROOT)
+                        + " reads the input twice, and " + o.input + " is not a regular file (a pipe or a device is "
+                        + "read once): give a file, or --accounts off");
+            }
+            o.accounts = AccountsMode.OFF;
+        }
         writableDirectory(o.failuresOut, "--failures-out"); // known before the import, not after hours of it
         Failures failures = new Failures(workDir.resolve(o.failuresOut), o.failuresOut);
         failures.clearLeftover(inputFile);

@@ -275,6 +275,8 @@ final class Options {
     int maxLineBytes = io.timport.bulk.JsonlInput.DEFAULT_MAX_LINE_BYTES;
     /** The accounts mode: as given, or the default for the target and input (see {@link #resolve()}). */
     io.timport.bulk.AccountsMode accounts;
+    /** True when {@code --accounts} was given (not the default). */
+    boolean accountsGiven;
     String accountsFile;
     String missingAccountsOut;
 
@@ -472,6 +474,7 @@ final class Options {
         accountsFile = text("--accounts-file", imp.accountsFile);
         missingAccountsOut = text("--missing-accounts-out", imp.missingAccountsOut);
         String mode = text("--accounts", imp.accounts);
+        accountsGiven = mode != null;
         if (mode != null) {
             switch (mode) {
                 case "check" -> accounts = io.timport.bulk.AccountsMode.CHECK;
