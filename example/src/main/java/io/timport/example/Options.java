@@ -212,19 +212,19 @@ final class Options {
                 + "and skipped, never held whole")
         String maxLineBytes;
 
-        @Option(names = "--accounts", paramLabel = "MODE", order = 44, description =
+        @Option(names = "--accounts", paramLabel = "MODE", order = 48, description =
                 "the accounts the relations name, before the relations: check (report the missing ones and send "
                 + "none of their relations), import (create the missing ones, then import every relation: creates "
                 + "users in the app), off. Default: check against a real server, import against the embedded "
                 + "simulator, off for standard input (read once)")
         String accounts;
 
-        @Option(names = "--accounts-file", paramLabel = "FILE", order = 48, description =
-                "the accounts to create, as JSONL: {\"UserID\":...,\"Nick\":...,\"FaceUrl\":...} a line. "
-                + "With it, import creates only the accounts it lists")
+        @Option(names = "--accounts-file", paramLabel = "FILE", order = 49, description =
+                "the accounts to create, as JSONL: one {\"UserID\": ..., \"Nick\": ..., \"FaceUrl\": ...} a "
+                + "line (Nick and FaceUrl optional). With it, import creates only the accounts it lists")
         String accountsFile;
 
-        @Option(names = "--missing-accounts-out", paramLabel = "FILE", order = 49, description =
+        @Option(names = "--missing-accounts-out", paramLabel = "FILE", order = 50, description =
                 "write the accounts that do not exist after the accounts phase to FILE, in the --accounts-file "
                 + "format")
         String missingAccountsOut;
