@@ -18,7 +18,6 @@ final class AccountGate {
     private final byte[] state;
     private final AccountsPhase phase;
     private final AccountsMode mode;
-    private final boolean listOnly;
     private final long[] bits;
     private final long mask;
     private long skipped;
@@ -28,7 +27,6 @@ final class AccountGate {
         this.state = phase.states();
         this.phase = phase;
         this.mode = mode;
-        this.listOnly = listOnly;
         long m = Long.highestOneBit(Math.max(1024L, (long) bad * 10)) << 1;
         this.bits = new long[(int) (m >>> 6)];
         this.mask = m - 1;
