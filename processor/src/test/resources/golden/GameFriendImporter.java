@@ -80,7 +80,9 @@ public final class GameFriendImporter {
 
     /**
      * Imports every record and returns the report. The total shown by progress is the
-     * size of {@code records} when it is a {@link Collection}.
+     * size of {@code records} when it is a {@link Collection}. With an accounts phase
+     * ({@code accounts(CHECK)} or {@code accounts(IMPORT)} on the builder), {@code records}
+     * is iterated twice: once for its accounts, once for its relations.
      *
      * @param records relations made with the {@code record} methods, valid or not
      * @return what the import did, with every relation not imported and why
@@ -96,6 +98,8 @@ public final class GameFriendImporter {
 
     /**
      * Imports every record of the stream, then closes it, and returns the report.
+     * A stream is read once: with an accounts phase, which reads the input twice, this
+     * method throws {@link IllegalStateException}; give an {@code Iterable} or a file.
      *
      * @param records relations made with the {@code record} methods, valid or not
      * @return what the import did, with every relation not imported and why
@@ -115,8 +119,9 @@ public final class GameFriendImporter {
      * {@link JsonlInput}. A line that is not valid JSON, lacks {@code From_Account} or is not a
      * valid {@code GameFriendItem} is reported with its origin, {@code <file name>:<line>}, and
      * never sent; the rest of the file goes on. The file is read once, lazily and in order
-     * (a named pipe will do); a line longer than the builder's {@code maxLineBytes} is
-     * reported by its number and skipped, never held whole.
+     * (a named pipe will do; with an accounts phase it is read twice, so not a pipe); a line
+     * longer than the builder's {@code maxLineBytes} is reported by its number and
+     * skipped, never held whole.
      *
      * @param file the JSONL file, in UTF-8
      * @return what the import did, with every relation not imported and why

@@ -1,7 +1,9 @@
 package io.timport.example;
 
+import io.timport.bulk.AccountsMode;
 import io.timport.bulk.ConsoleProgress;
 import io.timport.bulk.ImportAbortedException;
+import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.bulk.ImporterBuilder;
 import io.timport.bulk.JournalIdentity;
@@ -19,6 +21,7 @@ import io.timport.limit.SmoothRateLimiter;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.CustomFieldType;
 import io.timport.simulator.Fault;
+import io.timport.simulator.RestApi;
 import io.timport.simulator.SimulatorConfig;
 import io.timport.simulator.SimulatorStats;
 import java.io.BufferedWriter;
@@ -206,6 +209,15 @@ public final class ExampleImporter {
         if (o.writeSample != null) {
             return writeSample(sample, o.writeSample);
         }
+        if (inputFile != null && !Files.isRegularFile(inputFile) && o.accounts != AccountsMode.OFF) {
+            // a pipe or a device can be read once, and the accounts phase reads the input twice
+            if (o.accountsGiven) {
+                throw new Options.UsageException("--accounts " + o.accounts.name().toLowerCase(Locale.ROOT)
+                        + " reads the input twice, and " + o.input + " is not a regular file (a pipe or a device is "
+                        + "read once): give a file, or --accounts off");
+            }
+            o.accounts = AccountsMode.OFF;
+        }
         writableDirectory(o.failuresOut, "--failures-out"); // known before the import, not after hours of it
         Failures failures = new Failures(workDir.resolve(o.failuresOut), o.failuresOut);
         failures.clearLeftover(inputFile);
@@ -271,11 +283,22 @@ public final class ExampleImporter {
                     .maxBodyBytes(o.maxBodyBytes)
                     .pacing(o.pacing)
                     .outageLimit(Duration.ofSeconds(o.outageLimitSeconds))
-                    .listener(new OutageNotices(o.outageLimitSeconds));
+                    .listener(new OutageNotices(o.outageLimitSeconds))
+                    // accounts first, as Tencent's migration guide orders it: check them, or create the missing ones
+                    .accounts(o.accounts);
             if (o.breakerCalls == 0) {
                 settings.breakerOff();
             } else {
                 settings.breaker(o.breakerCalls, o.breakerRelations);
+            }
+            if (o.accountsFile != null) {
+                settings.accountsFile(readableFile(o.accountsFile, "--accounts-file"));
+            } else if (sample != null) {
+                settings.accountsList(sample.accountItems()); // the players, with their nicknames
+            }
+            if (o.missingAccountsOut != null) {
+                writableDirectory(o.missingAccountsOut, "--missing-accounts-out");
+                settings.missingAccountsFile(workDir.resolve(o.missingAccountsOut));
             }
             if (!o.quiet) {
                 settings.progress(progress());
@@ -291,7 +314,9 @@ public final class ExampleImporter {
                     GameFriendImporter importer = settings.expectedTotal(sample.relations())
                             .linger(Duration.ofMillis(200))
                             .build();
-                    report = importer.run(sample.rows().map(FriendRow::toRecord));
+                    // an Iterable, not a Stream: the accounts phase reads the input twice
+                    Iterable<ImportRecord<GameFriendItem>> rows = () -> sample.rows().map(FriendRow::toRecord).iterator();
+                    report = importer.run(rows);
                 } else if (inputFile != null) {
                     // A regular file is counted first, for the progress bar's total; anything else (a pipe, a FIFO,
                     // a device) is read once, as it comes, with no total.
@@ -370,6 +395,12 @@ public final class ExampleImporter {
                             + " at most %,d in any second (its limit: %,d), %,d of them throttled.%n",
                     simulator.relationCount(), simulator.fromAccounts().size(), stats.calls(),
                     stats.maxAcceptedInAnySecond(), o.rate, stats.throttled());
+            if (o.accounts != AccountsMode.OFF) {
+                out.printf(Locale.ROOT, "It holds %,d accounts; account_check %,d calls, multiaccount_import %,d, "
+                                + "account_import %,d.%n", simulator.accounts().size(),
+                        stats.api(RestApi.ACCOUNT_CHECK).calls(), stats.api(RestApi.MULTIACCOUNT_IMPORT).calls(),
+                        stats.api(RestApi.ACCOUNT_IMPORT).calls());
+            }
         }
     }
 
@@ -456,7 +487,8 @@ public final class ExampleImporter {
                 .customField("Level", CustomFieldType.INTEGER)
                 .customField("Guild", CustomFieldType.STRING);
         if (sample != null) {
-            config.accounts(sample.accounts()); // so that a friend whose account was deleted is answered 30003
+            // The app knows most players (those who joined since have no account yet), and not the deleted friend
+            config.accounts(sample.accountsBeforeImport());
         }
         if (o.simLatencyMillis > 0) {
             config.latency(Duration.ofMillis(o.simLatencyMillis), Duration.ofMillis(o.simLatencyMillis / 5));
@@ -684,6 +716,15 @@ public final class ExampleImporter {
         } else {
             out.println("  input    " + (inputFile != null ? o.input : "standard input") + " (JSONL)");
         }
+        out.println("  accounts " + switch (o.accounts) {
+            case IMPORT -> "import: check every account the relations name, create the missing ones"
+                    + (simulator != null && sample != null ? String.format(Locale.ROOT, " (the simulator knows %,d of"
+                            + " the %,d players)", sample.accountsBeforeImport().size(), sample.users()) : "")
+                    + ", then the relations";
+            case CHECK -> "check: report the accounts that do not exist and send none of their relations (--accounts "
+                    + "import creates them)";
+            case OFF -> "off: relations only";
+        });
         out.printf(Locale.ROOT, "  pace     %s calls/s (2 %% under the limit), up to %,d relations per call%n",
                 new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT))
                         .format(o.rate * (1 - RateLimiterRegistry.DEFAULT_PACE_MARGIN)), o.batchSize);

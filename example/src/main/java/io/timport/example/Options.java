@@ -238,6 +238,23 @@ final class Options {
                 + "call at a time probes the server, and the import resumes when it answers")
         String outageLimit;
 
+        @Option(names = "--accounts", paramLabel = "MODE", order = 52, description =
+                "the accounts the relations name, before the relations: check (report the missing ones and send "
+                + "none of their relations), import (create the missing ones, then import every relation: creates "
+                + "users in the app), off. Default: check against a real server, import against the embedded "
+                + "simulator, off for standard input (read once)")
+        String accounts;
+
+        @Option(names = "--accounts-file", paramLabel = "FILE", order = 53, description =
+                "the accounts to create, as JSONL: one {\"UserID\": ..., \"Nick\": ..., \"FaceUrl\": ...} a "
+                + "line (Nick and FaceUrl optional). With it, import creates only the accounts it lists")
+        String accountsFile;
+
+        @Option(names = "--missing-accounts-out", paramLabel = "FILE", order = 54, description =
+                "write the accounts that do not exist after the accounts phase to FILE, in the --accounts-file "
+                + "format")
+        String missingAccountsOut;
+
         @Option(names = "--quiet", order = 51,
                 description = "no banner and no progress bar: the report, the failures line and errors")
         boolean quiet;
@@ -290,6 +307,12 @@ final class Options {
     static final int DEFAULT_BREAKER_RELATIONS = 100;
     io.timport.bulk.Pacing pacing = io.timport.bulk.Pacing.WINDOW;
     int outageLimitSeconds = DEFAULT_OUTAGE_LIMIT_SECONDS;
+    /** The accounts mode: as given, or the default for the target and input (see {@link #resolve()}). */
+    io.timport.bulk.AccountsMode accounts;
+    /** True when {@code --accounts} was given (not the default). */
+    boolean accountsGiven;
+    String accountsFile;
+    String missingAccountsOut;
 
     private Options() {
     }
@@ -486,6 +509,37 @@ final class Options {
         breaker(imp.breaker);
         pacing = pacing(imp.pacing);
         outageLimitSeconds = integer("--outage-limit", imp.outageLimit, 1, 7 * 24 * 3600, outageLimitSeconds);
+
+        accountsFile = text("--accounts-file", imp.accountsFile);
+        missingAccountsOut = text("--missing-accounts-out", imp.missingAccountsOut);
+        String mode = text("--accounts", imp.accounts);
+        accountsGiven = mode != null;
+        if (mode != null) {
+            switch (mode) {
+                case "check" -> accounts = io.timport.bulk.AccountsMode.CHECK;
+                case "import" -> accounts = io.timport.bulk.AccountsMode.IMPORT;
+                case "off" -> accounts = io.timport.bulk.AccountsMode.OFF;
+                default -> throw new UsageException("--accounts must be check, import or off, was \"" + mode + "\"");
+            }
+        }
+        boolean stdin = "-".equals(input);
+        if (stdin && accounts != null && accounts != io.timport.bulk.AccountsMode.OFF) {
+            throw new UsageException("--accounts " + mode + " reads the input twice, and standard input can be read "
+                    + "once: give --input FILE, or --accounts off");
+        }
+        if (validateOnly && (mode != null || accountsFile != null || missingAccountsOut != null)) {
+            throw new UsageException((mode != null ? "--accounts" : accountsFile != null ? "--accounts-file"
+                    : "--missing-accounts-out") + " applies to an import; --validate-only sends nothing");
+        }
+        if (accounts == null) {
+            accounts = stdin ? io.timport.bulk.AccountsMode.OFF
+                    : endpoint == null && region == null ? io.timport.bulk.AccountsMode.IMPORT
+                    : io.timport.bulk.AccountsMode.CHECK;
+        }
+        if (accounts == io.timport.bulk.AccountsMode.OFF && (accountsFile != null || missingAccountsOut != null)) {
+            throw new UsageException((accountsFile != null ? "--accounts-file" : "--missing-accounts-out")
+                    + " needs the accounts phase: --accounts check or import" + (stdin ? ", and --input FILE" : ""));
+        }
 
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");

@@ -1,5 +1,6 @@
 package io.timport.example;
 
+import io.timport.call.AccountItem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -188,6 +189,39 @@ public final class SampleGraph {
         }
         return ids;
     }
+
+    /**
+     * The players as accounts to create, each with a nickname ({@code Nick}): the sample's accounts list. The deleted
+     * friend of {@link Broken#DELETED_FRIEND} is not on it.
+     */
+    public List<AccountItem> accountItems() {
+        List<AccountItem> items = new ArrayList<>(users);
+        for (int u = 0; u < users; u++) {
+            SplittableRandom side = new SplittableRandom(seed * 31 + u);
+            String nick = NAME_PARTS[side.nextInt(NAME_PARTS.length)] + NAME_PARTS[side.nextInt(NAME_PARTS.length)]
+                    .toLowerCase(Locale.ROOT) + NAME_SUFFIXES[side.nextInt(NAME_SUFFIXES.length)];
+            items.add(new AccountItem(userId(u), nick, null));
+        }
+        return items;
+    }
+
+    /**
+     * The players whose accounts exist in the app before the import: all but every {@value #NEW_PLAYER_EVERY}th, the
+     * players who joined after the app was set up (the embedded simulator knows these; the accounts phase creates the
+     * others).
+     */
+    public List<String> accountsBeforeImport() {
+        List<String> ids = new ArrayList<>(users);
+        for (int u = 0; u < users; u++) {
+            if (u % NEW_PLAYER_EVERY != NEW_PLAYER_EVERY - 1) {
+                ids.add(userId(u));
+            }
+        }
+        return ids;
+    }
+
+    /** One player in this many has no account yet: {@link #accountsBeforeImport()}. */
+    static final int NEW_PLAYER_EVERY = 20;
 
     /** The rows, grouped by player; built lazily, so that a large sample costs little memory. */
     public Stream<FriendRow> rows() {

@@ -34,6 +34,7 @@ class CommandLineTest {
                 "TIMPORT_SECRET_KEY", "--rate=N", "--timeout=SECONDS", "--sim-latency=MS", "--sim-faults=P",
                 "--batch-size=N", "--journal=FILE", "--failures-out=FILE", "--show-failures=N", "--quiet", "--help",
                 "--pacing=MODE", "--outage-limit=SECONDS",
+                "--accounts=MODE", "--accounts-file=FILE", "--missing-accounts-out=FILE",
                 "--version", "timport-failures.jsonl", "Exit status:", "Input (default: the generated sample):",
                 "Target (default: the embedded simulator):", "Embedded simulator only:", "Import:")) {
             assertTrue(run.out().contains(option), option);
@@ -117,6 +118,11 @@ class CommandLineTest {
         "--validate-only=yes             | --validate-only takes no value",
         "--pacing fast                   | --pacing must be window or pause, was \"fast\"",
         "--outage-limit 0                | --outage-limit must be from 1 to 604,800, was 0",
+        "--accounts create               | --accounts must be check, import or off, was \"create\"",
+        "--input - --accounts check      | --accounts check reads the input twice, and standard input can be read once: give --input FILE, or --accounts off",
+        "--validate-only --accounts off  | --accounts applies to an import; --validate-only sends nothing",
+        "--accounts off --accounts-file a.jsonl | --accounts-file needs the accounts phase: --accounts check or import",
+        "--input - --missing-accounts-out m.jsonl | --missing-accounts-out needs the accounts phase: --accounts check or import, and --input FILE",
     })
     void aBadCommandLineIsAUsageErrorWith64AndOneLineSayingWhy(String args, String message) throws Exception {
         Files.writeString(dir.resolve("friends.jsonl"), "");

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Imports any number of (From_Account, item) relations at the server's full rate, losing nothing, explaining every
@@ -74,10 +76,17 @@ public final class BulkImporter<T extends AddFriendItem> {
     private final FriendImportClient client;
     private final ImportSettings settings;
 
+    private final AccountsSettings accounts;
+
     /** With a null client, the importer can only validate. */
     BulkImporter(FriendImportClient client, ImportSettings settings) {
+        this(client, settings, AccountsSettings.OFF);
+    }
+
+    BulkImporter(FriendImportClient client, ImportSettings settings, AccountsSettings accounts) {
         this.client = client;
         this.settings = settings;
+        this.accounts = accounts;
     }
 
     /** A builder for an importer that sends through {@code client} (and so through its rate limiter). */
@@ -106,6 +115,9 @@ public final class BulkImporter<T extends AddFriendItem> {
      */
     public ImportReport run(Iterable<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
+        if (accounts.mode() != AccountsMode.OFF) {
+            return migrate(() -> StreamSupport.stream(input.spliterator(), false), total(input));
+        }
         return run(input.iterator(), total(input));
     }
 
@@ -118,6 +130,10 @@ public final class BulkImporter<T extends AddFriendItem> {
     public ImportReport run(Stream<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
         try (input) {
+            if (accounts.mode() != AccountsMode.OFF) {
+                throw new IllegalStateException("the accounts phase (" + accounts.mode() + ") reads the input twice, "
+                        + "and a Stream can be read once: give the input as an Iterable, or a file to runJsonl");
+            }
             return run(input.iterator(), settings.expectedTotal());
         }
     }
@@ -132,7 +148,27 @@ public final class BulkImporter<T extends AddFriendItem> {
     public ImportReport runJsonl(Path file, ItemType<T> type)
             throws ImportAbortedException, IOException, InterruptedException {
         checkNotFailuresFile(file);
+        if (accounts.mode() != AccountsMode.OFF) {
+            return migrate(() -> {
+                try {
+                    return JsonlInput.read(file, type, settings.maxLineBytes());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, settings.expectedTotal());
+        }
         return run(JsonlInput.read(file, type, settings.maxLineBytes()));
+    }
+
+    /** The accounts phase, then the relations: {@link MigrationRun}. */
+    private ImportReport migrate(Supplier<Stream<? extends ImportRecord<? extends T>>> input, long total)
+            throws ImportAbortedException, IOException, InterruptedException {
+        FriendImportClient sendingClient = client();
+        WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
+                : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity());
+        return MigrationRun.run(settings, accounts, AccountSender.of(sendingClient.chatClient().accounts()),
+                RelationSender.of(sendingClient), journal, settings.journal(),
+                sendingClient.app().endpoint().baseUri().getHost(), sendingClient.app().sdkAppId(), total, input);
     }
 
     /** The identity this importer's journal records and checks: its client's app, and the input as described. */
@@ -288,6 +324,19 @@ public final class BulkImporter<T extends AddFriendItem> {
     static <T extends AddFriendItem> ImportReport run(ImportSettings settings, RelationSender<T> sender,
             WorkJournal journal, long total, Iterator<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
+        return run(settings, sender, journal, total, input, null);
+    }
+
+    /** What a relations phase is wrapped in (the accounts gate), given the phase and the run's meter. */
+    interface PhaseWrapper<T extends AddFriendItem> {
+        Phase<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> wrap(
+                Phase<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> phase, ProgressMeter meter);
+    }
+
+    /** {@link #run(ImportSettings, RelationSender, WorkJournal, long, Iterator)} with the phase wrapped, when not null. */
+    static <T extends AddFriendItem> ImportReport run(ImportSettings settings, RelationSender<T> sender,
+            WorkJournal journal, long total, Iterator<? extends ImportRecord<? extends T>> input,
+            PhaseWrapper<T> wrapper) throws ImportAbortedException, IOException, InterruptedException {
         Ticker ticker = Ticker.system();
         Listeners events = new Listeners(settings.listeners());
         ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, total, ticker.nanoTime(), events);
@@ -295,7 +344,8 @@ public final class BulkImporter<T extends AddFriendItem> {
         FailuresFile failures = settings.failuresFile() == null ? null : new FailuresFile(settings.failuresFile());
         meter.failuresTo(settings.keepFailures(), failures);
         EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> core = RelationsPhase.engine(
-                settings, sender, journal, meter, events, ticker, new SplittableRandom());
+                settings, sender, journal, meter, events, ticker, new SplittableRandom(),
+                wrapper == null ? p -> p : p -> wrapper.wrap(p, meter));
         EngineCore.Stop stop;
         try {
             stop = new ImportRun<>(core, meter, journal, settings, events, ticker).execute(input);

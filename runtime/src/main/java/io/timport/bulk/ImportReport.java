@@ -50,6 +50,8 @@ public final class ImportReport {
     private final Path failuresFile;
     private final long failuresWritten;
     private final long failuresUnwritable;
+    /** The accounts phase's report, when the import had one; set once, before the report is handed out. */
+    private AccountsReport accounts;
 
     /** A report that keeps every failure (for tests). */
     ImportReport(
@@ -125,6 +127,21 @@ public final class ImportReport {
      */
     public static String printable(String text) {
         return Printable.escape(text);
+    }
+
+    /** This report with the accounts phase's report attached (before it is handed out). */
+    ImportReport withAccounts(AccountsReport accounts) {
+        this.accounts = accounts;
+        return this;
+    }
+
+    /**
+     * What the accounts phase did, when the import had one ({@link ImporterBuilder#accounts(AccountsMode)}): accounts
+     * named, already present, imported, missing, failed, and the relations not sent because an account does not exist
+     * (those are also among {@link #failed()}, code 30003).
+     */
+    public Optional<AccountsReport> accounts() {
+        return Optional.ofNullable(accounts);
     }
 
     /** Input records read, valid or not (including those an earlier run completed). */
@@ -260,6 +277,9 @@ public final class ImportReport {
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();
+        if (accounts != null) {
+            s.append(accounts.summary(maxListed));
+        }
         if (validation) {
             s.append(String.format(Locale.ROOT, "%s: %,d records, %,d valid, %,d invalid (nothing was sent)",
                     aborted ? "Validation STOPPED" : "Validation finished", records, valid(), failed));

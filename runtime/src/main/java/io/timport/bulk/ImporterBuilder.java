@@ -1,5 +1,6 @@
 package io.timport.bulk;
 
+import io.timport.call.AccountItem;
 import io.timport.call.FriendImportClient;
 import io.timport.wire.AddFriendItem;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     int breakerCalls = SystematicFailures.DEFAULT_CALLS;
     int breakerRelations = SystematicFailures.DEFAULT_RELATIONS;
+    AccountsMode accountsMode = AccountsMode.OFF;
+    Path accountsFile;
+    Iterable<AccountItem> accountsList;
+    Path missingAccountsFile;
+    Path accountsTempDir;
 
     /** The largest request body by default: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -270,12 +276,47 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     }
 
     /**
+     * What the import does about the accounts its relations name, before the relations (default
+     * {@link AccountsMode#OFF}): {@link AccountsMode#CHECK} checks them with account_check and sends no relation that
+     * names a missing account (each is reported failed, 30003, the account named); {@link AccountsMode#IMPORT} also
+     * creates the missing accounts with multiaccount_import, <b>creating users in the app</b>. Either way the input is
+     * read twice (once to collect its accounts, on disk, in a bounded heap): give it to {@code run} as an
+     * {@code Iterable} or to {@code runJsonl} as a file; {@code run(Stream)} refuses. With a journal, the accounts
+     * phase is journaled beside it ({@code <journal>.accounts}): a run started again neither checks nor imports a
+     * confirmed account again. Its report is {@link ImportReport#accounts()}.
+     */
+    public B accounts(AccountsMode mode) {
+        this.accountsMode = Objects.requireNonNull(mode, "mode");
+        return self();
+    }
+
+    /**
      * How calls are kept within the server's rate limit, and what a throttled answer does (default
      * {@link Pacing#WINDOW}: a model of the server's sliding second, throttled calls sent again with the next
      * permits; {@link Pacing#PAUSE} is the earlier rule, kept for comparison). See {@link Pacing}.
      */
     public B pacing(Pacing pacing) {
         this.pacing = Objects.requireNonNull(pacing, "pacing");
+        return self();
+    }
+
+    /**
+     * The accounts to create, with their Nick and FaceUrl: a JSONL file of {@code {"UserID":…,"Nick":…,"FaceUrl":…}}
+     * (Nick and FaceUrl optional). Its accounts are checked too, even when no relation names them. With a list, the
+     * {@link AccountsMode#IMPORT} mode creates only the accounts it lists: an account a relation names that neither
+     * exists nor is listed is reported missing (a friend whose account was deleted is not created again). Null (the
+     * default): no list; every missing account is created with its UserID alone.
+     */
+    public B accountsFile(Path file) {
+        this.accountsFile = file;
+        this.accountsList = null;
+        return self();
+    }
+
+    /** Like {@link #accountsFile(Path)}, the accounts given as objects (iterated once per run). */
+    public B accountsList(Iterable<AccountItem> accounts) {
+        this.accountsList = accounts;
+        this.accountsFile = null;
         return self();
     }
 
@@ -307,6 +348,16 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     }
 
     /**
+     * Writes the accounts that do not exist after the accounts phase (missing and not created, or failed) to
+     * {@code file}, one {@code {"UserID":…}} a line: the accounts-file format, ready to be completed with Nicks and
+     * imported. Null (the default): none written; the report lists the first ones.
+     */
+    public B missingAccountsFile(Path file) {
+        this.missingAccountsFile = file;
+        return self();
+    }
+
+    /**
      * How long an outage may last before the run stops (default 10 minutes, {@link #DEFAULT_OUTAGE_LIMIT}). When no
      * usable answer has come for a second (connections refused or reset, timeouts, HTTP 5xx, bodies that are not a
      * Chat answer: HTML, garbage, empty), the engine stops sending new calls and probes the server with one call at a
@@ -324,9 +375,19 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * Where the accounts phase keeps its sorted accounts during the run (about 41 bytes an account, deleted at the
+     * end); null (the default) for the system's temporary directory.
+     */
+    public B accountsTempDir(Path dir) {
+        this.accountsTempDir = dir;
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
-        return new BulkImporter<>(client, settings());
+        return new BulkImporter<>(client, settings(), new AccountsSettings(accountsMode, accountsFile, accountsList,
+                missingAccountsFile, accountsTempDir));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -94,6 +95,14 @@ final class RelationsPhase<T extends AddFriendItem>
     static <T extends AddFriendItem> EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> engine(
             ImportSettings settings, RelationSender<T> sender, WorkJournal journal, ProgressMeter meter,
             Listeners events, Ticker ticker, RandomGenerator random) {
+        return engine(settings, sender, journal, meter, events, ticker, random, p -> p);
+    }
+
+    /** {@link #engine} with the phase wrapped by {@code wrap} (the accounts gate of a migration). */
+    static <T extends AddFriendItem> EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> engine(
+            ImportSettings settings, RelationSender<T> sender, WorkJournal journal, ProgressMeter meter,
+            Listeners events, Ticker ticker, RandomGenerator random,
+            UnaryOperator<Phase<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse>> wrap) {
         Backoff backoff = new Backoff(settings.initialBackoff().toNanos(), settings.maxBackoff().toNanos(), random);
         ThrottleReaction throttling = settings.pacing() == Pacing.PAUSE
                 ? new ThrottleReaction.PauseWhenPersistent(settings.throttlePause().toNanos())
@@ -105,8 +114,8 @@ final class RelationsPhase<T extends AddFriendItem>
         SystematicFailures breaker = new SystematicFailures(settings.breakerCalls(), settings.breakerRelations());
         ServerWindow window = settings.pacing() == Pacing.WINDOW ? ServerWindow.forPace(sender.pace()) : null;
         OutageWatch outage = new OutageWatch(settings.outageLimit().toNanos(), journal != WorkJournal.NONE);
-        return new EngineCore<>(new RelationsPhase<>(queues, policy, sender, journal, meter, breaker), meter, events,
-                settings.maxInFlight(), window, outage);
+        return new EngineCore<>(wrap.apply(new RelationsPhase<>(queues, policy, sender, journal, meter, breaker)), meter,
+                events, settings.maxInFlight(), window, outage);
     }
 
     @Override

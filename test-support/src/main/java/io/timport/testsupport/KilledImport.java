@@ -35,6 +35,21 @@ public final class KilledImport {
      */
     public static KilledImport killMidway(Path dir, Class<?> mainClass, List<String> args, Path journal, int entries,
             Duration timeout, Duration settle) throws IOException, InterruptedException {
+        return killWhen(dir, mainClass, args, () -> workEntries(journal) >= entries, timeout, settle);
+    }
+
+    /** What a kill waits for: true once the child has done enough. */
+    @FunctionalInterface
+    public interface Progress {
+        boolean enough() throws IOException;
+    }
+
+    /**
+     * Like {@link #killMidway}, killing the child as soon as {@code enough} says so (for a phase journaled elsewhere,
+     * such as the accounts phase's {@code <journal>.accounts}).
+     */
+    public static KilledImport killWhen(Path dir, Class<?> mainClass, List<String> args, Progress enough,
+            Duration timeout, Duration settle) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
@@ -47,7 +62,7 @@ public final class KilledImport {
                 .start();
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (workEntries(journal) < entries) {
+            while (!enough.enough()) {
                 assertTrue(child.isAlive(), "the import ended before it was killed:\n" + run.log());
                 assertTrue(System.nanoTime() < deadline, "the import made no progress:\n" + run.log());
                 Thread.sleep(5);
@@ -67,6 +82,20 @@ public final class KilledImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The lines of a file so far (0 when it does not exist): an accounts journal's entries, plus its two first. */
+    public static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        long n = 0;
+        for (byte b : Files.readAllBytes(file)) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The entries of completed work in a journal so far: its lines of {@code "ok"} and {@code "fail"}. */

@@ -173,7 +173,9 @@ public final class ImporterWriter implements TypeWriter {
         private MethodSpec runIterable() {
             return run("run")
                     .addJavadoc("Imports every record and returns the report. The total shown by progress is the\n"
-                            + "size of {@code records} when it is a {@link $T}.\n", Collection.class)
+                            + "size of {@code records} when it is a {@link $T}. With an accounts phase\n"
+                            + "({@code accounts(CHECK)} or {@code accounts(IMPORT)} on the builder), {@code records}\n"
+                            + "is iterated twice: once for its accounts, once for its relations.\n", Collection.class)
                     .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not\n")
                     .addJavadoc(runThrows())
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
@@ -184,7 +186,9 @@ public final class ImporterWriter implements TypeWriter {
 
         private MethodSpec runStream() {
             return run("run")
-                    .addJavadoc("Imports every record of the stream, then closes it, and returns the report.\n")
+                    .addJavadoc("Imports every record of the stream, then closes it, and returns the report.\n"
+                            + "A stream is read once: with an accounts phase, which reads the input twice, this\n"
+                            + "method throws {@link IllegalStateException}; give an {@code Iterable} or a file.\n")
                     .addJavadoc("\n@param records relations made with the {@code record} methods, valid or not\n")
                     .addJavadoc(runThrows())
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
@@ -200,8 +204,9 @@ public final class ImporterWriter implements TypeWriter {
                             + "{@link $T}. A line that is not valid JSON, lacks {@code From_Account} or is not a\n"
                             + "valid {@code $L} is reported with its origin, {@code <file name>:<line>}, and\n"
                             + "never sent; the rest of the file goes on. The file is read once, lazily and in order\n"
-                            + "(a named pipe will do); a line longer than the builder's {@code maxLineBytes} is\n"
-                            + "reported by its number and skipped, never held whole.\n",
+                            + "(a named pipe will do; with an accounts phase it is read twice, so not a pipe); a line\n"
+                            + "longer than the builder's {@code maxLineBytes} is reported by its number and\n"
+                            + "skipped, never held whole.\n",
                             JSONL_INPUT, item.simpleName())
                     .addJavadoc("\n@param file the JSONL file, in UTF-8\n")
                     .addJavadoc(CodeBlock.of("@return what the import did, with every relation not imported and why\n"

@@ -1,0 +1,72 @@
+package io.timport.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --accounts}, {@code --accounts-file} and {@code --missing-accounts-out} against the embedded simulator, which
+ * knows all of the sample's players but every twentieth (and not the deleted friend).
+ */
+class AccountsOptionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void byDefaultTheEmbeddedRunCreatesTheMissingPlayersFirst() {
+        Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "3", "--seed", "5");
+
+        assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
+        String out = run.out();
+        assertTrue(out.contains("  accounts import: check every account the relations name, create the missing ones "
+                + "(the simulator knows 190 of the 200 players), then the relations\n"), out);
+        assertTrue(out.contains("Accounts (import) finished: 201 named, 190 already present, 10 imported, 1 missing "
+                + "(not in the accounts list), 0 failed\n"), out);
+        assertTrue(out.contains("  player0203: [30003] account \"player0203\" does not exist and is not in the "
+                + "accounts list, so it was not created\n"), out);
+        assertTrue(out.contains("Import finished: 2,000 records, 1,997 imported, 3 failed\n"), out);
+        assertTrue(out.contains("It holds 200 accounts; account_check 3 calls, multiaccount_import 1, "
+                + "account_import 0.\n"), out);
+    }
+
+    @Test
+    void checkReportsTheMissingPlayersAndSendsNoneOfTheirRelations() throws Exception {
+        Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--accounts", "check", "--missing-accounts-out", "missing.jsonl", "--quiet");
+
+        assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
+        String out = run.out();
+        assertTrue(out.contains("Accounts (check) finished: 200 named, 190 already present, 0 imported, 10 missing "
+                + "(not created in check mode), 0 failed\n"), out);
+        List<String> missing = Files.readAllLines(dir.resolve("missing.jsonl"));
+        assertEquals(10, missing.size());
+        assertEquals("{\"UserID\":\"player0020\"}", missing.get(0));
+        assertTrue(out.contains("It holds 190 accounts; account_check 2 calls, multiaccount_import 0"), out);
+        assertTrue(out.contains("[30003] not sent: account \"player0020\" does not exist (account_check: NotImported);"
+                + " the check mode creates no account"), out);
+
+        // the missing accounts, imported from the file the check wrote: then everything goes in
+        Cli.Result again = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--accounts-file", "missing.jsonl", "--quiet");
+        assertEquals(ExampleImporter.OK, again.status(), again.toString());
+        // (the file replaces the sample's list: the accounts named are those of the relations, 194 of the players)
+        assertTrue(again.out().contains("Accounts (import) finished: 194 named, 184 already present, 10 imported, "
+                + "0 missing, 0 failed\n"), again.out());
+    }
+
+    @Test
+    void offImportsTheRelationsAsTheyAreAndTheServerAnswers30003() {
+        Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--accounts", "off", "--quiet");
+
+        assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
+        assertTrue(!run.out().contains("Accounts ("), run.out());
+        assertTrue(run.out().contains("   30003  "), run.out());
+    }
+}
