@@ -291,7 +291,10 @@ final class RelationGroups<T extends AddFriendItem> implements Closeable {
                             p.nextToken();
                             group = p.getLongValue();
                         }
-                        case "i" -> item = type.readJson(p);
+                        case "i" -> {
+                            p.nextToken();
+                            item = type.readJson(p);
+                        }
                         default -> throw new IOException("unknown field " + name);
                     }
                 }
