@@ -8,6 +8,8 @@ import io.timport.bulk.JournalIdentity;
 import io.timport.bulk.JournalMismatchException;
 import io.timport.bulk.JsonlInput;
 import io.timport.bulk.ProgressListener;
+import io.timport.bulk.VerificationAbortedException;
+import io.timport.bulk.VerificationReport;
 import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
@@ -238,9 +240,13 @@ public final class ExampleImporter {
                     .journal(journal, input) // the journal records the app and the input, and refuses others
                     .failuresFile(failures.partial) // every failure, written as it happens
                     .keepFailures(Math.max(o.showFailures, ImporterBuilder.DEFAULT_KEEP_FAILURES))
-                    .maxLineBytes(o.maxLineBytes);
+                    .maxLineBytes(o.maxLineBytes)
+                    .verify(o.verification); // read back and compared, what differs imported again
             if (!o.quiet) {
                 settings.progress(progress());
+            }
+            if (o.verifyOnly) {
+                return verifyAll(o, settings, sample, inputFile, simulator);
             }
             ImportReport report;
             importing = true;
@@ -268,7 +274,7 @@ public final class ExampleImporter {
             }
             printReport(o, report, simulator);
             failures.finish(report);
-            return report.allImported() ? OK : SOME_FAILED;
+            return report.allImportedAndEqual() ? OK : SOME_FAILED;
         } catch (ImportAbortedException e) {
             printReport(o, e.report(), simulator);
             failures.finish(e.report());
@@ -281,6 +287,33 @@ public final class ExampleImporter {
             Thread.currentThread().interrupt();
             throw new Fatal("interrupted");
         }
+    }
+
+    /**
+     * {@code --verify-only}: nothing is imported (but repairs, with {@code --repair}); each From_Account of the input
+     * has its friends read back and compared with the input.
+     */
+    private int verifyAll(Options o, GameFriendImporter.Builder settings, SampleGraph sample, Path inputFile,
+            ChatSimulator simulator) throws Fatal, IOException, InterruptedException {
+        VerificationReport report;
+        try {
+            if (sample != null) {
+                report = settings.expectedTotal(sample.relations()).build()
+                        .verify(sample.rows().map(FriendRow::toRecord));
+            } else if (inputFile != null) {
+                report = settings.build().verifyJsonl(inputFile);
+            } else {
+                report = settings.build().verify(JsonlInput.read(in, "stdin", GameFriendItem.TYPE, o.maxLineBytes));
+            }
+        } catch (VerificationAbortedException e) {
+            if (e.report() != null) {
+                out.print(e.report().summary(o.showFailures));
+            }
+            throw new Fatal("the verification stopped: " + e.getMessage());
+        }
+        out.print(report.summary(o.showFailures));
+        printSimulator(o, simulator);
+        return report.allEqual() ? OK : SOME_FAILED;
     }
 
     /**
@@ -326,12 +359,20 @@ public final class ExampleImporter {
 
     private void printReport(Options o, ImportReport report, ChatSimulator simulator) {
         out.print(report.summary(o.showFailures));
+        printSimulator(o, simulator);
+    }
+
+    private void printSimulator(Options o, ChatSimulator simulator) {
         if (simulator != null) {
             SimulatorStats stats = simulator.stats();
             out.printf(Locale.ROOT, "The embedded simulator holds %,d relations of %,d users; it answered %,d calls,"
                             + " at most %,d in any second (its limit: %,d), %,d of them throttled.%n",
                     simulator.relationCount(), simulator.fromAccounts().size(), stats.calls(),
                     stats.maxAcceptedInAnySecond(), o.rate, stats.throttled());
+            if (stats.silentLosses() > 0) {
+                out.printf(Locale.ROOT, "It silently lost %,d relations (answered ResultCode 0, not stored: "
+                        + "--sim-silent-loss %s).%n", stats.silentLosses(), o.simSilentLoss);
+            }
         }
     }
 
@@ -422,6 +463,9 @@ public final class ExampleImporter {
         }
         if (o.simFaults > 0) {
             config.fault(Fault.HTTP_502, o.simFaults / 2).fault(Fault.REQUEST_30006, o.simFaults / 2);
+        }
+        if (o.simSilentLoss > 0) {
+            config.silentLoss(o.simSilentLoss); // answered 0, not stored: for the verification to find
         }
         try {
             return ChatSimulator.start(config.build());
@@ -660,6 +704,23 @@ public final class ExampleImporter {
                     + " finished are skipped, so its store will lack them)");
         } else {
             out.println("  journal  " + o.journal + " (run the same command again to resume)");
+        }
+        if (o.verifyOnly) {
+            out.println("  proof    --verify-only: nothing is imported" + (o.verification.repairs()
+                    ? " but repairs (--repair)" : " (report only; --repair imports what differs)") + "; verification "
+                    + o.verification);
+        } else if (o.verification.isOn()) {
+            out.println("  proof    verification " + o.verification + ": every relation of "
+                    + (o.verification.mode() == io.timport.bulk.Verification.Mode.FULL ? "every user"
+                            : o.verification.sampleUsers() + " users drawn at random")
+                    + " read back and compared, what differs imported again");
+        } else {
+            out.println("  proof    none (--verify off)");
+        }
+        if (simulator != null && o.simSilentLoss > 0) {
+            out.printf(Locale.ROOT, "  faults   the simulator silently loses %s of the relations (--sim-silent-loss): "
+                    + "answered ResultCode 0, not stored%n", new DecimalFormat("0.##%",
+                            DecimalFormatSymbols.getInstance(Locale.ROOT)).format(o.simSilentLoss));
         }
         out.flush();
     }
