@@ -266,7 +266,7 @@ public final class VerificationReport {
     }
 
     private static String meaning(int code) {
-        return code == ImportFailure.NO_ANSWER ? "no usable answer (network error, timeout or HTTP 5xx)"
+        return code == ImportFailure.NO_ANSWER ? "no usable answer (network error, timeout, HTTP 5xx, pages that do not end)"
                 : ImportReport.printable(ErrorCatalogue.lookup(code).meaning());
     }
 

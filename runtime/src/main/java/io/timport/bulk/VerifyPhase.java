@@ -199,6 +199,15 @@ final class VerifyPhase<T extends AddFriendItem> implements Phase<UserGroup<T>, 
     @Override
     public Decision<?> decide(VerifyCall<T> call, FriendGetPage answer, Throwable error, long now) {
         call.page = answer;
+        if (error == null && answer != null && answer.isRequestOk() && !answer.isComplete()
+                && answer.nextStartIndex() <= call.startIndex) {
+            // a page that is not the last, with nowhere further to go: the pages do not end; the user cannot be read
+            return new Decision.Settle<>(io.timport.errors.ErrorClass.PERMANENT, ImportFailure.NO_ANSWER, List.of(),
+                    List.of(new Decision.Failed<>(call, ImportFailure.NO_ANSWER, "friend_get answered CompleteFlag "
+                            + answer.completeFlag() + " with NextStartIndex " + answer.nextStartIndex()
+                            + " not beyond the page's StartIndex " + call.startIndex + ": the pages do not end",
+                            ImportFailure.Kind.REJECTED)), List.of(), 0);
+        }
         return policy.decide(call, answer, error, now);
     }
 
