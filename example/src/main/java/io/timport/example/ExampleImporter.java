@@ -306,9 +306,7 @@ public final class ExampleImporter {
                 report = settings.build().verify(JsonlInput.read(in, "stdin", GameFriendItem.TYPE, o.maxLineBytes));
             }
         } catch (VerificationAbortedException e) {
-            if (e.report() != null) {
-                out.print(e.report().summary(o.showFailures));
-            }
+            out.print(e.report().summary(o.showFailures));
             throw new Fatal("the verification stopped: " + e.getMessage());
         }
         out.print(report.summary(o.showFailures));

@@ -230,7 +230,8 @@ public final class BulkImporter<T extends AddFriendItem> {
                 }
             } catch (RuntimeException e) {
                 throw new VerificationAbortedException(Printable.escape("the input could not be read past record "
-                        + keeping.position + ": " + e.getMessage()), 0, null, e);
+                        + keeping.position + ": " + e.getMessage()), 0,
+                        VerificationReport.nothing(how, java.time.Duration.ZERO), e);
             }
             VerifyRun.Result verified = VerifyRun.run(how, settings, type, groups,
                     VerifyPhase.sender(sendingClient.chatClient().friends()), RelationSender.of(sendingClient),

@@ -73,6 +73,12 @@ public final class VerificationReport {
         this.aborted = aborted;
     }
 
+    /** The report of a verification that stopped before it read anything (its input could not be read). */
+    static VerificationReport nothing(Verification verification, Duration duration) {
+        return new VerificationReport(verification, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), 0, 0, Map.of(), 0, 0, 0,
+                Map.of(), 0, 0, List.of(), 0, duration, true);
+    }
+
     /** How it was verified: full, a sample, with or without repairs. */
     public Verification verification() {
         return verification;
