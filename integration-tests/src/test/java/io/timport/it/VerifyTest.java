@@ -177,6 +177,23 @@ class VerifyTest {
         }
     }
 
+    @Test
+    void aWrongKeyStopsTheVerificationAfterOneCallAndSaysWhy() throws Exception {
+        try (ChatSimulator sim = TestApp.start(TestApp.simulator());
+                FriendImportClient client = TestApp.client(sim, TestApp.KEY.replace('5', '6'), TestApp.ADMIN, 200)) {
+            io.timport.bulk.VerificationAbortedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.timport.bulk.VerificationAbortedException.class, () -> verifier(client).verify(
+                            Fixtures.records(input(false)), GameFriendItem.TYPE));
+            assertTrue(e.getMessage().startsWith("the server answered " + e.errorCode() + " to friend_get ("),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith(". Nothing more is sent; fix the configuration and run again."),
+                    e.getMessage());
+            assertEquals(1, sim.stats().api(RestApi.FRIEND_GET).calls(), "the first call goes alone");
+            assertTrue(e.report().aborted());
+            assertEquals(0, e.report().equal());
+        }
+    }
+
     private static BulkImporter<GameFriendItem> verifier(FriendImportClient client) {
         return BulkImporter.<GameFriendItem>builder(client)
                 .verify(Verification.full().withoutRepairs(), GameFriendItem.TYPE).build();
