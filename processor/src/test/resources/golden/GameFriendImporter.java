@@ -7,8 +7,12 @@ import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.bulk.ImporterBuilder;
 import io.timport.bulk.JsonlInput;
+import io.timport.bulk.Verification;
+import io.timport.bulk.VerificationAbortedException;
+import io.timport.bulk.VerificationReport;
 import io.timport.call.FriendImportClient;
 import io.timport.wire.InvalidItemException;
+import io.timport.wire.ItemType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -194,6 +198,56 @@ public final class GameFriendImporter {
     }
 
     /**
+     * Verifies relations imported earlier, importing nothing but repairs: each From_Account's
+     * friends are read back with {@code friend_get} and compared, field by field, with the
+     * last valid record of each pair; see {@link BulkImporter#verify(Iterable, ItemType)}.
+     *
+     * @param records the relations imported earlier
+     * @return what was found equal, missing or different, and repaired
+     * @throws VerificationAbortedException when a fatal error stopped it
+     * @throws IOException when the journal or a temporary file cannot be used
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public VerificationReport verify(
+            Iterable<? extends ImportRecord<? extends GameFriendItem>> records) throws
+            VerificationAbortedException, IOException, InterruptedException {
+        return this.engine.verify(records, GameFriendItem.TYPE);
+    }
+
+    /**
+     * Verifies relations imported earlier, importing nothing but repairs: each From_Account's
+     * friends are read back with {@code friend_get} and compared, field by field, with the
+     * last valid record of each pair; see {@link BulkImporter#verify(Iterable, ItemType)}.
+     *
+     * @param records the relations imported earlier
+     * @return what was found equal, missing or different, and repaired
+     * @throws VerificationAbortedException when a fatal error stopped it
+     * @throws IOException when the journal or a temporary file cannot be used
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public VerificationReport verify(
+            Stream<? extends ImportRecord<? extends GameFriendItem>> records) throws
+            VerificationAbortedException, IOException, InterruptedException {
+        return this.engine.verify(records, GameFriendItem.TYPE);
+    }
+
+    /**
+     * Verifies relations imported earlier, importing nothing but repairs: each From_Account's
+     * friends are read back with {@code friend_get} and compared, field by field, with the
+     * last valid record of each pair; see {@link BulkImporter#verify(Iterable, ItemType)}.
+     *
+     * @param file the relations imported earlier
+     * @return what was found equal, missing or different, and repaired
+     * @throws VerificationAbortedException when a fatal error stopped it
+     * @throws IOException when the journal or a temporary file cannot be used
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public VerificationReport verifyJsonl(Path file) throws VerificationAbortedException,
+            IOException, InterruptedException {
+        return this.engine.verifyJsonl(file, GameFriendItem.TYPE);
+    }
+
+    /**
      * A relation: {@code item} becomes a friend in {@code fromAccount}'s friend list.
      *
      * @param fromAccount the UserID whose friend list receives the item; the import
@@ -283,6 +337,17 @@ public final class GameFriendImporter {
         @Override
         protected Builder self() {
             return this;
+        }
+
+        /**
+         * Proves every import after it ends, reading friends back as {@link GameFriendItem}: see
+         * {@link ImporterBuilder#verify(Verification, ItemType)}.
+         *
+         * @param verification full, a sample of users, or off
+         * @return this builder
+         */
+        public Builder verify(Verification verification) {
+            return verify(verification, GameFriendItem.TYPE);
         }
 
         /**

@@ -11,6 +11,8 @@ import io.timport.bulk.JournalInUseException;
 import io.timport.bulk.JournalMismatchException;
 import io.timport.bulk.JsonlInput;
 import io.timport.bulk.ProgressListener;
+import io.timport.bulk.VerificationAbortedException;
+import io.timport.bulk.VerificationReport;
 import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
@@ -285,7 +287,8 @@ public final class ExampleImporter {
                     .outageLimit(Duration.ofSeconds(o.outageLimitSeconds))
                     .listener(new OutageNotices(o.outageLimitSeconds))
                     // accounts first, as Tencent's migration guide orders it: check them, or create the missing ones
-                    .accounts(o.accounts);
+                    .accounts(o.accounts)
+                    .verify(o.verification); // read back and compared, what differs imported again
             if (o.breakerCalls == 0) {
                 settings.breakerOff();
             } else {
@@ -302,6 +305,9 @@ public final class ExampleImporter {
             }
             if (!o.quiet) {
                 settings.progress(progress());
+            }
+            if (o.verifyOnly) {
+                return verifyAll(o, settings, sample, inputFile, simulator);
             }
             ImportReport report;
             importing = true;
@@ -331,7 +337,7 @@ public final class ExampleImporter {
             }
             printReport(o, report, simulator);
             failures.finish(report);
-            return report.allImported() ? OK : SOME_FAILED;
+            return report.allImportedAndEqual() ? OK : SOME_FAILED;
         } catch (ImportAbortedException e) {
             printReport(o, e.report(), simulator);
             failures.finish(e.report());
@@ -344,6 +350,31 @@ public final class ExampleImporter {
             Thread.currentThread().interrupt();
             throw new Fatal("interrupted");
         }
+    }
+
+    /**
+     * {@code --verify-only}: nothing is imported (but repairs, with {@code --repair}); each From_Account of the input
+     * has its friends read back and compared with the input.
+     */
+    private int verifyAll(Options o, GameFriendImporter.Builder settings, SampleGraph sample, Path inputFile,
+            ChatSimulator simulator) throws Fatal, IOException, InterruptedException {
+        VerificationReport report;
+        try {
+            if (sample != null) {
+                report = settings.expectedTotal(sample.relations()).build()
+                        .verify(sample.rows().map(FriendRow::toRecord));
+            } else if (inputFile != null) {
+                report = settings.build().verifyJsonl(inputFile);
+            } else {
+                report = settings.build().verify(JsonlInput.read(in, "stdin", GameFriendItem.TYPE, o.maxLineBytes));
+            }
+        } catch (VerificationAbortedException e) {
+            out.print(e.report().summary(o.showFailures));
+            throw new Fatal("the verification stopped: " + e.getMessage());
+        }
+        out.print(report.summary(o.showFailures));
+        printSimulator(o, simulator);
+        return report.allEqual() ? OK : SOME_FAILED;
     }
 
     /**
@@ -389,6 +420,10 @@ public final class ExampleImporter {
 
     private void printReport(Options o, ImportReport report, ChatSimulator simulator) {
         out.print(report.summary(o.showFailures));
+        printSimulator(o, simulator);
+    }
+
+    private void printSimulator(Options o, ChatSimulator simulator) {
         if (simulator != null) {
             SimulatorStats stats = simulator.stats();
             out.printf(Locale.ROOT, "The embedded simulator holds %,d relations of %,d users; it answered %,d calls,"
@@ -400,6 +435,10 @@ public final class ExampleImporter {
                                 + "account_import %,d.%n", simulator.accounts().size(),
                         stats.api(RestApi.ACCOUNT_CHECK).calls(), stats.api(RestApi.MULTIACCOUNT_IMPORT).calls(),
                         stats.api(RestApi.ACCOUNT_IMPORT).calls());
+            }
+            if (stats.silentLosses() > 0) {
+                out.printf(Locale.ROOT, "It silently lost %,d relations (answered ResultCode 0, not stored: "
+                        + "--sim-silent-loss %s).%n", stats.silentLosses(), o.simSilentLoss);
             }
         }
     }
@@ -495,6 +534,9 @@ public final class ExampleImporter {
         }
         if (o.simFaults > 0) {
             config.fault(Fault.HTTP_502, o.simFaults / 2).fault(Fault.REQUEST_30006, o.simFaults / 2);
+        }
+        if (o.simSilentLoss > 0) {
+            config.silentLoss(o.simSilentLoss); // answered 0, not stored: for the verification to find
         }
         try {
             return ChatSimulator.start(config.build());
@@ -735,6 +777,23 @@ public final class ExampleImporter {
                     + " finished are skipped, so its store will lack them)");
         } else {
             out.println("  journal  " + o.journal + " (run the same command again to resume)");
+        }
+        if (o.verifyOnly) {
+            out.println("  proof    --verify-only: nothing is imported" + (o.verification.repairs()
+                    ? " but repairs (--repair)" : " (report only; --repair imports what differs)") + "; verification "
+                    + o.verification);
+        } else if (o.verification.isOn()) {
+            out.println("  proof    verification " + o.verification + ": every relation of "
+                    + (o.verification.mode() == io.timport.bulk.Verification.Mode.FULL ? "every user"
+                            : o.verification.sampleUsers() + " users drawn at random")
+                    + " read back and compared, what differs imported again");
+        } else {
+            out.println("  proof    none (--verify off)");
+        }
+        if (simulator != null && o.simSilentLoss > 0) {
+            out.printf(Locale.ROOT, "  faults   the simulator silently loses %s of the relations (--sim-silent-loss): "
+                    + "answered ResultCode 0, not stored%n", new DecimalFormat("0.##%",
+                            DecimalFormatSymbols.getInstance(Locale.ROOT)).format(o.simSilentLoss));
         }
         out.flush();
     }

@@ -49,7 +49,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                     + "error that stopped the import (a wrong key, not an admin, the same failure for nearly every "
                     + "relation, ...)",
             " 2:the import reached its end, but some relations failed for good: invalid input, or rejected by the "
-                    + "server (see the report and the failures file)",
+                    + "server (see the report and the failures file); or the verification left some missing or "
+                    + "different",
             "64:a usage error: an unknown option, a bad option value, options that conflict"},
         footer = {"",
             "Options take their value as the next argument or after = (--rate 100 or --rate=100)."})
@@ -179,6 +180,30 @@ final class Options {
                 "probability 0..1 that a call fails transiently (HTTP 502 or error 30006), to see "
                 + "retries (default 0)")
         String simFaults;
+
+        @Option(names = "--sim-silent-loss", paramLabel = "P", order = 32, description =
+                "probability 0..1 that the simulator answers a relation ResultCode 0 but does not store "
+                + "it, for the verification to find and repair (default 0.01)")
+        String simSilentLoss;
+    }
+
+    /** The proof after the import. */
+    static final class VerifyOptions {
+        @Option(names = "--verify", paramLabel = "MODE", arity = "1..2", order = 50, description =
+                "after the import, read every relation back with friend_get and compare each field: "
+                + "full (default), sample N (N users drawn at random) or off. What is missing or different "
+                + "is imported again and read back again; the exit status is 0 only when nothing is left "
+                + "missing or different")
+        List<String> verify;
+
+        @Option(names = "--verify-only", order = 51, description =
+                "import nothing: verify an input imported earlier (as --verify says, full by default) and "
+                + "report what is missing or different; with --repair, import those again")
+        boolean verifyOnly;
+
+        @Option(names = "--repair", order = 52, description =
+                "with --verify-only: import again what is missing or different, then read it back again")
+        boolean repair;
     }
 
     /** Import. */
@@ -272,6 +297,9 @@ final class Options {
     @ArgGroup(validate = false, order = 4, heading = "%nImport:%n")
     ImportOptions importGroup = new ImportOptions();
 
+    @ArgGroup(validate = false, order = 5, heading = "%nProof after the import:%n")
+    VerifyOptions verifyGroup = new VerifyOptions();
+
     // ------------------------------------------------------------------ the values, checked
 
     boolean help;
@@ -313,6 +341,10 @@ final class Options {
     boolean accountsGiven;
     String accountsFile;
     String missingAccountsOut;
+    static final double DEFAULT_SIM_SILENT_LOSS = 0.01;
+    io.timport.bulk.Verification verification = io.timport.bulk.Verification.full();
+    boolean verifyOnly;
+    double simSilentLoss = DEFAULT_SIM_SILENT_LOSS;
 
     private Options() {
     }
@@ -541,6 +573,33 @@ final class Options {
                     + " needs the accounts phase: --accounts check or import" + (stdin ? ", and --input FILE" : ""));
         }
 
+        VerifyOptions ver = verifyGroup;
+        if (ver.verify != null) {
+            String verifyMode = String.join(" ", ver.verify);
+            try {
+                verification = io.timport.bulk.Verification.parse(verifyMode);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--verify " + e.getMessage());
+            }
+        }
+        verifyOnly = ver.verifyOnly;
+        if (sim.simSilentLoss != null) {
+            simSilentLoss = probability("--sim-silent-loss", sim.simSilentLoss);
+        }
+        if (verifyOnly && validateOnly) {
+            throw new UsageException("--verify-only and --validate-only: choose one (a validation sends nothing)");
+        }
+        if (verifyOnly && !verification.isOn()) {
+            throw new UsageException("--verify-only with --verify off would do nothing");
+        }
+        if (verifyOnly && accountsGiven) {
+            throw new UsageException("--accounts applies to an import; --verify-only imports nothing (but repairs)");
+        }
+        if (ver.repair && !verifyOnly) {
+            throw new UsageException("--repair applies to --verify-only (an import's verification always repairs)");
+        }
+        verification = verification.withRepairs(!verifyOnly || ver.repair);
+
         if (input != null && sample) {
             throw new UsageException("--input and --sample both give the input: choose one");
         }
@@ -558,7 +617,8 @@ final class Options {
         }
         if (!embedded()) {
             String server = endpoint != null ? "--endpoint" : "--region";
-            String[][] simulatorOnly = {{"--sim-latency", sim.simLatency}, {"--sim-faults", sim.simFaults}};
+            String[][] simulatorOnly = {{"--sim-latency", sim.simLatency}, {"--sim-faults", sim.simFaults},
+                {"--sim-silent-loss", sim.simSilentLoss}};
             for (String[] option : simulatorOnly) {
                 if (option[1] != null) {
                     throw new UsageException(option[0] + " applies to the embedded simulator only, not with " + server);

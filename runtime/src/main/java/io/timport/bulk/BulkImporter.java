@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -75,6 +76,9 @@ public final class BulkImporter<T extends AddFriendItem> {
 
     private final FriendImportClient client;
     private final ImportSettings settings;
+    /** The proof after an import ({@link ImporterBuilder#verify}): off by default. */
+    private Verification verification = Verification.off();
+    private ItemType<T> verifiedType;
 
     private final AccountsSettings accounts;
 
@@ -87,6 +91,13 @@ public final class BulkImporter<T extends AddFriendItem> {
         this.client = client;
         this.settings = settings;
         this.accounts = accounts;
+    }
+
+    /** Verifies every import after it ends, as {@code verification} says, reading items back as {@code type}. */
+    BulkImporter<T> verifying(Verification verification, ItemType<T> type) {
+        this.verification = verification;
+        this.verifiedType = type;
+        return this;
     }
 
     /** A builder for an importer that sends through {@code client} (and so through its rate limiter). */
@@ -160,15 +171,43 @@ public final class BulkImporter<T extends AddFriendItem> {
         return run(JsonlInput.read(file, type, settings.maxLineBytes()));
     }
 
-    /** The accounts phase, then the relations: {@link MigrationRun}. */
+    /**
+     * The accounts phase, then the relations ({@link MigrationRun}), then the verification when it is on. With a
+     * journal, the input's fingerprint is checked as the relations phase reads it.
+     */
     private ImportReport migrate(Supplier<Stream<? extends ImportRecord<? extends T>>> input, long total)
             throws ImportAbortedException, IOException, InterruptedException {
         FriendImportClient sendingClient = client();
+        if (!verification.isOn()) {
+            return migrate(sendingClient, input, total, UnaryOperator.identity());
+        }
+        try (RelationGroups<T> groups = new RelationGroups<>(verifiedType, settings.maxBufferedItems(),
+                verification.tempDirectory())) {
+            return verified(migrate(sendingClient, input, total, relations -> new Keeping<>(relations, groups)),
+                    groups, sendingClient);
+        }
+    }
+
+    private ImportReport migrate(FriendImportClient sendingClient,
+            Supplier<Stream<? extends ImportRecord<? extends T>>> input, long total,
+            UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> relations)
+            throws ImportAbortedException, IOException, InterruptedException {
+        InputFingerprint fingerprint = settings.journal() == null ? null : new InputFingerprint();
         WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
-                : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity());
-        return MigrationRun.run(settings, accounts, AccountSender.of(sendingClient.chatClient().accounts()),
-                RelationSender.of(sendingClient), journal, settings.journal(),
-                sendingClient.app().endpoint().baseUri().getHost(), sendingClient.app().sdkAppId(), total, input);
+                : Journal.open(settings.journal(), settings.fsyncJournal(), journalIdentity(), fingerprint);
+        UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> read = fingerprint == null ? relations
+                : records -> fingerprint.checking(relations.apply(records));
+        try {
+            return MigrationRun.run(settings, accounts, AccountSender.of(sendingClient.chatClient().accounts()),
+                    RelationSender.of(sendingClient), journal, settings.journal(),
+                    sendingClient.app().endpoint().baseUri().getHost(), sendingClient.app().sdkAppId(), total, input,
+                    read);
+        } catch (ImportAbortedException e) {
+            if (e.getCause() instanceof JournalMismatchException mismatch) {
+                throw mismatch;
+            }
+            throw e;
+        }
     }
 
     /** The identity this importer's journal records and checks: its client's app, and the input as described. */
@@ -187,6 +226,20 @@ public final class BulkImporter<T extends AddFriendItem> {
     private ImportReport run(Iterator<? extends ImportRecord<? extends T>> input, long total)
             throws ImportAbortedException, IOException, InterruptedException {
         FriendImportClient sendingClient = client();
+        if (!verification.isOn()) {
+            return importRelations(sendingClient, input, total);
+        }
+        // The input is read once: its valid records are also kept, grouped by From_Account, for the verification
+        try (RelationGroups<T> groups = new RelationGroups<>(verifiedType, settings.maxBufferedItems(),
+                verification.tempDirectory())) {
+            return verified(importRelations(sendingClient, new Keeping<>(input, groups), total), groups, sendingClient);
+        }
+    }
+
+    /** The relations phase alone: with a journal, the input's fingerprint checked as the records are read. */
+    private ImportReport importRelations(FriendImportClient sendingClient,
+            Iterator<? extends ImportRecord<? extends T>> input, long total)
+            throws ImportAbortedException, IOException, InterruptedException {
         if (settings.journal() == null) {
             return run(settings, RelationSender.of(sendingClient), WorkJournal.NONE, total, input);
         }
@@ -200,6 +253,121 @@ public final class BulkImporter<T extends AddFriendItem> {
                 throw mismatch;
             }
             throw e;
+        }
+    }
+
+    /** The verification after an import: its report joins the import's; a fatal error stops it. */
+    private ImportReport verified(ImportReport report, RelationGroups<T> groups, FriendImportClient sendingClient)
+            throws ImportAbortedException, IOException, InterruptedException {
+        VerifyRun.Result verified = VerifyRun.run(verification, settings, verifiedType, groups,
+                VerifyPhase.sender(sendingClient.chatClient().friends()), RelationSender.of(sendingClient),
+                verificationJournal(), Ticker.system());
+        report.verified(verified.report());
+        if (verified.stop() != null) {
+            throw new ImportAbortedException(Printable.escape("the verification stopped: "
+                    + verified.stop().message()), verified.stop().errorCode(), report, verified.stop().cause());
+        }
+        return report;
+    }
+
+    // ------------------------------------------------------------------------------------------------- verify
+
+    /**
+     * Verifies relations imported earlier, and imports nothing but repairs: every From_Account of the input (or a
+     * sample, as {@linkplain ImporterBuilder#verify the builder's verification} says; in full when it is off) has its
+     * friends read back with {@code friend_get}, and each relation is compared, field by field, with the last valid
+     * record of its pair: equal, missing or different. With repairs ({@link Verification#repairs()}), what is missing
+     * or different is imported again and read back again. Invalid records are not verified (a validation reports
+     * them).
+     *
+     * <p>Memory: the input is grouped by From_Account, sorted in temporary files when it holds more relations than
+     * {@linkplain ImporterBuilder#maxBufferedItems the buffer}. With a {@linkplain ImporterBuilder#journal journal},
+     * the users found equal are recorded in {@code <journal>.verify}, and a run started again skips them.
+     *
+     * @param type reads the friends back (a generated {@code XItem.TYPE})
+     * @throws VerificationAbortedException when a fatal error stopped it (its report tells what was verified)
+     * @throws IOException when the journal cannot be opened, or the temporary files cannot be written
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public VerificationReport verify(Iterable<? extends ImportRecord<? extends T>> input, ItemType<T> type)
+            throws VerificationAbortedException, IOException, InterruptedException {
+        return verify(input.iterator(), type);
+    }
+
+    /** Verifies the relations of the stream (and closes it); see {@link #verify(Iterable, ItemType)}. */
+    public VerificationReport verify(Stream<? extends ImportRecord<? extends T>> input, ItemType<T> type)
+            throws VerificationAbortedException, IOException, InterruptedException {
+        try (input) {
+            return verify(input.iterator(), type);
+        }
+    }
+
+    /** Verifies the relations of a JSONL file ({@link JsonlInput}); see {@link #verify(Iterable, ItemType)}. */
+    public VerificationReport verifyJsonl(Path file, ItemType<T> type)
+            throws VerificationAbortedException, IOException, InterruptedException {
+        return verify(JsonlInput.read(file, type, settings.maxLineBytes()), type);
+    }
+
+    private VerificationReport verify(Iterator<? extends ImportRecord<? extends T>> input, ItemType<T> type)
+            throws VerificationAbortedException, IOException, InterruptedException {
+        FriendImportClient sendingClient = client();
+        Verification how = verification.isOn() ? verification : Verification.full();
+        try (RelationGroups<T> groups = new RelationGroups<>(type, settings.maxBufferedItems(),
+                how.tempDirectory())) {
+            Keeping<T> keeping = new Keeping<>(input, groups);
+            try {
+                while (keeping.hasNext()) {
+                    keeping.next();
+                }
+            } catch (RuntimeException e) {
+                throw new VerificationAbortedException(Printable.escape("the input could not be read past record "
+                        + keeping.position + ": " + e.getMessage()), 0,
+                        VerificationReport.nothing(how, java.time.Duration.ZERO), e);
+            }
+            VerifyRun.Result verified = VerifyRun.run(how, settings, type, groups,
+                    VerifyPhase.sender(sendingClient.chatClient().friends()), RelationSender.of(sendingClient),
+                    verificationJournal(), Ticker.system());
+            if (verified.stop() != null) {
+                throw new VerificationAbortedException(Printable.escape(verified.stop().message()),
+                        verified.stop().errorCode(), verified.report(), verified.stop().cause());
+            }
+            return verified.report();
+        }
+    }
+
+    /** The verification's journal: {@code <journal>.verify} beside the import's, with its identity; or none. */
+    private WorkJournal verificationJournal() throws IOException {
+        if (settings.journal() == null) {
+            return WorkJournal.NONE;
+        }
+        Path file = settings.journal().resolveSibling(settings.journal().getFileName() + ".verify");
+        return Journal.open(file, settings.fsyncJournal(), journalIdentity());
+    }
+
+    /** The input, its valid records kept for the verification as they are read; positions as the import's. */
+    private static final class Keeping<T extends AddFriendItem> implements Iterator<ImportRecord<? extends T>> {
+        private final Iterator<? extends ImportRecord<? extends T>> input;
+        private final RelationGroups<T> groups;
+        long position;
+
+        Keeping(Iterator<? extends ImportRecord<? extends T>> input, RelationGroups<T> groups) {
+            this.input = input;
+            this.groups = groups;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return input.hasNext();
+        }
+
+        @Override
+        public ImportRecord<? extends T> next() {
+            ImportRecord<? extends T> record = input.next();
+            position++;
+            if (RecordRules.problem(record) == null) {
+                groups.add(record.fromAccount(), position, record.item());
+            }
+            return record;
         }
     }
 

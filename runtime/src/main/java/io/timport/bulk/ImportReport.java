@@ -53,6 +53,9 @@ public final class ImportReport {
     /** The accounts phase's report, when the import had one; set once, before the report is handed out. */
     private AccountsReport accounts;
 
+    /** Set once, before the report is handed out, when the import was verified. */
+    private VerificationReport verification;
+
     /** A report that keeps every failure (for tests). */
     ImportReport(
             long records,
@@ -271,6 +274,25 @@ public final class ImportReport {
         return failuresUnwritable;
     }
 
+    /** The import's verification, when it had one ({@link ImporterBuilder#verify}): what reading it back found. */
+    public Optional<VerificationReport> verification() {
+        return Optional.ofNullable(verification);
+    }
+
+    /** Attaches the verification of this import: before the report is handed out. */
+    ImportReport verified(VerificationReport report) {
+        this.verification = report;
+        return this;
+    }
+
+    /**
+     * True when every record was imported ({@link #allImported()}) and, when the import was verified, nothing was
+     * left missing or different ({@link VerificationReport#allEqual()}): what a command line's exit status 0 means.
+     */
+    public boolean allImportedAndEqual() {
+        return allImported() && (verification == null || verification.allEqual());
+    }
+
     /**
      * A human-readable summary: totals, failures grouped by code with their meaning, and the first
      * {@code maxListed} failures one per line. Text from the server or the input is {@linkplain #printable escaped}.
@@ -318,6 +340,9 @@ public final class ImportReport {
                     s.append("  ").append(line(f)).append('\n');
                 }
             }
+        }
+        if (verification != null) {
+            s.append(verification.summary(maxListed));
         }
         return s.toString();
     }

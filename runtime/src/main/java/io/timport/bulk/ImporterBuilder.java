@@ -53,6 +53,8 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
 
     /** The smallest request body cap: room for the envelope and an ordinary item. */
     public static final int MIN_MAX_BODY_BYTES = 1024;
+    Verification verification = Verification.off();
+    io.timport.wire.ItemType<T> verifiedType;
 
     /** The failures a report keeps by default; every failure is counted, and written to the failures file. */
     public static final int DEFAULT_KEEP_FAILURES = 1_000;
@@ -384,10 +386,36 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
+    /**
+     * Proves every import after it ends (default {@link Verification#off()}): every From_Account of the input, or a
+     * {@linkplain Verification#sample sample} of them, has its friends read back with {@code friend_get}, and each
+     * relation is compared, field by field, with the last valid record of its pair; what is missing or different is
+     * imported again and read back again ({@linkplain Verification#withoutRepairs unless told not to}). The import's
+     * report then carries the {@link VerificationReport} ({@link ImportReport#verification()}). A generated builder's
+     * {@code verify(Verification)} passes its item type.
+     *
+     * @param type reads the friends back: a generated {@code XItem.TYPE}
+     * @throws IllegalArgumentException when {@code type} cannot read friends back (a hand-written {@link
+     *     io.timport.wire.ItemType} without {@code readBack})
+     */
+    public B verify(Verification verification, io.timport.wire.ItemType<T> type) {
+        Objects.requireNonNull(verification, "verification");
+        if (verification.isOn()) {
+            Objects.requireNonNull(type, "type");
+            if (!type.supportsReadBack()) {
+                throw new IllegalArgumentException(type.itemClass().getName() + " cannot read friends back from "
+                        + "friend_get: it cannot be verified");
+            }
+        }
+        this.verification = verification;
+        this.verifiedType = type;
+        return self();
+    }
+
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
         return new BulkImporter<>(client, settings(), new AccountsSettings(accountsMode, accountsFile, accountsList,
-                missingAccountsFile, accountsTempDir));
+                missingAccountsFile, accountsTempDir)).verifying(verification, verifiedType);
     }
 
     /**

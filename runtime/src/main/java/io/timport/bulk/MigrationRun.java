@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -41,10 +42,13 @@ final class MigrationRun {
      * the end.
      *
      * @param input opens the input anew: called twice
+     * @param relationsInput what the relations phase reads the second reading through (the journal's fingerprint
+     *     check, the verification's keeping of records)
      */
     static <T extends AddFriendItem> ImportReport run(ImportSettings settings, AccountsSettings accounts,
             AccountSender accountSender, RelationSender<T> relationSender, WorkJournal journal, Path journalFile,
-            String host, long sdkAppId, long total, Supplier<Stream<? extends ImportRecord<? extends T>>> input)
+            String host, long sdkAppId, long total, Supplier<Stream<? extends ImportRecord<? extends T>>> input,
+            UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> relationsInput)
             throws ImportAbortedException, IOException, InterruptedException {
         AccountsOutcome outcome;
         try {
@@ -57,13 +61,13 @@ final class MigrationRun {
             AccountGate gate = outcome.gate();
             ImportReport report;
             try (Stream<? extends ImportRecord<? extends T>> relations = input.get()) {
-                report = relations(settings, relationSender, journal, total, relations.iterator(), gate);
+                report = relations(settings, relationSender, journal, total, relationsInput.apply(relations.iterator()),
+                        gate);
             } catch (ImportAbortedException e) {
                 ImportReport r = e.report().withAccounts(outcome.report().withRelationsSkipped(
                         gate == null ? 0 : gate.skipped()));
                 throw new ImportAbortedException(e.getMessage(), e.errorCode(), r, e.getCause());
             }
-            // a verification phase goes here, after the relations
             return report.withAccounts(outcome.report().withRelationsSkipped(gate == null ? 0 : gate.skipped()));
         } finally {
             outcome.set().close();

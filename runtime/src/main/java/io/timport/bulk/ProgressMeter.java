@@ -107,6 +107,19 @@ final class ProgressMeter {
         records++;
     }
 
+    /** {@code count} input records were read at once (a verification reads a user's relations as one unit). */
+    void recordsRead(long count) {
+        records += count;
+    }
+
+    /**
+     * {@code count} relations were checked by a verification: counted as done, for progress, with no relation event
+     * (nothing was imported).
+     */
+    void checked(long count) {
+        imported += count;
+    }
+
     /** {@code count} relations were imported. */
     void imported(int count) {
         if (count > 0) {

@@ -216,6 +216,18 @@ public final class RuntimeContract {
     public static final Member IMPORTER_VALIDATE_STREAM = method(BULK_IMPORTER, "validate", IMPORT_REPORT, STREAM);
     public static final Member IMPORTER_VALIDATE_JSONL =
             method(BULK_IMPORTER, "validateJsonl", IMPORT_REPORT, PATH, ITEM_TYPE);
+    public static final ClassName VERIFICATION = ClassName.get(BULK, "Verification");
+    public static final ClassName VERIFICATION_REPORT = ClassName.get(BULK, "VerificationReport");
+    public static final ClassName VERIFICATION_ABORTED_EXCEPTION = ClassName.get(BULK, "VerificationAbortedException");
+    public static final Member IMPORTER_VERIFY_ITERABLE =
+            method(BULK_IMPORTER, "verify", VERIFICATION_REPORT, ITERABLE, ITEM_TYPE);
+    public static final Member IMPORTER_VERIFY_STREAM =
+            method(BULK_IMPORTER, "verify", VERIFICATION_REPORT, STREAM, ITEM_TYPE);
+    public static final Member IMPORTER_VERIFY_JSONL =
+            method(BULK_IMPORTER, "verifyJsonl", VERIFICATION_REPORT, PATH, ITEM_TYPE);
+    /** {@code verify(verification, XItem.TYPE)} in the importer's builder. */
+    public static final Member IMPORTER_BUILDER_VERIFY =
+            method(IMPORTER_BUILDER, "verify", IMPORTER_BUILDER, VERIFICATION, ITEM_TYPE);
     public static final Member RECORD_OF = staticMethod(IMPORT_RECORD, "of", IMPORT_RECORD, STRING, ADD_FRIEND_ITEM);
     public static final Member RECORD_BUILDING =
             staticMethod(IMPORT_RECORD, "building", IMPORT_RECORD, STRING, SUPPLIER);

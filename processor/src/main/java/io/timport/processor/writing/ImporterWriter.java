@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.timport.processor.model.Property;
 import io.timport.processor.model.ItemModel;
+import io.timport.processor.runtime.Member;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -92,6 +93,11 @@ public final class ImporterWriter implements TypeWriter {
                     .addMethod(validateIterable())
                     .addMethod(validateStream())
                     .addMethod(validateJsonl())
+                    .addMethod(verifyMethod("verify", ParameterizedTypeName.get(ClassName.get(Iterable.class),
+                            WildcardTypeName.subtypeOf(anyRecord)), "records", IMPORTER_VERIFY_ITERABLE))
+                    .addMethod(verifyMethod("verify", ParameterizedTypeName.get(ClassName.get(Stream.class),
+                            WildcardTypeName.subtypeOf(anyRecord)), "records", IMPORTER_VERIFY_STREAM))
+                    .addMethod(verifyMethod("verifyJsonl", ClassName.get(Path.class), "file", IMPORTER_VERIFY_JSONL))
                     .addMethod(recordOfItem())
                     .addMethod(recordOfBuilder())
                     .addMethod(recordOfSupplier())
@@ -231,6 +237,29 @@ public final class ImporterWriter implements TypeWriter {
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(builder)
                     .addStatement("return new $T()", builder)
+                    .build();
+        }
+
+        /** A verification of relations imported earlier: a delegation to the engine, with the item type. */
+        private MethodSpec verifyMethod(String name, TypeName input, String parameter, Member engineMethod) {
+            return MethodSpec.methodBuilder(name)
+                    .addJavadoc("Verifies relations imported earlier, importing nothing but repairs: each From_Account's\n"
+                            + "friends are read back with {@code friend_get} and compared, field by field, with the\n"
+                            + "last valid record of each pair; see {@link $T#verify(Iterable, $T)}.\n",
+                            BULK_IMPORTER, ITEM_TYPE)
+                    .addJavadoc("\n@param $N the relations imported earlier\n", parameter)
+                    .addJavadoc("@return what was found equal, missing or different, and repaired\n")
+                    .addJavadoc("@throws $T when a fatal error stopped it\n", VERIFICATION_ABORTED_EXCEPTION)
+                    .addJavadoc("@throws IOException when the journal or a temporary file cannot be used\n")
+                    .addJavadoc("@throws InterruptedException when the calling thread is interrupted\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(VERIFICATION_REPORT)
+                    .addException(VERIFICATION_ABORTED_EXCEPTION)
+                    .addException(IOException.class)
+                    .addException(InterruptedException.class)
+                    .addParameter(input, parameter)
+                    .addStatement("return $L", engineMethod.callOn(ENGINE, Code.name(parameter),
+                            CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE)))
                     .build();
         }
 
@@ -396,6 +425,17 @@ public final class ImporterWriter implements TypeWriter {
                             .addModifiers(Modifier.PROTECTED)
                             .returns(builder)
                             .addStatement("return this")
+                            .build())
+                    .addMethod(MethodSpec.methodBuilder("verify")
+                            .addJavadoc("Proves every import after it ends, reading friends back as {@link $T}: see\n"
+                                    + "{@link $T#verify($T, $T)}.\n", item, IMPORTER_BUILDER, VERIFICATION, ITEM_TYPE)
+                            .addJavadoc("\n@param verification full, a sample of users, or off\n")
+                            .addJavadoc("@return this builder\n")
+                            .addModifiers(Modifier.PUBLIC)
+                            .returns(builder)
+                            .addParameter(VERIFICATION, "verification")
+                            .addStatement("return $L", IMPORTER_BUILDER_VERIFY.call(Code.name("verification"),
+                                    CodeBlock.of("$T.$N", item, ItemBodyWriter.TYPE)))
                             .build())
                     .addMethod(MethodSpec.methodBuilder("build")
                             .addJavadoc("Returns the importer with these settings.\n")

@@ -1,0 +1,283 @@
+package io.timport.bulk;
+
+import io.timport.errors.ErrorCatalogue;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a verification found: every relation of the users read back was equal, missing or different at the first
+ * reading; those missing or different were repaired (imported again and read back equal) or are still different.
+ *
+ * <p>The counts are of relations (the last valid record of each pair of the input) unless named users. Mismatches
+ * are counted by field ({@link #mismatchesByField()}); only the first few are kept ({@link #found()},
+ * {@link #stillDifferent()}), as the importer's {@link ImporterBuilder#keepFailures} says, so that the report's size
+ * does not grow with the input. Immutable.
+ */
+public final class VerificationReport {
+
+    private final Verification verification;
+    private final long usersInInput;
+    private final long users;
+    private final long relations;
+    private final long equalEarlier;
+    private final long equal;
+    private final long missing;
+    private final long different;
+    private final Map<String, Long> mismatchesByField;
+    private final List<RelationMismatch> found;
+    private final long unreadableUsers;
+    private final long unreadableRelations;
+    private final Map<Integer, Long> unreadableByCode;
+    private final long repaired;
+    private final long reimported;
+    private final long repairCalls;
+    private final Map<Integer, Long> repairFailuresByCode;
+    private final long stillMissing;
+    private final long stillDifferent;
+    private final List<RelationMismatch> stillDifferentKept;
+    private final long calls;
+    private final Duration duration;
+    private final boolean aborted;
+
+    VerificationReport(Verification verification, long usersInInput, long users, long relations, long equalEarlier,
+            long equal, long missing, long different, Map<String, Long> mismatchesByField, List<RelationMismatch> found,
+            long unreadableUsers, long unreadableRelations, Map<Integer, Long> unreadableByCode, long repaired,
+            long reimported, long repairCalls, Map<Integer, Long> repairFailuresByCode, long stillMissing, long stillDifferent,
+            List<RelationMismatch> stillDifferentKept, long calls, Duration duration, boolean aborted) {
+        this.verification = verification;
+        this.usersInInput = usersInInput;
+        this.users = users;
+        this.relations = relations;
+        this.equalEarlier = equalEarlier;
+        this.equal = equal;
+        this.missing = missing;
+        this.different = different;
+        this.mismatchesByField = Collections.unmodifiableMap(new TreeMap<>(mismatchesByField));
+        this.found = List.copyOf(found);
+        this.unreadableUsers = unreadableUsers;
+        this.unreadableRelations = unreadableRelations;
+        this.unreadableByCode = Collections.unmodifiableMap(new TreeMap<>(unreadableByCode));
+        this.repaired = repaired;
+        this.reimported = reimported;
+        this.repairCalls = repairCalls;
+        this.repairFailuresByCode = Collections.unmodifiableMap(new TreeMap<>(repairFailuresByCode));
+        this.stillMissing = stillMissing;
+        this.stillDifferent = stillDifferent;
+        this.stillDifferentKept = List.copyOf(stillDifferentKept);
+        this.calls = calls;
+        this.duration = duration;
+        this.aborted = aborted;
+    }
+
+    /** The report of a verification that stopped before it read anything (its input could not be read). */
+    static VerificationReport nothing(Verification verification, Duration duration) {
+        return new VerificationReport(verification, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), 0, 0, Map.of(), 0, 0, 0,
+                Map.of(), 0, 0, List.of(), 0, duration, true);
+    }
+
+    /** How it was verified: full, a sample, with or without repairs. */
+    public Verification verification() {
+        return verification;
+    }
+
+    /** The From_Accounts of the input (with at least one valid record). */
+    public long usersInInput() {
+        return usersInInput;
+    }
+
+    /** The From_Accounts verified: all of them, or the sample (including those an earlier run verified). */
+    public long users() {
+        return users;
+    }
+
+    /** The relations of the users verified: the last valid record of each of their pairs. */
+    public long relations() {
+        return relations;
+    }
+
+    /** Relations of users an earlier run found equal, per the verification journal: not read again. */
+    public long equalEarlier() {
+        return equalEarlier;
+    }
+
+    /** Relations read back equal at the first reading (not counting {@link #equalEarlier()}). */
+    public long equal() {
+        return equal;
+    }
+
+    /** Relations {@code friend_get} did not return at the first reading. */
+    public long missing() {
+        return missing;
+    }
+
+    /** Relations {@code friend_get} returned with some field not as expected at the first reading. */
+    public long different() {
+        return different;
+    }
+
+    /** Relations found different, counted by field (a relation with two fields that differ counts in both). */
+    public Map<String, Long> mismatchesByField() {
+        return mismatchesByField;
+    }
+
+    /** The first relations found missing or different at the first reading (how many: keepFailures). */
+    public List<RelationMismatch> found() {
+        return found;
+    }
+
+    /** Users whose friends could not be read (a permanent error, or attempts exhausted); their relations unproven. */
+    public long unreadableUsers() {
+        return unreadableUsers;
+    }
+
+    /** The relations of the {@linkplain #unreadableUsers() users that could not be read}. */
+    public long unreadableRelations() {
+        return unreadableRelations;
+    }
+
+    /** Why users could not be read: their count by code. */
+    public Map<Integer, Long> unreadableByCode() {
+        return unreadableByCode;
+    }
+
+    /** Relations found missing or different, imported again, and then read back equal. */
+    public long repaired() {
+        return repaired;
+    }
+
+    /**
+     * Relations sent again by the repairs, over every round: at least {@link #repaired()}; more when a repair did
+     * not come right at once and was sent again in the next round.
+     */
+    public long reimported() {
+        return reimported;
+    }
+
+    /** friend_import calls the repairs took. */
+    public long repairCalls() {
+        return repairCalls;
+    }
+
+    /** Repairs the server refused, by code (those relations are still missing or different). */
+    public Map<Integer, Long> repairFailuresByCode() {
+        return repairFailuresByCode;
+    }
+
+    /** Relations missing at the end: after the repairs, or found missing when there were none. */
+    public long stillMissing() {
+        return stillMissing;
+    }
+
+    /** Relations different at the end: after the repairs, or found different when there were none. */
+    public long stillDifferent() {
+        return stillDifferent;
+    }
+
+    /** The first relations still missing or different at the end (how many: keepFailures). */
+    public List<RelationMismatch> stillDifferentRelations() {
+        return stillDifferentKept;
+    }
+
+    /** friend_get calls (every page of every user, the second reading included). */
+    public long calls() {
+        return calls;
+    }
+
+    /** How long the verification ran, repairs included. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** True when the verification stopped before its end. */
+    public boolean aborted() {
+        return aborted;
+    }
+
+    /**
+     * The proof: the verification ran to its end, every relation of the users verified could be read, and nothing is
+     * left missing or different.
+     */
+    public boolean allEqual() {
+        return !aborted && stillMissing == 0 && stillDifferent == 0 && unreadableRelations == 0;
+    }
+
+    /**
+     * The verification in words: what was read back, what was found, what was repaired, and the first
+     * {@code maxListed} relations still different, one a line. Text from the server or the input is
+     * {@linkplain ImportReport#printable escaped}.
+     */
+    public String summary(int maxListed) {
+        StringBuilder s = new StringBuilder();
+        double seconds = duration.toNanos() / 1e9;
+        s.append(String.format(Locale.ROOT, "%s (%s): %,d of %,d users, %,d relations read back with %,d friend_get "
+                        + "calls in %.1f s%n", aborted ? "Verification STOPPED" : "Verification",
+                verification, users, usersInInput, relations, calls, seconds));
+        s.append(String.format(Locale.ROOT, "  first reading: %,d equal, %,d missing, %,d different", equal, missing,
+                different));
+        if (equalEarlier > 0) {
+            s.append(String.format(Locale.ROOT, ", %,d found equal by an earlier run", equalEarlier));
+        }
+        if (unreadableUsers > 0) {
+            s.append(String.format(Locale.ROOT, ", %,d users (%,d relations) could not be read", unreadableUsers,
+                    unreadableRelations));
+        }
+        s.append('\n');
+        if (!mismatchesByField.isEmpty()) {
+            s.append("  different fields:");
+            mismatchesByField.forEach((field, n) -> s.append(String.format(Locale.ROOT, " %s %,d,",
+                    ImportReport.printable(field), n)));
+            s.setLength(s.length() - 1);
+            s.append('\n');
+        }
+        unreadableByCode.forEach((code, n) -> s.append(String.format(Locale.ROOT, "  %,d users unread: %s%n", n,
+                meaning(code))));
+        int listed = Math.min(maxListed, found.size());
+        if (listed > 0 && (verification.repairs() || stillDifferentKept.isEmpty())) {
+            s.append(String.format(Locale.ROOT, "  %s:%n", listed == missing + different ? "found"
+                    : String.format(Locale.ROOT, "first %,d found", listed)));
+            for (RelationMismatch m : found.subList(0, listed)) {
+                s.append("    ").append(m.message()).append('\n');
+            }
+        }
+        if (verification.repairs() && missing + different > 0) {
+            s.append(String.format(Locale.ROOT, "  repaired: %,d of %,d (imported again with %,d friend_import calls, "
+                    + "then read back equal)%n", repaired, missing + different, repairCalls));
+            if (reimported > repaired + stillMissing + stillDifferent) {
+                s.append(String.format(Locale.ROOT, "  %,d relations were imported again more than once: a repair "
+                        + "read back missing or different was repaired again%n",
+                        reimported - repaired - stillMissing - stillDifferent));
+            }
+            repairFailuresByCode.forEach((code, n) -> s.append(String.format(Locale.ROOT,
+                    "  %,d repairs refused: [%d] %s%n", n, code, meaning(code))));
+        }
+        if (allEqual()) {
+            s.append("  Nothing is left missing or different.\n");
+        } else if (stillMissing + stillDifferent > 0) {
+            s.append(String.format(Locale.ROOT, "  STILL NOT AS THE INPUT: %,d missing, %,d different%s%n",
+                    stillMissing, stillDifferent, verification.repairs() ? " after the repairs"
+                            : " (report only: run with repairs to import them again)"));
+            int still = Math.min(maxListed, stillDifferentKept.size());
+            for (RelationMismatch m : stillDifferentKept.subList(0, still)) {
+                s.append("    ").append(m.message()).append('\n');
+            }
+            if (still < stillMissing + stillDifferent && still > 0) {
+                s.append(String.format(Locale.ROOT, "    ... and %,d more%n", stillMissing + stillDifferent - still));
+            }
+        }
+        return s.toString();
+    }
+
+    private static String meaning(int code) {
+        return code == ImportFailure.NO_ANSWER ? "no usable answer (network error, timeout, HTTP 5xx, pages that do not end)"
+                : ImportReport.printable(ErrorCatalogue.lookup(code).meaning());
+    }
+
+    @Override
+    public String toString() {
+        return summary(0);
+    }
+}

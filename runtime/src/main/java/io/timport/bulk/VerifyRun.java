@@ -1,0 +1,391 @@
+package io.timport.bulk;
+
+import io.timport.call.FriendImportResponse;
+import io.timport.wire.AddFriendItem;
+import io.timport.wire.FieldDifference;
+import io.timport.wire.ItemType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A verification, start to end: the first reading of every user (or a sample), then rounds of repair, each an import
+ * of what was found missing or different through the relations engine, then a second reading of just those
+ * relations; at most {@value #MAX_REPAIR_ROUNDS} rounds, and none once a round repaired nothing. Each reading is a
+ * {@link VerifyPhase} on its own {@link EngineCore}, run by the production driver {@link ImportRun}; each repair is
+ * a {@link RelationsPhase}, as an import.
+ *
+ * <p>The journal (when the run keeps one) records the users found wholly equal, by their group number
+ * ({@link UserGroup#index}): a resumed verification skips them, and reads again every user it had not proven, which
+ * is cheap, and repairs what it finds again.
+ *
+ * @param <T> the item type
+ */
+final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T> {
+
+    /** The phase's name in events. */
+    static final String VERIFICATION = "verification";
+    /** The API of its calls, in events. */
+    static final String FRIEND_GET = "friend_get";
+    /** Repair rounds at most: a relation lost again by its repair is repaired again. */
+    static final int MAX_REPAIR_ROUNDS = 3;
+
+    /** A verification's report, and why it stopped early (or null). */
+    record Result(VerificationReport report, EngineCore.Stop stop) {
+    }
+
+    private final Verification verification;
+    private final ImportSettings settings;
+    private final ItemType<T> type;
+    private final VerifyPhase.PageSender pages;
+    private final RelationSender<T> repairs;
+    private final WorkJournal journal;
+    private final Ticker ticker;
+    private final int keep;
+
+    // ---- the tally, under the engine's lock
+    private boolean firstReading = true;
+    private RelationGroups<T> toRepair;
+    private long usersInInput;
+    private long users;
+    private long relations;
+    private long equalEarlier;
+    private long equal;
+    private long missing;
+    private long different;
+    private final Map<String, Long> byField = new TreeMap<>();
+    private final List<RelationMismatch> found = new ArrayList<>();
+    private long unreadableUsers;
+    private long unreadableRelations;
+    private final Map<Integer, Long> unreadableByCode = new TreeMap<>();
+    private long repaired;
+    private long reimported;
+    private long repairCalls;
+    private final Map<Integer, Long> repairFailures = new TreeMap<>();
+    private long roundMissing;
+    private long roundDifferent;
+    private List<RelationMismatch> roundKept = new ArrayList<>();
+    private long calls;
+
+    private VerifyRun(Verification verification, ImportSettings settings, ItemType<T> type,
+            VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal, Ticker ticker) {
+        this.verification = verification;
+        this.settings = settings;
+        this.type = type;
+        this.pages = pages;
+        this.repairs = repairs;
+        this.journal = journal;
+        this.ticker = ticker;
+        this.keep = settings.keepFailures();
+    }
+
+    /**
+     * Verifies the relations of {@code groups} (and repairs them, when the verification says so), closing the
+     * journal at the end.
+     *
+     * @param repairs sends the repairs; may be null when the verification makes none
+     */
+    static <T extends AddFriendItem> Result run(Verification verification, ImportSettings settings, ItemType<T> type,
+            RelationGroups<T> groups, VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal,
+            Ticker ticker) throws IOException, InterruptedException {
+        if (!type.supportsReadBack()) {
+            throw new IllegalArgumentException(type.itemClass().getName() + " cannot read friends back from "
+                    + "friend_get (a hand-written ItemType): it cannot be verified");
+        }
+        VerifyRun<T> run = new VerifyRun<>(verification, settings, type, pages, repairs, journal, ticker);
+        try {
+            return run.execute(groups);
+        } finally {
+            journal.close();
+        }
+    }
+
+    private Result execute(RelationGroups<T> groups) throws IOException, InterruptedException {
+        long start = ticker.nanoTime();
+        Iterator<UserGroup<T>> input;
+        long total;
+        if (verification.mode() == Verification.Mode.SAMPLE) {
+            for (Iterator<UserGroup<T>> all = groups.groups(); all.hasNext(); all.next()) {
+                usersInInput++;
+            }
+            Set<Long> chosen = draw(usersInInput, verification.sampleUsers(), verification.seed());
+            input = new Filter<>(groups.groups(), chosen);
+            total = -1;
+        } else {
+            input = counting(groups.groups());
+            total = groups.relations();
+        }
+        RelationGroups<T> left = new RelationGroups<>(type, settings.maxBufferedItems(), verification.tempDirectory());
+        toRepair = left;
+        EngineCore.Stop stop;
+        try {
+            stop = read(input, total);
+            if (!verification.repairs()) {
+                roundMissing = missing;
+                roundDifferent = different;
+                roundKept = new ArrayList<>(found);
+            } else {
+                roundMissing = missing;
+                roundDifferent = different;
+                roundKept = new ArrayList<>(found);
+                firstReading = false;
+                for (int round = 1; stop == null && round <= MAX_REPAIR_ROUNDS && left.relations() > 0; round++) {
+                    stop = repair(left);
+                    if (stop != null) {
+                        break;
+                    }
+                    RelationGroups<T> next = new RelationGroups<>(type, settings.maxBufferedItems(),
+                            verification.tempDirectory());
+                    toRepair = next;
+                    long before = repaired;
+                    roundMissing = 0;
+                    roundDifferent = 0;
+                    roundKept = new ArrayList<>();
+                    stop = read(left.groups(), left.relations());
+                    left.close();
+                    left = next;
+                    if (repaired == before) {
+                        break; // nothing came right: another round would not either
+                    }
+                }
+            }
+        } finally {
+            left.close();
+        }
+        VerificationReport report = new VerificationReport(verification, usersInInput, users, relations, equalEarlier,
+                equal, missing, different, byField, found, unreadableUsers, unreadableRelations, unreadableByCode,
+                repaired, reimported, repairCalls, repairFailures, roundMissing, roundDifferent, roundKept, calls,
+                Duration.ofNanos(ticker.nanoTime() - start), stop != null);
+        return new Result(report, stop);
+    }
+
+    /** A reading of {@code input}'s users through the production driver. */
+    private EngineCore.Stop read(Iterator<UserGroup<T>> input, long total) throws IOException, InterruptedException {
+        Listeners events = new Listeners(settings.listeners());
+        ProgressMeter meter = new ProgressMeter(FRIEND_GET, total, ticker.nanoTime(), events);
+        meter.journaled(journal != WorkJournal.NONE);
+        VerifyPhase<T> phase = new VerifyPhase<>(type, VerifyPhase.policy(settings, new SplittableRandom()), pages,
+                journal, meter, this, settings.maxBufferedItems());
+        EngineCore<UserGroup<T>, VerifyCall<T>, io.timport.call.FriendGetPage> core = new EngineCore<>(phase, meter,
+                events, settings.maxInFlight());
+        EngineCore.Stop stop = new ImportRun<>(core, meter, new Unclosed(journal), settings, events, ticker)
+                .execute(input);
+        calls += meter.report(ticker.nanoTime(), false).calls();
+        return stop;
+    }
+
+    /** Imports {@code left}'s relations again, through the relations engine (no journal, no failures file). */
+    private EngineCore.Stop repair(RelationGroups<T> left) throws IOException, InterruptedException {
+        Listeners events = new Listeners(settings.listeners());
+        ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, left.relations(), ticker.nanoTime(),
+                events);
+        meter.journaled(false);
+        meter.failuresTo(0, null);
+        EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> core = RelationsPhase.engine(
+                settings, repairs, WorkJournal.NONE, meter, events, ticker, new SplittableRandom());
+        EngineCore.Stop stop = new ImportRun<>(core, meter, WorkJournal.NONE, settings, events, ticker)
+                .execute(new Flatten<>(left.groups()));
+        ImportReport report = meter.report(ticker.nanoTime(), stop != null);
+        reimported += report.imported() + report.failed();
+        repairCalls += report.calls();
+        report.failuresByCode().forEach((code, n) -> repairFailures.merge(code, n, Long::sum));
+        return stop;
+    }
+
+    // ------------------------------------------------------------------ outcomes, under the engine's lock
+
+    @Override
+    public void read(UserGroup<T> group, int equalCount, List<VerifyPhase.Mismatch<T>> mismatches) {
+        if (firstReading) {
+            users++;
+            relations += group.size;
+            equal += equalCount;
+        } else {
+            repaired += equalCount;
+        }
+        for (VerifyPhase.Mismatch<T> m : mismatches) {
+            UserGroup.Expected<T> e = m.expected();
+            RelationMismatch mismatch = new RelationMismatch(group.from, e.item().toAccount(), e.position(),
+                    m.missing() ? RelationMismatch.Kind.MISSING : RelationMismatch.Kind.DIFFERS,
+                    m.missing() ? List.of() : m.differences());
+            if (firstReading) {
+                if (m.missing()) {
+                    missing++;
+                } else {
+                    different++;
+                    for (FieldDifference d : m.differences()) {
+                        byField.merge(d.field(), 1L, Long::sum);
+                    }
+                }
+                if (found.size() < keep) {
+                    found.add(mismatch);
+                }
+            } else {
+                if (m.missing()) {
+                    roundMissing++;
+                } else {
+                    roundDifferent++;
+                }
+                if (roundKept.size() < keep) {
+                    roundKept.add(mismatch);
+                }
+            }
+            if (verification.repairs()) {
+                toRepair.add(group.from, e.position(), group.index, e.item());
+            }
+        }
+    }
+
+    @Override
+    public void unreadable(UserGroup<T> group, int code, String info) {
+        if (firstReading) {
+            users++;
+            relations += group.size;
+        }
+        unreadableUsers++;
+        unreadableRelations += group.size;
+        unreadableByCode.merge(code, 1L, Long::sum);
+    }
+
+    @Override
+    public void equalEarlier(UserGroup<T> group) {
+        users++;
+        relations += group.size;
+        equalEarlier += group.size;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** {@code n} distinct numbers of 1..{@code of}, drawn with {@code seed} (Floyd's algorithm); all when n ≥ of. */
+    static Set<Long> draw(long of, int n, long seed) {
+        Set<Long> chosen = new HashSet<>();
+        if (n >= of) {
+            for (long i = 1; i <= of; i++) {
+                chosen.add(i);
+            }
+            return chosen;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (long j = of - n + 1; j <= of; j++) {
+            long t = random.nextLong(j) + 1;
+            chosen.add(chosen.contains(t) ? j : t);
+        }
+        return chosen;
+    }
+
+    private Iterator<UserGroup<T>> counting(Iterator<UserGroup<T>> groups) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return groups.hasNext();
+            }
+
+            @Override
+            public UserGroup<T> next() {
+                UserGroup<T> g = groups.next();
+                usersInInput++; // on the reader's thread; read once the run is over
+                return g;
+            }
+        };
+    }
+
+    /** The groups whose number was drawn. */
+    private static final class Filter<T extends AddFriendItem> implements Iterator<UserGroup<T>> {
+        private final Iterator<UserGroup<T>> groups;
+        private final Set<Long> chosen;
+        private UserGroup<T> next;
+
+        Filter(Iterator<UserGroup<T>> groups, Set<Long> chosen) {
+            this.groups = groups;
+            this.chosen = chosen;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && groups.hasNext()) {
+                UserGroup<T> g = groups.next();
+                if (chosen.contains(g.index)) {
+                    next = g;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public UserGroup<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            UserGroup<T> g = next;
+            next = null;
+            return g;
+        }
+    }
+
+    /** The relations of the groups, one record each, user after user. */
+    private static final class Flatten<T extends AddFriendItem> implements Iterator<ImportRecord<? extends T>> {
+        private final Iterator<UserGroup<T>> groups;
+        private String from;
+        private Iterator<UserGroup.Expected<T>> current = java.util.Collections.emptyIterator();
+
+        Flatten(Iterator<UserGroup<T>> groups) {
+            this.groups = groups;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && groups.hasNext()) {
+                UserGroup<T> g = groups.next();
+                from = g.from;
+                current = g.expected.values().iterator();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public ImportRecord<? extends T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            UserGroup.Expected<T> e = current.next();
+            return ImportRecord.of(from, e.item(), "record " + e.position());
+        }
+    }
+
+    /** The run's journal, left open by each reading's driver (it closes the journal it is given). */
+    private static final class Unclosed implements WorkJournal {
+        private final WorkJournal journal;
+
+        Unclosed(WorkJournal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public PriorWork earlier() {
+            return journal.earlier();
+        }
+
+        @Override
+        public void record(long[] done, int count, List<FailedPosition> failed) {
+            journal.record(done, count, failed);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            journal.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            journal.flush();
+        }
+    }
+}
