@@ -414,7 +414,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
 
     /** The engine with these settings; concrete builders wrap it. */
     protected final BulkImporter<T> buildImporter() {
-        return new BulkImporter<>(client, settings(), new AccountsSettings(accountsMode, accountsFile, accountsList,
+        return new BulkImporter<T>(client, settings(), new AccountsSettings(accountsMode, accountsFile, accountsList,
                 missingAccountsFile, accountsTempDir)).verifying(verification, verifiedType);
     }
 
