@@ -60,7 +60,7 @@ class OutageCliTest {
     void aServerThatAnswersOnlyAMaintenancePageStopsTheImportAfterTheOutageLimitWithExitStatusOne() {
         Cli.Result run = Cli.run(dir, "--endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "--sdkappid", "1400000000", "--key-file", "chat.key", "--input", "friends.jsonl", "--journal",
-                "import.journal", "--outage-limit", "3", "--quiet");
+                "import.journal", "--accounts", "off", "--outage-limit", "3", "--quiet");
 
         assertEquals(ExampleImporter.FATAL, run.status(), run.toString());
         assertTrue(run.err().contains("timport-example: no usable answer from the server (friend_import POST "),

@@ -107,7 +107,7 @@ final class MigrationRun {
             AccountsPhase phase = new AccountsPhase(set, accounts.mode(), accounts.listed(), sender, journal, meter,
                     settings.maxAttempts(), backoff, settings.lockoutPause().toNanos(), 50_000);
             EngineCore<Integer, AccountCall, io.timport.call.ChatAnswer> core = new EngineCore<>(phase, meter, events,
-                    settings.maxInFlight());
+                    settings.maxInFlight(), null, new OutageWatch(settings.outageLimit().toNanos(), journal != null));
             EngineCore.Stop stop = new ImportRun<>(core, meter, journal == null ? WorkJournal.NONE : journal, settings,
                     events, ticker).execute(set.positions());
             AccountGate gate = stop == null ? AccountGate.of(set, phase, accounts.mode(), accounts.listed()) : null;

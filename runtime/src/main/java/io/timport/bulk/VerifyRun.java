@@ -175,7 +175,8 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         VerifyPhase<T> phase = new VerifyPhase<>(type, VerifyPhase.policy(settings, new SplittableRandom()), pages,
                 journal, meter, this, settings.maxBufferedItems());
         EngineCore<UserGroup<T>, VerifyCall<T>, io.timport.call.FriendGetPage> core = new EngineCore<>(phase, meter,
-                events, settings.maxInFlight());
+                events, settings.maxInFlight(), null,
+                new OutageWatch(settings.outageLimit().toNanos(), journal != WorkJournal.NONE));
         EngineCore.Stop stop = new ImportRun<>(core, meter, new Unclosed(journal), settings, events, ticker)
                 .execute(input);
         calls += meter.report(ticker.nanoTime(), false).calls();
