@@ -1,5 +1,6 @@
 package io.timport.benchmarks;
 
+import io.timport.testsupport.SwitchableProxy;
 import io.timport.bulk.ImportListener;
 import io.timport.bulk.ImportReport;
 import io.timport.call.FriendImportClient;
@@ -60,7 +61,7 @@ public final class OutageRate {
         try (SimulatorProcess sim = SimulatorProcess.start(Path.of(args.string("simulator-jar")), List.of("-XX:+UseZGC"),
                 "2g", BenchApp.keyFile(key), List.of("--rate", String.valueOf(limit), "--latency-ms",
                         args.string("latency")));
-                Proxy proxy = new Proxy(sim.baseUri());
+                SwitchableProxy proxy = new SwitchableProxy(sim.baseUri());
                 FriendImportClient client = FriendImportClient.builder(BenchApp.app(SecretKey.of(key), proxy.uri()))
                         .build()) {
             long relations = (long) limit * (before + 20) * friends;
@@ -135,108 +136,6 @@ public final class OutageRate {
                             + " relations stored twice: calls in flight when the connections were cut)"
                             : "INCOMPLETE: " + stored + " of " + relations + " stored"));
             System.out.println(Machine.load());
-        }
-    }
-
-    /** A loopback TCP proxy whose port can be closed (connections refused) and opened again on the same port. */
-    static final class Proxy implements AutoCloseable {
-        private final InetSocketAddress target;
-        private final int port;
-        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-        private volatile ServerSocket listener;
-
-        Proxy(URI target) throws IOException {
-            this.target = new InetSocketAddress(target.getHost(), target.getPort());
-            this.port = listen(0);
-        }
-
-        URI uri() {
-            return URI.create("http://127.0.0.1:" + port);
-        }
-
-        synchronized void down() throws IOException {
-            ServerSocket l = listener;
-            listener = null;
-            if (l != null) {
-                l.close();
-            }
-            for (Socket s : open) {
-                close(s);
-            }
-        }
-
-        synchronized void up() throws IOException {
-            if (listener == null) {
-                listen(port);
-            }
-        }
-
-        private int listen(int at) throws IOException {
-            ServerSocket server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), at));
-            listener = server;
-            daemon(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        open.add(client);
-                        daemon(() -> forward(client));
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            return server.getLocalPort();
-        }
-
-        private void forward(Socket client) {
-            try {
-                Socket upstream = new Socket(target.getAddress(), target.getPort());
-                open.add(upstream);
-                daemon(() -> pump(upstream, client));
-                pump(client, upstream);
-            } catch (IOException e) {
-                close(client);
-            }
-        }
-
-        private void pump(Socket from, Socket to) {
-            byte[] buffer = new byte[16 * 1024];
-            try {
-                InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream();
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed
-            } finally {
-                close(from);
-                close(to);
-            }
-        }
-
-        private void close(Socket s) {
-            open.remove(s);
-            try {
-                s.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-
-        private static void daemon(Runnable r) {
-            Thread t = new Thread(r, "outage-proxy");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void close() throws IOException {
-            down();
         }
     }
 }

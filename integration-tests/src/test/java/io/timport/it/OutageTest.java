@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.timport.testsupport.SwitchableProxy;
 import io.timport.bulk.BulkImporter;
 import io.timport.bulk.ImportAbortedException;
 import io.timport.bulk.ImportListener;

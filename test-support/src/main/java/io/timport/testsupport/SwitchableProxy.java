@@ -1,4 +1,4 @@
-package io.timport.it;
+package io.timport.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #maintenance()} answers every request with status 200 and an HTML page (a load balancer's maintenance
  * page); {@link #up()} forwards again.
  */
-final class SwitchableProxy implements AutoCloseable {
+public final class SwitchableProxy implements AutoCloseable {
 
     enum Mode { FORWARD, DOWN, MAINTENANCE }
 
@@ -31,7 +31,7 @@ final class SwitchableProxy implements AutoCloseable {
     private volatile ServerSocket listener;
     private volatile Mode mode = Mode.FORWARD;
 
-    SwitchableProxy(URI target) throws IOException {
+    public SwitchableProxy(URI target) throws IOException {
         this.target = new InetSocketAddress(target.getHost(), target.getPort());
         ServerSocket first = new ServerSocket();
         first.setReuseAddress(true);
@@ -41,17 +41,17 @@ final class SwitchableProxy implements AutoCloseable {
     }
 
     /** The proxy's address, in the form the client's endpoint takes. */
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** HTML answers given in {@link Mode#MAINTENANCE}. */
-    long htmlAnswers() {
+    public long htmlAnswers() {
         return htmlAnswers.get();
     }
 
     /** Closes the port and every connection: connections are refused from now on. */
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         mode = Mode.DOWN;
         ServerSocket l = listener;
         listener = null;
@@ -62,14 +62,14 @@ final class SwitchableProxy implements AutoCloseable {
     }
 
     /** Answers every request with status 200 and an HTML page. */
-    synchronized void maintenance() throws IOException {
+    public synchronized void maintenance() throws IOException {
         closeAll();
         mode = Mode.MAINTENANCE;
         ensureListening();
     }
 
     /** Forwards again, on the same port. */
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         closeAll();
         mode = Mode.FORWARD;
         ensureListening();
