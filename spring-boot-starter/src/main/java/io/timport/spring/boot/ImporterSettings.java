@@ -44,7 +44,18 @@ final class ImporterSettings {
             one("linger", TimportProperties.Importer::getLinger, ImporterBuilder::linger),
             one("journal", TimportProperties.Importer::getJournal, ImporterBuilder::journal),
             one("fsync-journal", TimportProperties.Importer::isFsyncJournal, ImporterBuilder::fsyncJournal),
-            one("progress-interval", TimportProperties.Importer::getProgressInterval, ImporterBuilder::progressInterval));
+            one("progress-interval", TimportProperties.Importer::getProgressInterval, ImporterBuilder::progressInterval),
+            one("failures-file", TimportProperties.Importer::getFailuresFile, ImporterBuilder::failuresFile),
+            one("keep-failures", TimportProperties.Importer::getKeepFailures, ImporterBuilder::keepFailures),
+            one("max-line-bytes", s -> bytes(s.getMaxLineBytes()), ImporterBuilder::maxLineBytes),
+            one("max-body-bytes", s -> bytes(s.getMaxBodyBytes()), ImporterBuilder::maxBodyBytes),
+            one("pacing", TimportProperties.Importer::getPacing, ImporterBuilder::pacing),
+            one("outage-limit", TimportProperties.Importer::getOutageLimit, ImporterBuilder::outageLimit),
+            one("accounts", TimportProperties.Importer::getAccounts, ImporterBuilder::accounts),
+            one("accounts-file", TimportProperties.Importer::getAccountsFile, ImporterBuilder::accountsFile),
+            one("missing-accounts-file", TimportProperties.Importer::getMissingAccountsFile,
+                    ImporterBuilder::missingAccountsFile),
+            breaker());
 
     private ImporterSettings() {
     }
@@ -94,6 +105,33 @@ final class ImporterSettings {
             }
             return null;
         });
+    }
+
+    /** A size in bytes as the builder takes it: null stays null (the builder's default); beyond an int, the largest. */
+    private static Integer bytes(org.springframework.util.unit.DataSize size) {
+        return size == null ? null : (int) Math.min(Integer.MAX_VALUE, size.toBytes());
+    }
+
+    /** {@code breaker.enabled}, {@code breaker.calls} and {@code breaker.relations}: the breaker, or none. */
+    private static Setting breaker() {
+        return new Setting(List.of("breaker.enabled", "breaker.calls", "breaker.relations"), (builder, s) -> {
+            TimportProperties.Importer.Breaker b = s.getBreaker();
+            if (b.isEnabled()) {
+                builder.breaker(b.getCalls(), b.getRelations());
+            } else {
+                builder.breakerOff();
+            }
+        }, s -> s.getBreaker().isEnabled() + ", " + s.getBreaker().getCalls() + ", " + s.getBreaker().getRelations(),
+                s -> {
+                    TimportProperties.Importer.Breaker b = s.getBreaker();
+                    if (b.isEnabled() && b.getCalls() < 1) {
+                        return new String[] {"breaker.calls", "must be at least 1, was " + b.getCalls()};
+                    }
+                    if (b.isEnabled() && b.getRelations() < 1) {
+                        return new String[] {"breaker.relations", "must be at least 1, was " + b.getRelations()};
+                    }
+                    return null;
+                });
     }
 
     /** Sets every property's value on {@code builder}. */

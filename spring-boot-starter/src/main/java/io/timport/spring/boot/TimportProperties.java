@@ -345,6 +345,46 @@ public class TimportProperties {
         /** How often progress listeners (and the metrics) get a snapshot. */
         private Duration progressInterval = Duration.ofMillis(500);
 
+        /** Where every failure is written as it happens, as JSONL that imports again once fixed. Unset: none. */
+        private Path failuresFile;
+
+        /** The failures a report keeps in memory (every failure is counted, and written to the failures file). */
+        private int keepFailures = 1000;
+
+        /** The longest JSONL input line read; a longer one is reported by its number and skipped, never held. */
+        private DataSize maxLineBytes = DataSize.ofMegabytes(1);
+
+        /** The largest request body a call may have: a batch ends before the item that would make it larger. */
+        private DataSize maxBodyBytes = DataSize.ofMegabytes(1);
+
+        /**
+         * How calls are kept within the server's second: window (a model of the server's sliding second; throttled
+         * calls go again with the next permits) or pause (the earlier rule: every call pauses when throttled answers
+         * persist).
+         */
+        private io.timport.bulk.Pacing pacing = io.timport.bulk.Pacing.WINDOW;
+
+        /**
+         * How long the server may give no usable answer (refused, timeouts, 5xx, not a Chat answer) before the import
+         * stops; meanwhile nothing new is sent and one call at a time probes the server.
+         */
+        private Duration outageLimit = Duration.ofMinutes(10);
+
+        /**
+         * The accounts the relations name, before the relations: off, check (send no relation naming a missing
+         * account) or import (create the missing accounts: this creates users in the app).
+         */
+        private io.timport.bulk.AccountsMode accounts = io.timport.bulk.AccountsMode.OFF;
+
+        /** The accounts to create, as JSONL of UserID, Nick and FaceUrl; with it, import creates only these. */
+        private Path accountsFile;
+
+        /** Where the accounts that do not exist after the accounts phase are written, in the accounts-file format. */
+        private Path missingAccountsFile;
+
+        /** The breaker for systematic failures. */
+        private final Breaker breaker = new Breaker();
+
         public int getBatchSize() {
             return batchSize;
         }
@@ -439,6 +479,122 @@ public class TimportProperties {
 
         public void setProgressInterval(Duration progressInterval) {
             this.progressInterval = progressInterval;
+        }
+
+        public Path getFailuresFile() {
+            return failuresFile;
+        }
+
+        public void setFailuresFile(Path failuresFile) {
+            this.failuresFile = failuresFile;
+        }
+
+        public int getKeepFailures() {
+            return keepFailures;
+        }
+
+        public void setKeepFailures(int keepFailures) {
+            this.keepFailures = keepFailures;
+        }
+
+        public DataSize getMaxLineBytes() {
+            return maxLineBytes;
+        }
+
+        public void setMaxLineBytes(DataSize maxLineBytes) {
+            this.maxLineBytes = maxLineBytes;
+        }
+
+        public DataSize getMaxBodyBytes() {
+            return maxBodyBytes;
+        }
+
+        public void setMaxBodyBytes(DataSize maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        public io.timport.bulk.Pacing getPacing() {
+            return pacing;
+        }
+
+        public void setPacing(io.timport.bulk.Pacing pacing) {
+            this.pacing = pacing;
+        }
+
+        public Duration getOutageLimit() {
+            return outageLimit;
+        }
+
+        public void setOutageLimit(Duration outageLimit) {
+            this.outageLimit = outageLimit;
+        }
+
+        public io.timport.bulk.AccountsMode getAccounts() {
+            return accounts;
+        }
+
+        public void setAccounts(io.timport.bulk.AccountsMode accounts) {
+            this.accounts = accounts;
+        }
+
+        public Path getAccountsFile() {
+            return accountsFile;
+        }
+
+        public void setAccountsFile(Path accountsFile) {
+            this.accountsFile = accountsFile;
+        }
+
+        public Path getMissingAccountsFile() {
+            return missingAccountsFile;
+        }
+
+        public void setMissingAccountsFile(Path missingAccountsFile) {
+            this.missingAccountsFile = missingAccountsFile;
+        }
+
+        public Breaker getBreaker() {
+            return breaker;
+        }
+
+        /**
+         * The {@code timport.importer.breaker.*} settings: when that many calls in a row, holding at least that many
+         * relations, failed the same way for nearly every relation, the import stops with a diagnosis.
+         */
+        public static class Breaker {
+
+            /** Whether the breaker is on; off, every relation is sent whatever the answers. */
+            private boolean enabled = true;
+
+            /** The calls in a row of one systematic failure that stop the import. */
+            private int calls = 5;
+
+            /** The relations those calls must hold at least. */
+            private int relations = 100;
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public int getCalls() {
+                return calls;
+            }
+
+            public void setCalls(int calls) {
+                this.calls = calls;
+            }
+
+            public int getRelations() {
+                return relations;
+            }
+
+            public void setRelations(int relations) {
+                this.relations = relations;
+            }
         }
     }
 }

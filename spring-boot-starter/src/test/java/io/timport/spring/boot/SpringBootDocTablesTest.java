@@ -34,8 +34,18 @@ class SpringBootDocTablesTest {
             }
             if (field.getType() == TimportProperties.Importer.class) {
                 for (Field inner : TimportProperties.Importer.class.getDeclaredFields()) {
-                    if (!Modifier.isStatic(inner.getModifiers())) {
-                        nested.add("timport." + kebab(field.getName()) + "." + kebab(inner.getName()));
+                    if (Modifier.isStatic(inner.getModifiers())) {
+                        continue;
+                    }
+                    String prefix = "timport." + kebab(field.getName()) + "." + kebab(inner.getName());
+                    if (inner.getType().getDeclaringClass() == TimportProperties.Importer.class) {
+                        for (Field group : inner.getType().getDeclaredFields()) { // a group, such as the breaker's
+                            if (!Modifier.isStatic(group.getModifiers())) {
+                                nested.add(prefix + "." + kebab(group.getName()));
+                            }
+                        }
+                    } else {
+                        nested.add(prefix);
                     }
                 }
             } else {

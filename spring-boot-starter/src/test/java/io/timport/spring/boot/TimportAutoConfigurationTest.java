@@ -371,7 +371,13 @@ class TimportAutoConfigurationTest {
                         "must not be negative, was PT-2S"),
                 Arguments.of(app(1400000000L, "timport.importer.progress-interval=0ms"),
                         "timport.importer.progress-interval",
-                        "timport.importer.progress-interval must be positive, was PT0S"));
+                        "timport.importer.progress-interval must be positive, was PT0S"),
+                Arguments.of(app(1400000000L, "timport.importer.breaker.calls=0"), "timport.importer.breaker.calls",
+                        "must be at least 1, was 0"),
+                Arguments.of(app(1400000000L, "timport.importer.outage-limit=0s"), "timport.importer.outage-limit",
+                        "must be positive, was PT0S"),
+                Arguments.of(app(1400000000L, "timport.importer.max-body-bytes=100B"),
+                        "timport.importer.max-body-bytes", "must be at least 1024, was 100"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
