@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,10 +60,13 @@ class HostileServerTest {
         server.stop(0);
     }
 
-    private Cli.Result run() {
-        return Cli.run(dir, "--endpoint", "http://127.0.0.1:" + server.getAddress().getPort(), "--sdkappid",
-                "1400000000", "--key-file", "chat.key", "--input", "friends.jsonl",
-                "--accounts", "off"); // the hostile server answers friend_import only
+    private Cli.Result run(String... more) {
+        List<String> args = new ArrayList<>(List.of("--endpoint",
+                "http://127.0.0.1:" + server.getAddress().getPort(), "--sdkappid", "1400000000", "--key-file",
+                "chat.key", "--input", "friends.jsonl",
+                "--accounts", "off")); // the hostile server answers friend_import only
+        args.addAll(List.of(more));
+        return Cli.run(dir, args.toArray(String[]::new));
     }
 
     private static void assertPrintable(String text) {
@@ -103,4 +107,26 @@ class HostileServerTest {
 
     // A body that is not a Chat answer is retried as transient (ten attempts, backoff up to 10 s): the runtime's
     // SafeOutputTest shows its excerpt escaped, with one attempt.
+
+    /**
+     * Issue 12 item 4 from the terminal: an endpoint that answers only a maintenance page (HTML, status 200) is an
+     * outage; the command line says so, probes, and stops with exit status 1 after {@code --outage-limit}, saying how
+     * to resume.
+     */
+    @Test
+    void aServerThatAnswersOnlyAMaintenancePageStopsTheImportAfterTheOutageLimitWithExitStatusOne() {
+        answer = "<html><body>Down for maintenance</body></html>";
+        Cli.Result run = run("--journal", "import.journal", "--outage-limit", "3", "--quiet");
+
+        assertEquals(ExampleImporter.FATAL, run.status(), run.toString());
+        assertTrue(run.err().contains("timport-example: no usable answer from the server (friend_import POST "),
+                run.err());
+        assertTrue(run.err().contains("nothing new is sent; one call at a time probes it, and the import stops if it"
+                + " has not answered after 3 s (--outage-limit)"), run.err());
+        assertTrue(run.err().contains("timport-example: the import stopped: no usable answer from the server for 3 s"
+                + " (the outage limit is 3 s; the last: "), run.err());
+        assertTrue(run.err().contains("what was not imported stays undone in the journal: run again with the same"
+                + " journal once the server answers, to import it."), run.err());
+        assertTrue(run.out().contains("2 records, 0 imported, 0 failed"), run.out());
+    }
 }
