@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The request timeout is a deadline for the whole call: connecting, the headers and the body (issue 12 item 6). A
  * server that sends its headers and then one byte a second fails the call at the deadline; before, it held the call
  * (and the import) for ever.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has a server of its own and mostly waits: they overlap
 class DeadlineTest {
 
     static final String OK = "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ResultItem\":[{\"To_Account\":\"bob\",\"ResultCode\":0}]}";

@@ -25,8 +25,10 @@ class ConcurrencyTest {
 
     @Test
     void aSecondRequestForAFromAccountInProgressIs30008AndStoresNothing() throws Exception {
+        // The first call is held 3 s: the second must arrive meanwhile, even on a busy machine (1 s was too short
+        // at a load of 25). The class runs beside the module's others, so the wait costs the suite little.
         try (ChatSimulator sim = ChatSimulator.start(Sim.config()
-                .latency(Duration.ofSeconds(1), Duration.ZERO).build())) {
+                .latency(Duration.ofSeconds(3), Duration.ZERO).build())) {
             CompletableFuture<Sim.Answer> first = postAsync(sim, Sim.body("alice", Sim.item("bob")));
             while (sim.stats().accepted() == 0) {
                 Thread.sleep(5);
