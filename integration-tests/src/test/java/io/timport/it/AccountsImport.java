@@ -5,7 +5,6 @@ import io.timport.bulk.BulkImporter;
 import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ChatSimulator;
 import io.timport.testsupport.TestApp;
 import java.nio.file.Path;

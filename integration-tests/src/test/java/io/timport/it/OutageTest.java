@@ -17,7 +17,6 @@ import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
-import io.timport.example.GameFriendItem;
 import io.timport.it.Fixtures.Relation;
 import io.timport.limit.SmoothRateLimiter;
 import io.timport.simulator.ChatSimulator;

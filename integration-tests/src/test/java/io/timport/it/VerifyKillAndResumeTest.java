@@ -7,7 +7,6 @@ import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.bulk.VerificationReport;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.RestApi;
 import io.timport.testsupport.KilledImport;

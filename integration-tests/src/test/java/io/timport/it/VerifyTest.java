@@ -11,7 +11,6 @@ import io.timport.bulk.RelationMismatch;
 import io.timport.bulk.Verification;
 import io.timport.bulk.VerificationReport;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.RestApi;
 import io.timport.testsupport.StoredRelations;
