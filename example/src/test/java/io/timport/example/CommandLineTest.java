@@ -76,7 +76,8 @@ class CommandLineTest {
 
     @Test
     void aSmallCleanSampleExitsWithZero() {
-        Cli.Result run = Cli.run(dir, "--users", "100", "--relations", "2000", "--invalid", "0", "--seed", "3");
+        Cli.Result run = Cli.run(dir, "--users", "100", "--relations", "2000", "--invalid", "0", "--seed", "3",
+                "--rate", "2000"); // not a test of pacing
 
         assertEquals(ExampleImporter.OK, run.status(), run.toString());
         assertTrue(run.out().contains("Import finished: 2,000 records, 2,000 imported, 0 failed\n"), run.out());
