@@ -38,8 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         descriptionHeading = "%n",
         description = "Imports a game's friend lists into Tencent Cloud Chat (REST API v4/sns/friend_import) with a "
                 + "live progress bar, prints a report, and writes the relations that failed to a file. With no options "
-                + "it starts an embedded Chat simulator on 127.0.0.1, generates a sample friend graph (2,000 players, "
-                + "100,000 relations, 8 of them broken on purpose) and imports it: no account or network needed. "
+                + "it starts an embedded Chat simulator on 127.0.0.1, generates a sample friend graph (500 players, "
+                + "25,000 relations, 8 of them broken on purpose) and imports it: no account or network needed. "
                 + "Every option can be tried against the embedded simulator.",
         optionListHeading = "%n",
         exitCodeListHeading = "%nExit status:%n",
@@ -115,11 +115,11 @@ final class Options {
                 + "fake players by mistake")
         boolean sample;
 
-        @Option(names = "--users", paramLabel = "N", order = 12, description = "players in the sample (default 2,000)")
+        @Option(names = "--users", paramLabel = "N", order = 12, description = "players in the sample (default 500)")
         String users;
 
         @Option(names = "--relations", paramLabel = "N", order = 13,
-                description = "relations in the sample (default 100,000)")
+                description = "relations in the sample (default 25,000)")
         String relations;
 
         @Option(names = "--invalid", paramLabel = "N", order = 14,

@@ -32,9 +32,9 @@ import java.util.stream.Stream;
 public final class SampleGraph {
 
     /** Default number of players. */
-    public static final int DEFAULT_USERS = 2_000;
+    public static final int DEFAULT_USERS = 500;
     /** Default number of relations. */
-    public static final int DEFAULT_RELATIONS = 100_000;
+    public static final int DEFAULT_RELATIONS = 25_000;
     /** Default number of broken rows: one of each {@link Broken} kind. */
     public static final int DEFAULT_INVALID = 8;
     /** Default seed. */

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountsOptionTest {
 
+    /** The embedded simulator's limit and the client's pace: the accounts phase is the point here, not pacing. */
+    private static final String FAST = "2000";
+
     @TempDir
     Path dir;
 
     @Test
     void byDefaultTheEmbeddedRunCreatesTheMissingPlayersFirst() {
-        Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "3", "--seed", "5");
+        Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "3", "--seed", "5",
+                "--rate", FAST);
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
         String out = run.out();
@@ -38,6 +42,7 @@ class AccountsOptionTest {
     @Test
     void checkReportsTheMissingPlayersAndSendsNoneOfTheirRelations() throws Exception {
         Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--rate", FAST,
                 "--accounts", "check", "--missing-accounts-out", "missing.jsonl", "--quiet");
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
@@ -53,6 +58,7 @@ class AccountsOptionTest {
 
         // the missing accounts, imported from the file the check wrote: then everything goes in
         Cli.Result again = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--rate", FAST,
                 "--accounts-file", "missing.jsonl", "--quiet");
         assertEquals(ExampleImporter.OK, again.status(), again.toString());
         // (the file replaces the sample's list: the accounts named are those of the relations, 194 of the players)
@@ -63,6 +69,7 @@ class AccountsOptionTest {
     @Test
     void offImportsTheRelationsAsTheyAreAndTheServerAnswers30003() {
         Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--rate", FAST,
                 "--accounts", "off", "--quiet");
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());

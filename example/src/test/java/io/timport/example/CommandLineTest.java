@@ -76,7 +76,8 @@ class CommandLineTest {
 
     @Test
     void aSmallCleanSampleExitsWithZero() {
-        Cli.Result run = Cli.run(dir, "--users", "100", "--relations", "2000", "--invalid", "0", "--seed", "3");
+        Cli.Result run = Cli.run(dir, "--users", "100", "--relations", "2000", "--invalid", "0", "--seed", "3",
+                "--rate", "2000"); // not a test of pacing
 
         assertEquals(ExampleImporter.OK, run.status(), run.toString());
         assertTrue(run.out().contains("Import finished: 2,000 records, 2,000 imported, 0 failed\n"), run.out());
@@ -110,7 +111,7 @@ class CommandLineTest {
         "--region tokyo --sdkappid 1 --input a --sim-latency 5 | --sim-latency applies to the embedded simulator only, not with --region",
         "--sdkappid 0                    | --sdkappid must be from 1 to 4,294,967,295, was 0",
         "--users 10 --relations 100      | --relations 100 is too many for 10 users: at most 45 (half of all pairs, and at most 1,500 friends each); raise --users",
-        "--invalid 5000                  | --invalid must be from 0 to 2,000 (at most one broken row a player), was 5,000",
+        "--invalid 5000                  | --invalid must be from 0 to 500 (at most one broken row a player), was 5,000",
         "--region mars --sdkappid 1 --input friends.jsonl | --region: unknown region \"mars\": expected one of china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-valley, jakarta or a region's domain; for another data centre give its base URI instead",
         "--endpoint http://10.0.0.5 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://10.0.0.5\" plain http is only allowed to a loopback host (localhost, 127.0.0.0/8, ::1); use https://10.0.0.5 instead",
         "--endpoint http://127.0.0.1:99999 --sdkappid 1 --input friends.jsonl | --endpoint: endpoint \"http://127.0.0.1:99999\" has port 99999: a TCP port is 1 to 65535",

@@ -31,10 +31,10 @@ class DefaultRunTest {
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
         String out = run.out();
         assertTrue(out.contains("the embedded Chat simulator at http://127.0.0.1:"), out);
-        assertTrue(out.contains("a generated sample: 2,000 users, 100,000 relations, 8 broken on purpose "
+        assertTrue(out.contains("a generated sample: 500 users, 25,000 relations, 8 broken on purpose "
                 + "(7 caught before sending, 1 left for the server to reject), seed 42"), out);
         assertTrue(out.contains("pace     196 calls/s (2 % under the limit), up to 1,000 relations per call"), out);
-        assertTrue(out.contains("Import finished: 100,000 records, 99,992 imported, 8 failed\n"), out);
+        assertTrue(out.contains("Import finished: 25,000 records, 24,992 imported, 8 failed\n"), out);
         // No retries are needed, but on a busy machine a few calls can bunch up on their way to the server and be
         // answered "throttled"; they are retried, which is what the counts above already prove.
         assertTrue(out.matches("(?s).*\nin [0-9.]+ s: [0-9,]+ calls \\([0-9.]+ calls/s\\), [0-9,]+ retries, [0-9,]+ "
@@ -54,10 +54,10 @@ class DefaultRunTest {
                 "[invalid input] To_Account equals From_Account: a user cannot be imported as their own friend")) {
             assertTrue(out.contains(problem), problem + " in\n" + out);
         }
-        assertTrue(out.contains("The embedded simulator holds 99,992 relations of "), out);
+        assertTrue(out.contains("The embedded simulator holds 24,992 relations of "), out);
         assertTrue(out.contains("8 failed relations written to timport-failures.jsonl: fix them and import them with "
                 + "--input timport-failures.jsonl"), out);
-        assertTrue(run.err().contains("100.0% [####################] 100,000/100,000  ok 99,992  failed 8"), run.err());
+        assertTrue(run.err().contains("100.0% [####################] 25,000/25,000  ok 24,992  failed 8"), run.err());
 
         // The failures file holds the eight rows in the --input format, so that they can be fixed and run again.
         Path failures = dir.resolve(Options.DEFAULT_FAILURES_FILE);

@@ -30,7 +30,9 @@ class ResumeTest {
 
     @Test
     void anImportKilledMidwayCompletesWhenRunAgainWithItsJournal() throws Exception {
-        try (ChatSimulator chat = TestApp.start(TestApp.simulator()
+        // The killed run is paced at the default 200 calls/s, so that it is midway at the kill; the resumed run, whose
+        // pace is not the point, at 2,000 (the journal is of the input and the target, not of the pace).
+        try (ChatSimulator chat = TestApp.start(TestApp.simulator().rateLimitPerSecond(2000)
                 .latency(Duration.ofMillis(40), Duration.ofMillis(10)))) {
             List<String> options = TestChat.targetOptions(chat, dir, TestApp.KEY);
             options.addAll(List.of("--sample", "--users", String.valueOf(USERS), "--relations", String.valueOf(RELATIONS),
@@ -45,7 +47,7 @@ class ResumeTest {
             assertEquals(JournalIdentity.of("127.0.0.1", TestApp.SDK_APP_ID, "the sample of 400 users, 20000 relations, "
                     + "0 broken, seed 42"), JournalIdentity.read(journal).orElseThrow(), "the journal says what it is of");
 
-            Cli.Result resumed = Cli.run(dir, options.toArray(new String[0]));
+            Cli.Result resumed = Cli.run(dir, TestChat.args(options, "--rate", "2000"));
 
             assertEquals(ExampleImporter.OK, resumed.status(), resumed.toString());
             assertTrue(resumed.out().matches("(?s).*Import finished: 20,000 records, [0-9,]+ imported, 0 failed, "

@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The shaded jar as a user runs it, {@code java -jar example/target/timport-example.jar}: after {@code package}, with
- * nothing on the class path but the jar (run by failsafe).
+ * nothing on the class path but the jar (run by failsafe). Each test starts its own JVMs in a directory of its own:
+ * they run side by side.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RunnableJarIT {
 
     @TempDir
