@@ -104,6 +104,17 @@ public final class TimportImporterConfigurer {
                 }
             }
         }
+
+        @Override
+        public void onProgress(String phase, ImportProgress progress) {
+            for (ProgressListener listener : listeners) {
+                try {
+                    listener.onProgress(phase, progress);
+                } catch (RuntimeException e) {
+                    // as above
+                }
+            }
+        }
     }
 
     /** A progress listener fed from the events: each snapshot, and the final one. */
@@ -116,12 +127,12 @@ public final class TimportImporterConfigurer {
 
         @Override
         public void phaseProgress(String phase, ImportProgress progress) {
-            listener.onProgress(progress);
+            listener.onProgress(phase, progress);
         }
 
         @Override
         public void phaseEnded(String phase, ImportProgress last, boolean stopped) {
-            listener.onProgress(last);
+            listener.onProgress(phase, last);
         }
     }
 }
