@@ -660,7 +660,6 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The configuration; fails if the secret key or every admin is missing. */
         /**
          * Poisons a To_Account: the first {@code times} friend_import requests holding an item for {@code toAccount}
          * are answered with the request-level {@code errorCode} and {@code errorInfo}, and nothing of them is stored
@@ -681,6 +680,7 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /** The configuration; fails if the secret key or every admin is missing. */
         public SimulatorConfig build() {
             if (secretKey == null) {
                 throw new IllegalStateException("secretKey is required");
