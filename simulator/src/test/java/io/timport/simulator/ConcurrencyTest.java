@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** One From_Account at a time (30008), and many requests in flight at once. */
+@Isolated // holdsHundredsOfRequestsInFlight needs all its calls to arrive within 4 s: the module's other classes wait
 class ConcurrencyTest {
 
     private static CompletableFuture<Sim.Answer> postAsync(ChatSimulator sim, String body) {
