@@ -104,7 +104,11 @@ class BulkImportTest {
                 .fault(Fault.REQUEST_30007, 0.015)
                 .fault(Fault.APPLIED_THEN_30007, 0.015)
                 .fault(Fault.ITEM_30006, 0.01));
-                FriendImportClient client = TestApp.client(sim, KEY, ADMIN, 950)) {
+                // no call timed out and sent again while the server still works on it, even on a busy machine
+                FriendImportClient client = FriendImportClient.builder(TestApp.app(sim, KEY, ADMIN))
+                        .rateLimiter(new io.timport.limit.SmoothRateLimiter(950))
+                        .requestTimeout(Duration.ofSeconds(30))
+                        .build()) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client)
                     .backoff(Duration.ofMillis(20), Duration.ofMillis(400))
                     .maxBufferedItems(4_000) // a third of the input: batches are grouped within the buffer

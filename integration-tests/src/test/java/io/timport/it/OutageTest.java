@@ -60,7 +60,7 @@ class OutageTest {
         return FriendImportClient.builder(new AppConfig(SDK_APP_ID, ADMIN, SecretKey.of(KEY),
                         Endpoint.of(proxy.uri())))
                 .rateLimiter(new SmoothRateLimiter(500))
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5)) // the proxy going down closes its connections at once
                 .build();
     }
 
@@ -152,11 +152,12 @@ class OutageTest {
             assertTrue(watch.events.size() >= 2 && watch.events.get(0).startsWith("started: ")
                     && watch.events.get(watch.events.size() - 1).equals("ended"), watch.events.toString());
             // paused: one probe at a time, the first half a second after the outage began, each next one twice as far
-            // (0.5, 1.5, 3.5 s), where the pace would have sent a call every 2 ms
+            // (0.5, 1.5, 3.5 s), where the pace would have sent a call every 2 ms; an outage may also end with the
+            // answer to a call sent before it began (on a machine so busy that answers took a second)
             String outages = watch.outages.stream().map(o -> o[0] + " ms: " + o[1] + " calls")
                     .collect(java.util.stream.Collectors.joining(", "));
             assertTrue(watch.outages.stream().anyMatch(o -> o[0] >= 1_500), "an outage of 1.5 s at least: " + outages);
-            assertTrue(watch.outages.stream().allMatch(o -> o[1] >= 1 && o[1] <= 4), "only probes: " + outages);
+            assertTrue(watch.outages.stream().allMatch(o -> o[1] <= 4), "only probes: " + outages);
             assertTrue(proxy.htmlAnswers() >= 1, "the maintenance page was seen: " + proxy.htmlAnswers());
         }
     }
