@@ -82,6 +82,6 @@ public final class AccountsImport {
     }
 
     static ChatSimulator simulator(int users) throws java.io.IOException {
-        return TestApp.start(TestApp.simulator().accounts(existing(users)));
+        return TestApp.start(QuickApp.simulator().accounts(existing(users)));
     }
 }

@@ -1,6 +1,11 @@
 package io.timport.it;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import io.timport.bulk.ImportRecord;
+import io.timport.simulator.ChatSimulator;
+import io.timport.simulator.StoredFriend;
+import io.timport.testsupport.StoredRelations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,5 +64,25 @@ final class Fixtures {
             records.add(ImportRecord.of(r.from(), r.item()));
         }
         return records;
+    }
+
+    /**
+     * Asserts that the simulator stores each of {@code records} with every field as given, reading its store once
+     * (asking it for each relation would copy the user's whole list every time).
+     */
+    static void assertEachStored(ChatSimulator sim, Iterable<ImportRecord<GameFriendItem>> records) {
+        Map<String, Map<String, StoredFriend>> store = sim.relations();
+        for (ImportRecord<GameFriendItem> r : records) {
+            StoredFriend stored = store.getOrDefault(r.fromAccount(), Map.of()).get(r.toAccount());
+            assertNotNull(stored, r.fromAccount() + " -> " + r.toAccount() + " is stored");
+            StoredRelations.assertStored(r.item(), stored);
+        }
+    }
+
+    /** {@link #assertEachStored(ChatSimulator, Iterable)} for the expected store of {@link #expectedStore}. */
+    static void assertEachStored(ChatSimulator sim, Map<String, Map<String, GameFriendItem>> expected) {
+        List<ImportRecord<GameFriendItem>> records = new ArrayList<>();
+        expected.forEach((from, friends) -> friends.values().forEach(item -> records.add(ImportRecord.of(from, item))));
+        assertEachStored(sim, records);
     }
 }
