@@ -8,6 +8,10 @@ package io.timport.bulk;
 @FunctionalInterface
 public interface ProgressListener {
 
-    /** Called with the latest snapshot. */
+    /**
+     * Called with the latest snapshot.
+     *
+     * @param progress the snapshot (not null)
+     */
     void onProgress(ImportProgress progress);
 }
