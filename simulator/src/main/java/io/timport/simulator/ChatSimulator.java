@@ -220,7 +220,7 @@ public final class ChatSimulator implements AutoCloseable {
     /**
      * Every {@code From_Account} holding at least one stored friend.
      *
-     * @return an unmodifiable copy, empty when nothing is stored
+     * @return a copy, empty when nothing is stored
      */
     public Set<String> fromAccounts() {
         return store.fromAccounts();
@@ -238,7 +238,7 @@ public final class ChatSimulator implements AutoCloseable {
     /**
      * Every stored relation, by {@code From_Account} then {@code To_Account}: a copy, meant for tests.
      *
-     * @return an unmodifiable copy of the store
+     * @return a copy of the store (the inner maps unmodifiable)
      */
     public Map<String, Map<String, StoredFriend>> relations() {
         Map<String, Map<String, StoredFriend>> all = new LinkedHashMap<>();
