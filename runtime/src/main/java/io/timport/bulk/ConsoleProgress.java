@@ -84,6 +84,8 @@ public final class ConsoleProgress implements ProgressListener {
     /**
      * Progress on standard error: redrawn in place, fitting the terminal's width, when standard error is a terminal;
      * otherwise a plain line every 5 s.
+     *
+     * @return a listener that writes to {@code System.err}
      */
     public static ConsoleProgress toStandardError() {
         boolean terminal = Terminal.standardErrorIsTerminal();
@@ -122,7 +124,12 @@ public final class ConsoleProgress implements ProgressListener {
         }
     }
 
-    /** The text of one progress line, whole. */
+    /**
+     * The text of one progress line, whole.
+     *
+     * @param p the snapshot (not null)
+     * @return the line, without a line separator
+     */
     public static String render(ImportProgress p) {
         return render(p, Integer.MAX_VALUE);
     }
@@ -130,6 +137,10 @@ public final class ConsoleProgress implements ProgressListener {
     /**
      * The text of one progress line in at most {@code maxWidth} characters: the parts that matter least are left out
      * until it fits (the percentage, the count, the failures and the time left stay as long as anything does).
+     *
+     * @param p the snapshot (not null)
+     * @param maxWidth the most characters the line may have
+     * @return the line, at most {@code maxWidth} characters, without a line separator
      */
     public static String render(ImportProgress p, int maxWidth) {
         return render(null, p, maxWidth);

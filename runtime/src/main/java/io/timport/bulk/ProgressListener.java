@@ -8,7 +8,11 @@ package io.timport.bulk;
 @FunctionalInterface
 public interface ProgressListener {
 
-    /** Called with the latest snapshot. */
+    /**
+     * Called with the latest snapshot.
+     *
+     * @param progress the snapshot (not null)
+     */
     void onProgress(ImportProgress progress);
 
     /**

@@ -38,21 +38,13 @@ public final class TransportException extends IOException {
         MALFORMED_BODY
     }
 
-    /**
-     * What went wrong.
-     */
+    /** What went wrong. */
     private final Kind kind;
-    /**
-     * The HTTP status of the answer, or -1 when there was no HTTP answer.
-     */
+    /** The HTTP status of the answer, or -1 when there was no HTTP answer. */
     private final int httpStatus;
-    /**
-     * The start of the answer's body, or {@code ""}; never holds a secret.
-     */
+    /** The start of the answer's body, or {@code ""}; never holds a secret. */
     private final String bodyExcerpt;
-    /**
-     * The call's {@code random}, or {@link ChatAnswer#NO_RANDOM}.
-     */
+    /** The call's {@code random}, or {@link ChatAnswer#NO_RANDOM}. */
     private final long random;
 
     /**

@@ -28,7 +28,11 @@ public final class SmoothRateLimiter implements RateLimiter {
     private long lastGrant;
     private boolean started;
 
-    /** A limiter on the system clock. */
+    /**
+     * A limiter on the system clock.
+     *
+     * @param permitsPerSecond the rate, positive and finite (at least one permit a day)
+     */
     public SmoothRateLimiter(double permitsPerSecond) {
         this(permitsPerSecond, NanoClock.system());
     }
@@ -37,6 +41,7 @@ public final class SmoothRateLimiter implements RateLimiter {
      * A limiter on {@code clock}.
      *
      * @param permitsPerSecond the rate, positive and finite (at least one permit a day)
+     * @param clock the clock to pace by (not null)
      * @throws IllegalArgumentException when the rate is out of range
      */
     public SmoothRateLimiter(double permitsPerSecond, NanoClock clock) {
@@ -125,7 +130,11 @@ public final class SmoothRateLimiter implements RateLimiter {
         return permitsPerSecond;
     }
 
-    /** The minimum spacing of permits, in nanoseconds ({@code ceil(1e9 / rate)}). */
+    /**
+     * The minimum spacing of permits, in nanoseconds ({@code ceil(1e9 / rate)}).
+     *
+     * @return the interval between permits in nanoseconds, positive
+     */
     public long intervalNanos() {
         return intervalNanos;
     }

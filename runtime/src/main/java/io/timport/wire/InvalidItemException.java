@@ -19,9 +19,7 @@ public final class InvalidItemException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * The item's {@code To_Account} as given, or null.
-     */
+    /** The item's {@code To_Account} as given, or null. */
     private final String toAccount;
     private final transient List<Violation> violations;
 

@@ -31,7 +31,7 @@ public interface ItemType<T extends AddFriendItem> {
     /**
      * The full tags of the item's custom fields, in the order they are sent ({@code Tag_SNS_Custom_Level}, …).
      *
-     * @return an unmodifiable list of full tags, empty when the item has no custom fields
+     * @return the full tags, empty when the item has no custom fields
      */
     List<String> customTags();
 

@@ -57,6 +57,8 @@ public final class TimportImporterConfigurer {
     /**
      * Sets the properties' values and the listeners on {@code builder}.
      *
+     * @param <B> the builder's type
+     * @param builder the builder of an importer (not null)
      * @return {@code builder}, to go on configuring it or to {@code build()} it
      */
     public <B extends ImporterBuilder<?, B>> B configure(B builder) {
