@@ -13,7 +13,10 @@ import java.util.Locale;
  *       the last grant would have granted the next one ({@code arrival − (last grant + 1/rate)}, when positive): the
  *       time a grant-spaced limiter loses for good, and a schedule-keeping one may make up;</li>
  *   <li><b>waited</b>: the time callers spent inside {@code acquire}: near the whole run when the limiter paces,
- *       near nothing when the callers are the bottleneck.</li>
+ *       near nothing when the callers are the bottleneck;</li>
+ *   <li><b>overslept</b>: of that, the time past the moment the old rule would have granted the permit
+ *       ({@code grant − max(arrival, last grant + 1/rate)}, when positive): a waiter woken late (a busy machine
+ *       schedules a parked thread late), which the old rule loses too and the new one makes up.</li>
  * </ul>
  * Counters only grow; a benchmark reads them with its progress samples and takes differences over its window.
  */
@@ -27,6 +30,7 @@ final class LimiterProbe implements RateLimiter {
     private long permits;
     private long lateNanos;
     private long waitedNanos;
+    private long oversleptNanos;
 
     private LimiterProbe(RateLimiter delegate, String name) {
         this.delegate = delegate;
@@ -49,14 +53,15 @@ final class LimiterProbe implements RateLimiter {
 
     /** A copy of the counters. */
     synchronized Counters counters() {
-        return new Counters(permits, lateNanos, waitedNanos);
+        return new Counters(permits, lateNanos, waitedNanos, oversleptNanos);
     }
 
-    record Counters(long permits, long lateNanos, long waitedNanos) {
-        /** Late and waited time between {@code from} and this, as shares of {@code nanos} of wall time. */
+    record Counters(long permits, long lateNanos, long waitedNanos, long oversleptNanos) {
+        /** Late, waited and overslept time between {@code from} and this, as shares of {@code nanos} of wall time. */
         String sharesSince(Counters from, long nanos) {
-            return String.format(Locale.ROOT, "late %.1f%%, waited %.1f%%", 100.0 * (lateNanos - from.lateNanos) / nanos,
-                    100.0 * (waitedNanos - from.waitedNanos) / nanos);
+            return String.format(Locale.ROOT, "late %.1f%%, waited %.1f%% (overslept %.1f%%)",
+                    100.0 * (lateNanos - from.lateNanos) / nanos, 100.0 * (waitedNanos - from.waitedNanos) / nanos,
+                    100.0 * (oversleptNanos - from.oversleptNanos) / nanos);
         }
     }
 
@@ -83,6 +88,10 @@ final class LimiterProbe implements RateLimiter {
             lateNanos += arrival - (lastGrant + intervalNanos);
         }
         waitedNanos += now - arrival;
+        long due = started && lastGrant + intervalNanos - arrival > 0 ? lastGrant + intervalNanos : arrival;
+        if (now - due > 0) {
+            oversleptNanos += now - due;
+        }
         lastGrant = now;
         started = true;
         permits++;

@@ -40,9 +40,11 @@ import java.util.Map;
  *   <li><b>worst second</b>: the fewest calls the client sent in any one second of the window;</li>
  *   <li><b>throttled</b>: throttled answers over the whole run, and their share of the calls the simulator got;</li>
  *   <li><b>most in a second</b>: the most calls the simulator admitted in any sliding second;</li>
- *   <li><b>ceiling</b>: what a client at the default pace (196 calls/s) can reach at best against those stalls,
- *       {@code 196 − (196 × d − 4) ÷ period} calls/s for a mean stall {@code d}: the calls a stall holds are admitted
- *       together at its end, and the second that ends one second later has room only for 200 minus them.</li>
+ *   <li><b>ceiling</b>: what a client at the default pace (196 calls/s) that never makes up lost time can reach at
+ *       best against those stalls, {@code 196 − (196 × d − 4) ÷ period} calls/s for a mean stall {@code d}: the calls
+ *       a stall holds are admitted together at its end, and the second that ends one second later has room only for
+ *       200 minus them. The old limiter loses that room for good; the new one makes it up afterwards (its schedule
+ *       owes up to 100 ms of permits), so that its ceiling is the pace itself, 0.98.</li>
  * </ul>
  * Rounds alternate the order of the clients (pacing and limiter), so that the machine's load falls on all alike.
  */
@@ -119,11 +121,13 @@ public final class StallRate {
         System.out.println();
         System.out.println("calls/s and worst s: sent by the client in the window (worst s: the fewest in any one"
                 + " second of it); throttled, % and most/s: over the whole run, as the simulator counted them;"
-                + " ceiling: the best ratio a client at 196 calls/s can reach against those stalls; limiter: old ="
+                + " ceiling: the best ratio a client at 196 calls/s that never makes up lost time (the old limiter)"
+                + " can reach against those stalls (the new limiter makes it up: its ceiling is 0.98); limiter: old ="
                 + " permits spaced from the last grant (timport's limiter until 2026-12-02), new = SmoothRateLimiter"
                 + " keeping its schedule; in flight: calls awaiting answers, mean over the window's samples; late:"
                 + " time the dispatcher came for its permit after the old rule would have granted it, waited: time"
-                + " it spent in acquire, both as shares of the window.");
+                + " it spent in acquire, overslept: of that, the time past the moment the old rule would have granted"
+                + " it (a waiter woken late); all as shares of the window.");
         System.out.println(Machine.load());
     }
 

@@ -93,7 +93,8 @@ public final class VerifyRate {
                 + "machine at the same moment, for comparison; limiter: old = permits spaced from the last grant "
                 + "(timport's limiter until 2026-12-02), new = SmoothRateLimiter keeping its schedule; late: time "
                 + "the dispatcher came for its permit after the old rule would have granted it, waited: time it spent "
-                + "in acquire, both as shares of the verification's duration.");
+                + "in acquire, overslept: of that, the time past the moment the old rule would have granted it (a "
+                + "waiter woken late); all as shares of the verification's duration.");
         System.out.println(Machine.load());
     }
 
