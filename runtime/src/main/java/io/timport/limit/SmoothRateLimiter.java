@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>bounded catch-up</b>: the schedule owes at most {@value #CATCH_UP_MILLIS} ms of permits; beyond that
  *       (a long idle) it starts again from there, so that idle time stores no burst: after an idle, at most
  *       {@value #CATCH_UP_MILLIS} ms worth of permits come at {@value #CATCH_UP_SPEED}× the rate, then the rate;</li>
- *   <li>two permits are never closer than {@code 1 / (}{@value #CATCH_UP_SPEED}{@code × rate)}.</li>
+ *   <li>two permits are never closer than the schedule's interval ({@link #intervalNanos()}) divided by
+ *       {@value #CATCH_UP_SPEED}.</li>
  * </ul>
  * On the system clock the wait parks, then spins its last 150 µs, so that wake-ups are not late.
  *
