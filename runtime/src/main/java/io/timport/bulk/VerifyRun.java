@@ -198,8 +198,10 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         meter.journaled(journal != WorkJournal.NONE);
         VerifyPhase<T> phase = new VerifyPhase<>(type, VerifyPhase.policy(settings, new SplittableRandom()), pages,
                 journal, meter, this, settings.maxBufferedItems());
+        // The model of the server's second guards friend_get's limit as it guards friend_import's (Pacing.WINDOW)
+        ServerWindow window = settings.pacing() == Pacing.WINDOW ? ServerWindow.forPace(pages.pace()) : null;
         EngineCore<UserGroup<T>, VerifyCall<T>, io.timport.call.FriendGetPage> core = new EngineCore<>(phase, meter,
-                events, settings.maxInFlight(), null,
+                events, settings.maxInFlight(), window,
                 new OutageWatch(settings.outageLimit().toNanos(), journal != WorkJournal.NONE));
         EngineCore.Stop stop = new ImportRun<>(core, meter, new Unclosed(journal), settings, events, ticker)
                 .execute(input);
