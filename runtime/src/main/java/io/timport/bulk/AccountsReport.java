@@ -224,7 +224,7 @@ public final class AccountsReport {
      * The summary's lines about the accounts; text from the server is {@linkplain ImportReport#printable escaped}.
      *
      * @param maxListed how many missing and failed accounts to list one a line, 0 or more
-     * @return the lines, each ending in a line separator
+     * @return the accounts part of the summary, several lines of text
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();
