@@ -14,7 +14,15 @@ import java.util.TreeMap;
  */
 public final class AccountsReport {
 
-    /** A missing or failed account, as the report lists it. */
+    /**
+     * A missing or failed account, as the report lists it.
+     *
+     * @param userId the account's UserID
+     * @param code 30003 for an account that does not exist; else the code its check or import failed with
+     *     ({@link ImportFailure#NO_ANSWER} when no usable answer came)
+     * @param info why it was not created, in words ({@code ""} when nothing more is known); may hold text from the
+     *     server, not escaped
+     */
     public record Account(String userId, int code, String info) {
     }
 
