@@ -51,6 +51,10 @@ import javax.lang.model.util.ElementFilter;
 @AutoService(Processor.class)
 public final class FriendFieldsProcessor extends AbstractProcessor {
 
+    /** Made by javac, which finds the processor through {@code META-INF/services} or {@code -processor}. */
+    public FriendFieldsProcessor() {
+    }
+
     private Reporter reporter;
     private FriendFieldsReader reader;
     private List<TypeWriter> writers;

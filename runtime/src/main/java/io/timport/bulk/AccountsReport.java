@@ -14,7 +14,15 @@ import java.util.TreeMap;
  */
 public final class AccountsReport {
 
-    /** A missing or failed account, as the report lists it. */
+    /**
+     * A missing or failed account, as the report lists it.
+     *
+     * @param userId the account's UserID
+     * @param code 30003 for an account that does not exist; else the code its check or import failed with
+     *     ({@link ImportFailure#NO_ANSWER} when no usable answer came)
+     * @param info why it was not created, in words ({@code ""} when nothing more is known); may hold text from the
+     *     server, not escaped
+     */
     public record Account(String userId, int code, String info) {
     }
 
@@ -224,7 +232,7 @@ public final class AccountsReport {
      * The summary's lines about the accounts; text from the server is {@linkplain ImportReport#printable escaped}.
      *
      * @param maxListed how many missing and failed accounts to list one a line, 0 or more
-     * @return the lines, each ending in a line separator
+     * @return the accounts part of the summary, several lines of text
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();

@@ -601,7 +601,11 @@ public final class BulkImporter<T extends AddFriendItem> {
         return report;
     }
 
-    /** Builds a {@link BulkImporter}; every setting has a default that suits the real service. */
+    /**
+     * Builds a {@link BulkImporter}; every setting has a default that suits the real service.
+     *
+     * @param <T> the item type of the importer
+     */
     public static final class Builder<T extends AddFriendItem> extends ImporterBuilder<T, Builder<T>> {
         private Builder(FriendImportClient client) {
             super(client);

@@ -386,7 +386,7 @@ public final class ImportReport {
      * {@code maxListed} failures one per line. Text from the server or the input is {@linkplain #printable escaped}.
      *
      * @param maxListed how many failures to list one a line, 0 or more
-     * @return the summary, several lines, each ending in a line separator
+     * @return the summary, several lines of text
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();

@@ -65,7 +65,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * A builder for imports sent through {@code client} (and so through its rate limiter).
      *
-     * @param client the client that sends the calls, or null for a validator
+     * @param client the client that sends the calls (not null)
      */
     protected ImporterBuilder(FriendImportClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -147,7 +147,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * Backoff before retrying a transient error: {@code initial × 2^(attempt−1)}, at most {@code max}, with
      * jitter (a random half of it). Defaults 200 ms and 10 s.
      *
-     * @param initial the first backoff (positive)
+     * @param initial the first backoff (zero or more)
      * @param max the longest backoff (at least {@code initial})
      * @return this builder
      */
@@ -165,7 +165,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * (default 100 ms); a lone throttled answer only delays its own call, by the backoff. The default pacing,
      * {@link Pacing#WINDOW}, never pauses every call.
      *
-     * @param pause the pause (positive)
+     * @param pause the pause (zero or more)
      * @return this builder
      */
     public B throttlePause(Duration pause) {
@@ -176,7 +176,7 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * How long every call pauses after 70050, too many failed signature checks (default 60 s).
      *
-     * @param pause the pause (positive)
+     * @param pause the pause (zero or more)
      * @return this builder
      */
     public B lockoutPause(Duration pause) {

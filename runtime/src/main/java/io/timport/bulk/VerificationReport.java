@@ -303,7 +303,7 @@ public final class VerificationReport {
      * {@linkplain ImportReport#printable escaped}.
      *
      * @param maxListed how many relations still different to list one a line, 0 or more
-     * @return the summary, several lines, each ending in a line separator
+     * @return the summary, several lines of text
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();

@@ -54,7 +54,7 @@ public final class TransportException extends IOException {
      * @param bodyExcerpt the start of the answer's body, or {@code ""}
      * @param random the call's {@code random}, or {@link ChatAnswer#NO_RANDOM} when there was no call
      * @param kind what went wrong (not null)
-     * @param message the message: API, kind, redacted URL, status and excerpt
+     * @param message the message, naming the API, the kind and the redacted URL; no secret in it
      * @param cause the underlying exception, or null
      */
     public TransportException(Kind kind, String message, int httpStatus, String bodyExcerpt, long random,
@@ -70,7 +70,7 @@ public final class TransportException extends IOException {
      * A transport failure without a call's {@code random} (the form before {@code random}).
      *
      * @param kind what went wrong (not null)
-     * @param message the message: API, kind, redacted URL, status and excerpt
+     * @param message the message, naming the API, the kind and the redacted URL; no secret in it
      * @param httpStatus the HTTP status, or -1 when there was no HTTP answer
      * @param bodyExcerpt the start of the answer's body, or {@code ""}
      * @param cause the underlying exception, or null

@@ -24,6 +24,8 @@ public final class InvalidItemException extends IllegalArgumentException {
     private final transient List<Violation> violations;
 
     /**
+     * An invalid item; the message lists every violation.
+     *
      * @param toAccount  the item's {@code To_Account} if it had one (only used to name the item), or null
      * @param violations every broken rule; not empty
      */

@@ -19,6 +19,8 @@ public class InvalidTimportPropertyException extends IllegalStateException {
     private final String action;
 
     /**
+     * A property that breaks its rule; the message is the property's name followed by {@code problem}.
+     *
      * @param property the property, e.g. {@code timport.sdkappid}
      * @param problem what is wrong, as a sentence continuing the property's name ("is not set: ...")
      * @param action what to do about it

@@ -32,6 +32,10 @@ import org.springframework.context.annotation.Import;
         TimportClientConfigurations.TransportOfFriendImportClient.class, TimportClientConfigurations.TypedClients.class})
 public class TimportAutoConfiguration {
 
+    /** Made by Spring Boot, from {@code META-INF/spring/...AutoConfiguration.imports}; not meant to be called. */
+    public TimportAutoConfiguration() {
+    }
+
     /**
      * Applies {@code timport.importer.*} and the listeners to the builders of importers: the {@link ProgressListener}
      * beans, the {@link ImportListener} beans, and one listener per importer from each {@link TimportListenerFactory}

@@ -38,6 +38,9 @@ public final class TimportImporterConfigurer {
     private final List<TimportListenerFactory> factories;
 
     /**
+     * A configurer of the {@code timport.importer.*} settings and of these listeners; the auto-configuration makes
+     * the application's one.
+     *
      * @param client the application's client: the properties are checked on a builder of it, by the builder's rules
      * @param settings the {@code timport.importer.*} properties, checked here
      * @param progressListeners listeners of every importer's progress snapshots

@@ -25,6 +25,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(MeterRegistry.class)
 public class TimportMetricsAutoConfiguration {
 
+    /** Made by Spring Boot, from {@code META-INF/spring/...AutoConfiguration.imports}; not meant to be called. */
+    public TimportMetricsAutoConfiguration() {
+    }
+
     /**
      * The meters; Spring Boot binds them to every registry.
      *

@@ -22,6 +22,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = TimportProperties.PREFIX)
 public class TimportProperties {
 
+    /** Every property at its default, none of the required ones set; Spring Boot binds the configuration into it. */
+    public TimportProperties() {
+    }
+
     /** The prefix of every property. */
     public static final String PREFIX = "timport";
 
@@ -487,6 +491,10 @@ public class TimportProperties {
     /** The pace of one Chat API ({@code timport.api.*}). */
     public static class Api {
 
+        /** Neither rate set: the API keeps its default pace. */
+        public Api() {
+        }
+
         /** The calls per second the client keeps to for this API. Unset: server-rate-limit less the pace margin. */
         private Double rate;
 
@@ -536,6 +544,10 @@ public class TimportProperties {
 
     /** The {@code timport.importer.*} settings, applied by {@link TimportImporterConfigurer}. */
     public static class Importer {
+
+        /** Every importer setting at its default. */
+        public Importer() {
+        }
 
         /** Items per friend_import call, 1 to 1000 (the API's limit). */
         private int batchSize = 1000;
@@ -1054,6 +1066,10 @@ public class TimportProperties {
          * relations, failed the same way for nearly every relation, the import stops with a diagnosis.
          */
         public static class Breaker {
+
+            /** The breaker on, at 5 calls and 100 relations. */
+            public Breaker() {
+            }
 
             /** Whether the breaker is on; off, every relation is sent whatever the answers. */
             private boolean enabled = true;
