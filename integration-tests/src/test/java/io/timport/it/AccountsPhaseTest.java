@@ -243,8 +243,9 @@ class AccountsPhaseTest {
         Path accountsJournal = dir.resolve("import.journal.accounts");
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().accounts(AccountsImport.existing(users))
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
-            KilledImport killed = KilledImport.killWhen(dir, AccountsImport.class, List.of(sim.baseUri().toString(),
-                    journal.toString(), String.valueOf(related), String.valueOf(friends), String.valueOf(users)),
+            KilledImport killed = KilledImport.killWhen(dir, Fixtures.CHILD_JVM, AccountsImport.class,
+                    List.of(sim.baseUri().toString(), journal.toString(), String.valueOf(related),
+                            String.valueOf(friends), String.valueOf(users)),
                     () -> KilledImport.lines(accountsJournal) >= 2 + 40, Duration.ofSeconds(90),
                     Duration.ofMillis(300));
             assertEquals(0, sim.relationCount(), "killed inside the accounts phase\n" + killed.log());

@@ -27,7 +27,7 @@ final class QuickApp {
     private QuickApp() {
     }
 
-    /** The app's simulator ({@link TestApp#simulator()}) admitting {@value #SERVER_CALLS_PER_SECOND} calls/s of every API. */
+    /** The app's simulator ({@link TestApp#simulator()}) admitting {@value #SERVER_CALLS_PER_SECOND} calls/s an API. */
     static SimulatorConfig.Builder simulator() {
         SimulatorConfig.Builder b = TestApp.simulator();
         for (RestApi api : RestApi.values()) {
