@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountsPhaseTest {
 
-    private static final int USERS = 1_000;
+    private static final int USERS = 500; // 5 account_check calls of 100, 2 multiaccount_import calls for 150
     private static final int FRIENDS = 5;
 
     @TempDir
@@ -75,17 +75,17 @@ class AccountsPhaseTest {
             assertEquals(0, accounts.failed());
             assertEquals(0, accounts.relationsSkipped());
             assertEquals(USERS / 100, accounts.checkCalls());
-            assertEquals(3, accounts.importCalls(), "300 missing accounts, 100 a call");
+            assertEquals(2, accounts.importCalls(), "150 missing accounts, 100 a call");
             assertTrue(accounts.allPresent());
-            assertTrue(report.summary(5).startsWith("Accounts (import) finished: 1,000 named, 700 already present, "
-                    + "300 imported, 0 missing, 0 failed\n"), report.summary(5));
+            assertTrue(report.summary(5).startsWith("Accounts (import) finished: 500 named, 350 already present, "
+                    + "150 imported, 0 missing, 0 failed\n"), report.summary(5));
 
             assertEquals(0, answered30003(sim), "no 30003 answered");
             assertEquals(USERS, sim.accounts().size());
             assertEquals(input.size(), sim.relationCount());
             Fixtures.assertEachStored(sim, input);
             assertEquals(USERS / 100, sim.stats().api(RestApi.ACCOUNT_CHECK).calls());
-            assertEquals(3, sim.stats().api(RestApi.MULTIACCOUNT_IMPORT).calls());
+            assertEquals(2, sim.stats().api(RestApi.MULTIACCOUNT_IMPORT).calls());
         }
     }
 
@@ -141,8 +141,8 @@ class AccountsPhaseTest {
             }
             assertEquals(0, sim.stats().api(RestApi.MULTIACCOUNT_IMPORT).calls(), "check creates nothing");
             assertEquals(USERS - missing.size(), sim.accounts().size());
-            assertTrue(report.summary(3).contains("Accounts (check) finished: 1,000 named, 700 already present, "
-                    + "0 imported, 300 missing (not created in check mode), 0 failed"), report.summary(3));
+            assertTrue(report.summary(3).contains("Accounts (check) finished: 500 named, 350 already present, "
+                    + "0 imported, 150 missing (not created in check mode), 0 failed"), report.summary(3));
         }
     }
 
@@ -243,8 +243,9 @@ class AccountsPhaseTest {
         Path accountsJournal = dir.resolve("import.journal.accounts");
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().accounts(AccountsImport.existing(users))
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
-            KilledImport killed = KilledImport.killWhen(dir, AccountsImport.class, List.of(sim.baseUri().toString(),
-                    journal.toString(), String.valueOf(related), String.valueOf(friends), String.valueOf(users)),
+            KilledImport killed = KilledImport.killWhen(dir, Fixtures.CHILD_JVM, AccountsImport.class,
+                    List.of(sim.baseUri().toString(), journal.toString(), String.valueOf(related),
+                            String.valueOf(friends), String.valueOf(users)),
                     () -> KilledImport.lines(accountsJournal) >= 2 + 40, Duration.ofSeconds(90),
                     Duration.ofMillis(300));
             assertEquals(0, sim.relationCount(), "killed inside the accounts phase\n" + killed.log());

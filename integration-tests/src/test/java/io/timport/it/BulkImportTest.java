@@ -390,7 +390,7 @@ class BulkImportTest {
      */
     @Test
     void theReaderOfSortedInputStaysCloseToTheCalls() throws Exception {
-        int users = 500;
+        int users = 200;
         int friends = 4;
         int maxInFlight = 4;
         try (ChatSimulator sim = TestApp.start(TestApp.simulator().rateLimitPerSecond(1_000_000));

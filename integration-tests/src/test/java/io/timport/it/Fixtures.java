@@ -18,6 +18,12 @@ import java.util.Map;
  */
 final class Fixtures {
 
+    /**
+     * The options of the JVMs that kill-and-resume tests start and kill: a quick start (the client compiler only, the
+     * serial collector), as the test JVM's own; the child's pace is set by its limiter and the simulator's latency.
+     */
+    static final List<String> CHILD_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private Fixtures() {
     }
 

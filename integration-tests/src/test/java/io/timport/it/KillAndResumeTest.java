@@ -33,8 +33,9 @@ class KillAndResumeTest {
         Path journal = dir.resolve("import.journal");
         try (ChatSimulator sim = TestApp.start(TestApp.simulator()
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
-            KilledImport killed = KilledImport.killMidway(dir, ResumableImport.class, List.of(sim.baseUri().toString(),
-                    journal.toString(), String.valueOf(RELATIONS), String.valueOf(BATCH), String.valueOf(MAX_IN_FLIGHT)),
+            KilledImport killed = KilledImport.killMidway(dir, Fixtures.CHILD_JVM, ResumableImport.class,
+                    List.of(sim.baseUri().toString(), journal.toString(), String.valueOf(RELATIONS),
+                            String.valueOf(BATCH), String.valueOf(MAX_IN_FLIGHT)),
                     journal, 40, Duration.ofSeconds(60), Duration.ofMillis(300)); // a fifth of the calls, or so
             long storedAtKill = sim.relationCount();
             assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n"

@@ -119,14 +119,14 @@ class OutageTest {
 
     @Test
     void aServerThatDiesMidRunAndComesBackPausesTheImportWhichThenCompletesExactly() throws Exception {
-        List<Relation> input = relations(150, 40); // 6,000 relations, 600 calls of 10
+        List<Relation> input = relations(100, 30); // 3,000 relations, 300 calls of 10
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().latency(Duration.ofMillis(10), Duration.ZERO));
                 SwitchableProxy proxy = new SwitchableProxy(sim.baseUri());
                 FriendImportClient client = client(proxy)) {
             Watch watch = new Watch();
             Thread outage = new Thread(() -> {
                 try {
-                    await(() -> watch.calls.get() >= 200);
+                    await(() -> watch.calls.get() >= 100);
                     long before = watch.started.get();
                     proxy.down(); // connections refused until the outage is noticed (a second without an answer)
                     await(() -> watch.started.get() > before);
@@ -140,13 +140,13 @@ class OutageTest {
             outage.start();
             ImportReport report = BulkImporter.<GameFriendItem>builder(client)
                     .batchSize(10)
-                    .journal(dir.resolve("import.journal"), "6,000 relations")
+                    .journal(dir.resolve("import.journal"), "3,000 relations")
                     .listener(watch)
                     .build()
                     .run(Fixtures.records(input));
             outage.join();
 
-            assertEquals(6_000, report.imported(), report.summary(5));
+            assertEquals(3_000, report.imported(), report.summary(5));
             assertEquals(0, report.failed());
             assertStoredExactly(sim, input);
             assertTrue(watch.events.size() >= 2 && watch.events.get(0).startsWith("started: ")
@@ -164,7 +164,7 @@ class OutageTest {
 
     @Test
     void aRunStoppedByTheOutageLimitIsCompletedByARerunWithItsJournal() throws Exception {
-        List<Relation> input = relations(150, 40);
+        List<Relation> input = relations(100, 30);
         Path journal = dir.resolve("import.journal");
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().latency(Duration.ofMillis(10), Duration.ZERO));
                 SwitchableProxy proxy = new SwitchableProxy(sim.baseUri());
@@ -172,7 +172,7 @@ class OutageTest {
             Watch watch = new Watch();
             Thread outage = new Thread(() -> {
                 try {
-                    await(() -> watch.calls.get() >= 200);
+                    await(() -> watch.calls.get() >= 100);
                     proxy.down();
                 } catch (Exception e) {
                     throw new AssertionError(e);
@@ -183,7 +183,7 @@ class OutageTest {
             ImportAbortedException stop = assertThrows(ImportAbortedException.class, () -> BulkImporter
                     .<GameFriendItem>builder(client)
                     .batchSize(10)
-                    .journal(journal, "6,000 relations")
+                    .journal(journal, "3,000 relations")
                     .outageLimit(Duration.ofSeconds(2))
                     .listener(watch)
                     .build()
@@ -195,16 +195,16 @@ class OutageTest {
                     + " the same journal once the server answers, to import it."), stop.getMessage());
             ImportReport first = stop.report();
             assertEquals(0, first.failed(), "nothing given up: " + first.summary(3));
-            assertTrue(first.imported() < 6_000, first.summary(0));
+            assertTrue(first.imported() < 3_000, first.summary(0));
 
             proxy.up();
             ImportReport second = BulkImporter.<GameFriendItem>builder(client)
                     .batchSize(10)
-                    .journal(journal, "6,000 relations")
+                    .journal(journal, "3,000 relations")
                     .build()
                     .run(records);
             assertEquals(0, second.failed(), "nothing lost, nothing reported as failed by an earlier run");
-            assertEquals(6_000, second.skippedEarlier() + second.imported(), second.summary(3));
+            assertEquals(3_000, second.skippedEarlier() + second.imported(), second.summary(3));
             assertEquals(first.imported(), second.skippedEarlier(), "what the first run imported is not sent again");
             assertStoredExactly(sim, input);
         }

@@ -36,7 +36,7 @@ class VerifyKillAndResumeTest {
         Path verifyJournal = dir.resolve("import.journal.verify");
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().silentLoss(0.01)
                 .latency(Duration.ofMillis(30), Duration.ofMillis(5)))) {
-            KilledImport killed = KilledImport.killMidway(dir, ResumableVerify.class, List.of(
+            KilledImport killed = KilledImport.killMidway(dir, Fixtures.CHILD_JVM, ResumableVerify.class, List.of(
                     sim.baseUri().toString(), journal.toString(), String.valueOf(RELATIONS)),
                     verifyJournal, 40, Duration.ofSeconds(120), Duration.ofMillis(300));
             long readBeforeKill = sim.stats().api(RestApi.FRIEND_GET).calls();

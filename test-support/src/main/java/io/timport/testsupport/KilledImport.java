@@ -38,6 +38,12 @@ public final class KilledImport {
         return killWhen(dir, mainClass, args, () -> workEntries(journal) >= entries, timeout, settle);
     }
 
+    /** Like {@link #killMidway}, the child JVM started with {@code jvmOptions} (such as {@code -XX:+UseSerialGC}). */
+    public static KilledImport killMidway(Path dir, List<String> jvmOptions, Class<?> mainClass, List<String> args,
+            Path journal, int entries, Duration timeout, Duration settle) throws IOException, InterruptedException {
+        return killWhen(dir, jvmOptions, mainClass, args, () -> workEntries(journal) >= entries, timeout, settle);
+    }
+
     /** What a kill waits for: true once the child has done enough. */
     @FunctionalInterface
     public interface Progress {
@@ -50,9 +56,16 @@ public final class KilledImport {
      */
     public static KilledImport killWhen(Path dir, Class<?> mainClass, List<String> args, Progress enough,
             Duration timeout, Duration settle) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        return killWhen(dir, List.of(), mainClass, args, enough, timeout, settle);
+    }
+
+    /** Like {@link #killWhen}, the child JVM started with {@code jvmOptions} (such as {@code -XX:+UseSerialGC}). */
+    public static KilledImport killWhen(Path dir, List<String> jvmOptions, Class<?> mainClass, List<String> args,
+            Progress enough, Duration timeout, Duration settle) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
         KilledImport run = new KilledImport(dir.resolve("child.log"));
         Process child = new ProcessBuilder(command)
