@@ -131,6 +131,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
 
     /**
      * Returns a new builder with no field set.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
@@ -138,6 +140,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
 
     /**
      * Returns a new builder holding this item's values, to make a changed copy.
+     *
+     * @return a new builder holding this item's values
      */
     public Builder toBuilder() {
         return new Builder(this);
@@ -147,6 +151,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
      * {@code To_Account}: the friend's UserID.
      *
      * <p>Required; 1 to 32 UTF-8 bytes.
+     *
+     * @return the value, never null
      */
     @JsonProperty("To_Account")
     @Override
@@ -195,6 +201,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
      * {@code AddSource}: where the friend was added from.
      *
      * <p>Required; {@code AddSource_Type_} followed by 1 to 8 English letters, e.g. {@code AddSource_Type_Android}.
+     *
+     * @return the value, never null
      */
     @JsonProperty("AddSource")
     public String addSource() {
@@ -229,6 +237,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
      * {@code Tag_SNS_Custom_Level}: an integer.
      *
      * <p>Required; 0 to 9223372036854775807.
+     *
+     * @return the value
      */
     @Override
     public long level() {
@@ -251,6 +261,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
      * {@code Tag_SNS_Custom_Rank}: an integer.
      *
      * <p>Required; 0 to 2147483647.
+     *
+     * @return the value
      */
     @Override
     public int rank() {
@@ -603,6 +615,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          *
          * <p>Required; 1 to 32 UTF-8 bytes.
          *
+         * @param toAccount the value (not null)
+         * @return this builder
          * @throws NullPointerException if {@code toAccount} is null
          */
         public Builder toAccount(String toAccount) {
@@ -614,6 +628,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Remark}, the remark {@code From_Account} keeps for this friend; null means absent.
          *
          * <p>Optional; at most 96 UTF-8 bytes.
+         *
+         * @param remark the value, or null for absent
+         * @return this builder
          */
         public Builder remark(String remark) {
             this.remark = remark;
@@ -624,6 +641,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code RemarkTime}, when the remark was set, in Unix seconds.
          *
          * <p>Optional; 0 to 4294967295.
+         *
+         * @param remarkTime the value
+         * @return this builder
          */
         public Builder remarkTime(long remarkTime) {
             this.remarkTime = remarkTime;
@@ -634,6 +654,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code RemarkTime}, when the remark was set, in Unix seconds; null means absent.
          *
          * <p>Optional; 0 to 4294967295.
+         *
+         * @param remarkTime the value, or null for absent
+         * @return this builder
          */
         public Builder remarkTime(Long remarkTime) {
             this.remarkTime = remarkTime;
@@ -645,6 +668,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          *
          * <p>Optional; at most 32 distinct names, each of 1 to 30 UTF-8 bytes (a repeated name is kept once).
          *
+         * @param groupNames the names, or null for none
+         * @return this builder
          * @throws NullPointerException if one of the names is null
          */
         public Builder groupNames(String... groupNames) {
@@ -657,6 +682,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          *
          * <p>Optional; at most 32 distinct names, each of 1 to 30 UTF-8 bytes (a repeated name is kept once).
          *
+         * @param groupNames the names (copied), or null for none
+         * @return this builder
          * @throws NullPointerException if one of the names is null
          */
         public Builder groupNames(Collection<String> groupNames) {
@@ -669,6 +696,8 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          *
          * <p>Required; {@code AddSource_Type_} followed by 1 to 8 English letters, e.g. {@code AddSource_Type_Android}.
          *
+         * @param addSource the value (not null)
+         * @return this builder
          * @throws NullPointerException if {@code addSource} is null
          */
         public Builder addSource(String addSource) {
@@ -680,6 +709,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code AddWording}, what the friend request said; null means absent.
          *
          * <p>Optional; at most 256 UTF-8 bytes.
+         *
+         * @param addWording the value, or null for absent
+         * @return this builder
          */
         public Builder addWording(String addWording) {
             this.addWording = addWording;
@@ -690,6 +722,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code AddTime}, when the friendship began, in Unix seconds.
          *
          * <p>Optional; 0 to 4294967295.
+         *
+         * @param addTime the value
+         * @return this builder
          */
         public Builder addTime(long addTime) {
             this.addTime = addTime;
@@ -700,6 +735,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code AddTime}, when the friendship began, in Unix seconds; null means absent.
          *
          * <p>Optional; 0 to 4294967295.
+         *
+         * @param addTime the value, or null for absent
+         * @return this builder
          */
         public Builder addTime(Long addTime) {
             this.addTime = addTime;
@@ -710,6 +748,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Level}, an integer.
          *
          * <p>Required; 0 to 9223372036854775807.
+         *
+         * @param level the value
+         * @return this builder
          */
         public Builder level(long level) {
             this.level = level;
@@ -720,6 +761,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Guild}, a string; null means absent.
          *
          * <p>Optional; at most 500 UTF-8 bytes.
+         *
+         * @param guild the value, or null for absent
+         * @return this builder
          */
         public Builder guild(String guild) {
             this.guild = guild;
@@ -730,6 +774,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Rank}, an integer.
          *
          * <p>Required; 0 to 2147483647.
+         *
+         * @param rank the value
+         * @return this builder
          */
         public Builder rank(int rank) {
             this.rank = rank;
@@ -740,6 +787,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Score}, an integer.
          *
          * <p>Optional; 0 to 9223372036854775807.
+         *
+         * @param score the value
+         * @return this builder
          */
         public Builder score(long score) {
             this.score = score;
@@ -750,6 +800,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Score}, an integer; null means absent.
          *
          * <p>Optional; 0 to 9223372036854775807.
+         *
+         * @param score the value, or null for absent
+         * @return this builder
          */
         public Builder score(Long score) {
             this.score = score;
@@ -760,6 +813,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Wins}, an integer; null means absent.
          *
          * <p>Optional; 0 to 2147483647.
+         *
+         * @param wins the value, or null for absent
+         * @return this builder
          */
         public Builder wins(Integer wins) {
             this.wins = wins;
@@ -770,6 +826,9 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Sets {@code Tag_SNS_Custom_Channel}, one of LOBBY, GUILD_CHAT, ARENA, sent as its name; null means absent.
          *
          * <p>Optional.
+         *
+         * @param channel the value, or null for absent
+         * @return this builder
          */
         public Builder channel(GameFriend.Channel channel) {
             this.channel = channel;
@@ -780,6 +839,7 @@ public final class GameFriendItem implements GameFriend, AddFriendItem {
          * Checks every field against the rules of {@code friend_import} and returns
          * the item.
          *
+         * @return the item, which keeps every rule of {@code friend_import}
          * @throws InvalidItemException listing every missing required field and every broken rule
          */
         public GameFriendItem build() {

@@ -98,7 +98,11 @@ public final class ExampleImporter {
         this.workDir = workDir;
     }
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the command line; {@code --help} lists the options
+     */
     public static void main(String[] args) {
         ExampleImporter cli = new ExampleImporter(System.out, System.err, System.in, System.getenv(), Path.of(""));
         Thread onInterrupt = new Thread(cli::interrupted, "timport-example-interrupted");
@@ -111,6 +115,9 @@ public final class ExampleImporter {
     /**
      * Runs the command line with these streams, the process's environment and the current directory.
      *
+     * @param args the command line; {@code --help} lists the options
+     * @param out where the summary and help go
+     * @param err where progress, usage errors and diagnostics go
      * @return the exit status: 0 all imported, 2 some relations failed, 1 the run stopped early, 64 a usage error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {

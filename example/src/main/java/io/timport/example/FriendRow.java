@@ -41,7 +41,21 @@ public record FriendRow(
 
     private static final JsonFactory JSON = WireWriter.jsonFactory();
 
-    /** Copies {@code groups}; null becomes empty. */
+    /**
+     * Copies {@code groups}; null becomes empty.
+     *
+     * @param userId the player whose friend list holds the friend ({@code From_Account})
+     * @param friendId the friend ({@code To_Account}); null when the export lost it
+     * @param platform where the friendship was made: {@code Game}, {@code Android} or {@code iOS} ({@code
+     *     AddSource_Type_<platform>})
+     * @param nickname the nickname the player gave the friend ({@code Remark}), or null
+     * @param nicknameSetAt when the nickname was set, in Unix seconds ({@code RemarkTime}), or null
+     * @param groups the player's friend groups holding the friend ({@code GroupName}); empty for none
+     * @param greeting the message sent with the friend request ({@code AddWording}), or null
+     * @param friendsSince when they became friends, in Unix seconds ({@code AddTime}), or null
+     * @param level the friend's player level ({@code Tag_SNS_Custom_Level}), or null when unknown
+     * @param guild the guild the two met in ({@code Tag_SNS_Custom_Guild}), or null
+     */
     public FriendRow {
         groups = groups == null ? List.of() : List.copyOf(groups);
     }
@@ -51,6 +65,8 @@ public record FriendRow(
      * checks every rule of {@code friend_import}. A row that breaks one becomes an invalid record: the import reports
      * it with the builder's message (which names every field, rule and problem at once), never sends it, and writes
      * the row to the failures file, so that it can be fixed and imported again with {@code --input}.
+     *
+     * @return a valid record, or an invalid one carrying the builder's message
      */
     public ImportRecord<GameFriendItem> toRecord() {
         GameFriendItem.Builder item = GameFriendItem.builder()
@@ -78,6 +94,8 @@ public record FriendRow(
     /**
      * The row as one line of the importer's JSONL input: {@code From_Account} and the item's fields as the API spells
      * them, missing values left out. What {@code --write-sample} writes and {@code --input} reads.
+     *
+     * @return one line of JSON, without a line separator
      */
     public String toJsonl() {
         StringWriter text = new StringWriter(256);

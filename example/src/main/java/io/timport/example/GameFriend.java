@@ -22,11 +22,19 @@ import io.timport.annotation.FriendFields;
 @FriendFields
 public interface GameFriend {
 
-    /** {@code Tag_SNS_Custom_Level}: the friend's player level, a 64-bit integer; null when unknown. */
+    /**
+     * {@code Tag_SNS_Custom_Level}: the friend's player level, a 64-bit integer; null when unknown.
+     *
+     * @return the level (0 or more), or null when unknown
+     */
     @CustomField("Level")
     Long level();
 
-    /** {@code Tag_SNS_Custom_Guild}: the guild the two players met in, at most 500 UTF-8 bytes; null for none. */
+    /**
+     * {@code Tag_SNS_Custom_Guild}: the guild the two players met in, at most 500 UTF-8 bytes; null for none.
+     *
+     * @return the guild's name, or null for none
+     */
     @CustomField("Guild")
     String guild();
 }

@@ -65,12 +65,20 @@ public final class SampleGraph {
         /** A guild name of 510 UTF-8 bytes (a motto pasted in): custom strings allow 500. Caught by the builder. */
         GUILD_TOO_LONG;
 
-        /** True when the generated builder rejects such a row: its record is invalid. */
+        /**
+         * True when the generated builder rejects such a row: its record is invalid.
+         *
+         * @return true for the kinds the generated builder catches
+         */
         public boolean caughtByBuilder() {
             return this != DELETED_FRIEND && this != SELF_FRIEND;
         }
 
-        /** True when such a row is never sent: the builder or the importer's record rules reject it. */
+        /**
+         * True when such a row is never sent: the builder or the importer's record rules reject it.
+         *
+         * @return true for the kinds caught before sending
+         */
         public boolean caughtBeforeSending() {
             return this != DELETED_FRIEND;
         }
@@ -119,6 +127,11 @@ public final class SampleGraph {
     /**
      * The sample with these sizes.
      *
+     * @param users the number of players, at least 2
+     * @param relations the number of rows, broken ones included, at least 1
+     * @param invalid the number of broken rows, 0 or more
+     * @param seed the seed of every random choice: the same sizes and seed give the same sample
+     * @return the sample; its rows are generated when read
      * @throws IllegalArgumentException naming the size that does not fit: fewer than 2 users, fewer than 1
      *     relation, more relations than half of all pairs of players (or than 3,000 friends each), or more broken rows
      *     than relations or players
@@ -150,27 +163,47 @@ public final class SampleGraph {
         return Math.min(halfOfAllPairs, (long) users * (MAX_FRIENDS / 2));
     }
 
-    /** Players. */
+    /**
+     * Players.
+     *
+     * @return the number of players
+     */
     public int users() {
         return users;
     }
 
-    /** Relations, broken ones included. */
+    /**
+     * Relations, broken ones included.
+     *
+     * @return the number of rows, broken ones included
+     */
     public int relations() {
         return relations;
     }
 
-    /** Broken rows. */
+    /**
+     * Broken rows.
+     *
+     * @return the number of broken rows
+     */
     public int invalid() {
         return invalid;
     }
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @return the seed the sample was drawn with
+     */
     public long seed() {
         return seed;
     }
 
-    /** Broken rows the builder or the importer rejects, never sent. */
+    /**
+     * Broken rows the builder or the importer rejects, never sent.
+     *
+     * @return the number of broken rows never sent, at most {@link #invalid()}
+     */
     public int invalidBeforeSending() {
         int n = 0;
         for (Broken b : broken) {
@@ -181,7 +214,11 @@ public final class SampleGraph {
         return n;
     }
 
-    /** The players' UserIDs: the accounts that exist in the app. */
+    /**
+     * The players' UserIDs: the accounts that exist in the app.
+     *
+     * @return a new list of UserIDs, in player order
+     */
     public List<String> accounts() {
         List<String> ids = new ArrayList<>(users);
         for (int u = 0; u < users; u++) {
@@ -193,6 +230,8 @@ public final class SampleGraph {
     /**
      * The players as accounts to create, each with a nickname ({@code Nick}): the sample's accounts list. The deleted
      * friend of {@link Broken#DELETED_FRIEND} is not on it.
+     *
+     * @return a new list of accounts, in player order
      */
     public List<AccountItem> accountItems() {
         List<AccountItem> items = new ArrayList<>(users);
@@ -209,6 +248,8 @@ public final class SampleGraph {
      * The players whose accounts exist in the app before the import: all but every {@value #NEW_PLAYER_EVERY}th, the
      * players who joined after the app was set up (the embedded simulator knows these; the accounts phase creates the
      * others).
+     *
+     * @return a new list of UserIDs, in player order
      */
     public List<String> accountsBeforeImport() {
         List<String> ids = new ArrayList<>(users);
@@ -223,7 +264,11 @@ public final class SampleGraph {
     /** One player in this many has no account yet: {@link #accountsBeforeImport()}. */
     static final int NEW_PLAYER_EVERY = 20;
 
-    /** The rows, grouped by player; built lazily, so that a large sample costs little memory. */
+    /**
+     * The rows, grouped by player; built lazily, so that a large sample costs little memory.
+     *
+     * @return the rows, a new stream on each call
+     */
     public Stream<FriendRow> rows() {
         return IntStream.range(0, relations).mapToObj(this::row);
     }

@@ -5,7 +5,6 @@ import io.timport.bulk.BulkImporter;
 import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ChatSimulator;
 import io.timport.testsupport.TestApp;
 import java.nio.file.Path;
@@ -83,6 +82,6 @@ public final class AccountsImport {
     }
 
     static ChatSimulator simulator(int users) throws java.io.IOException {
-        return TestApp.start(TestApp.simulator().accounts(existing(users)));
+        return TestApp.start(QuickApp.simulator().accounts(existing(users)));
     }
 }

@@ -13,12 +13,10 @@ import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.call.AccountItem;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ApiStats;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.RestApi;
 import io.timport.testsupport.KilledImport;
-import io.timport.testsupport.StoredRelations;
 import io.timport.testsupport.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The accounts phase against the simulator in its known-accounts mode, 30 % of the accounts missing: over loopback
- * HTTP, with the client's own limiters (account_check and multiaccount_import at 98 calls/s each).
+ * HTTP, with limiters of the client's own ({@link QuickApp}; the run killed inside the accounts phase paces
+ * account_check and multiaccount_import at the default 98 calls/s).
  */
 class AccountsPhaseTest {
 
@@ -63,7 +62,7 @@ class AccountsPhaseTest {
     void importCreatesTheMissingAccountsThenStoresEveryRelationWithNo30003() throws Exception {
         List<ImportRecord<GameFriendItem>> input = AccountsImport.input(USERS, FRIENDS);
         try (ChatSimulator sim = AccountsImport.simulator(USERS);
-                FriendImportClient client = TestApp.client(sim, 200)) {
+                FriendImportClient client = QuickApp.client(sim)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client).accounts(AccountsMode.IMPORT).build()
                     .run(input);
 
@@ -84,9 +83,7 @@ class AccountsPhaseTest {
             assertEquals(0, answered30003(sim), "no 30003 answered");
             assertEquals(USERS, sim.accounts().size());
             assertEquals(input.size(), sim.relationCount());
-            for (ImportRecord<GameFriendItem> r : input) {
-                StoredRelations.assertStored(r.item(), sim.friend(r.fromAccount(), r.item().toAccount()).orElseThrow());
-            }
+            Fixtures.assertEachStored(sim, input);
             assertEquals(USERS / 100, sim.stats().api(RestApi.ACCOUNT_CHECK).calls());
             assertEquals(3, sim.stats().api(RestApi.MULTIACCOUNT_IMPORT).calls());
         }
@@ -99,7 +96,7 @@ class AccountsPhaseTest {
         Path missingOut = dir.resolve("missing.jsonl");
         Path failuresOut = dir.resolve("failures.jsonl");
         try (ChatSimulator sim = AccountsImport.simulator(USERS);
-                FriendImportClient client = TestApp.client(sim, 200)) {
+                FriendImportClient client = QuickApp.client(sim)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client)
                     .accounts(AccountsMode.CHECK)
                     .missingAccountsFile(missingOut)
@@ -162,7 +159,7 @@ class AccountsPhaseTest {
         lines.add("{\"UserID\":\"lonely\",\"FaceUrl\":\"https://example.com/l.png\"}"); // in no relation
         Files.write(accountsFile, lines);
         try (ChatSimulator sim = AccountsImport.simulator(100);
-                FriendImportClient client = TestApp.client(sim, 200)) {
+                FriendImportClient client = QuickApp.client(sim)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client)
                     .accounts(AccountsMode.IMPORT)
                     .accountsFile(accountsFile)
@@ -194,7 +191,7 @@ class AccountsPhaseTest {
             list.add(new AccountItem(AccountsImport.user(u), u == 0 ? "N".repeat(501) : "Player " + u, null));
         }
         try (ChatSimulator sim = AccountsImport.simulator(20);
-                FriendImportClient client = TestApp.client(sim, 200)) {
+                FriendImportClient client = QuickApp.client(sim)) {
             ImportReport report = BulkImporter.<GameFriendItem>builder(client)
                     .accounts(AccountsMode.IMPORT)
                     .accountsList(list)
@@ -223,7 +220,7 @@ class AccountsPhaseTest {
         Path accountsFile = dir.resolve("accounts.jsonl");
         Files.write(accountsFile, List.of("{\"UserID\":\"a\"}", "", "{\"UserID\":\"b\",\"Nickname\":\"B\"}"));
         try (ChatSimulator sim = AccountsImport.simulator(10);
-                FriendImportClient client = TestApp.client(sim, 200)) {
+                FriendImportClient client = QuickApp.client(sim)) {
             BulkImporter<GameFriendItem> importer = BulkImporter.<GameFriendItem>builder(client)
                     .accounts(AccountsMode.IMPORT).accountsFile(accountsFile).build();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -244,7 +241,7 @@ class AccountsPhaseTest {
         int friends = 4;
         Path journal = dir.resolve("import.journal");
         Path accountsJournal = dir.resolve("import.journal.accounts");
-        try (ChatSimulator sim = TestApp.start(TestApp.simulator().accounts(AccountsImport.existing(users))
+        try (ChatSimulator sim = TestApp.start(QuickApp.simulator().accounts(AccountsImport.existing(users))
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
             KilledImport killed = KilledImport.killWhen(dir, AccountsImport.class, List.of(sim.baseUri().toString(),
                     journal.toString(), String.valueOf(related), String.valueOf(friends), String.valueOf(users)),
@@ -257,7 +254,7 @@ class AccountsPhaseTest {
 
             List<ImportRecord<GameFriendItem>> input = AccountsImport.input(related, friends);
             ImportReport resumed;
-            try (FriendImportClient client = ResumableImport.client(sim.baseUri())) {
+            try (FriendImportClient client = QuickApp.client(sim)) { // the killed run paced at 98 calls/s
                 resumed = AccountsImport.importer(client, journal, AccountsMode.IMPORT, users).run(input);
             }
             assertTrue(resumed.allImported(), resumed.summary(5));

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ChatSimulator;
 import io.timport.testsupport.KilledImport;
-import io.timport.testsupport.StoredRelations;
 import io.timport.testsupport.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndResumeTest {
 
-    private static final int RELATIONS = 20_000;
+    private static final int RELATIONS = 10_000; // 200 calls, at most 160 a second (8 in flight, 50 ms each)
     private static final int BATCH = 50;
     private static final int MAX_IN_FLIGHT = 8;
 
@@ -37,7 +35,7 @@ class KillAndResumeTest {
                 .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
             KilledImport killed = KilledImport.killMidway(dir, ResumableImport.class, List.of(sim.baseUri().toString(),
                     journal.toString(), String.valueOf(RELATIONS), String.valueOf(BATCH), String.valueOf(MAX_IN_FLIGHT)),
-                    journal, 60, Duration.ofSeconds(60), Duration.ofMillis(300)); // a quarter of the calls, or so
+                    journal, 40, Duration.ofSeconds(60), Duration.ofMillis(300)); // a fifth of the calls, or so
             long storedAtKill = sim.relationCount();
             assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n"
                     + killed.log());
@@ -50,9 +48,7 @@ class KillAndResumeTest {
 
             assertTrue(resumed.allImported(), resumed.summary(5));
             assertEquals(RELATIONS, sim.relationCount(), "the store is complete");
-            for (ImportRecord<GameFriendItem> r : input) {
-                StoredRelations.assertStored(r.item(), sim.friend(r.fromAccount(), r.item().toAccount()).orElseThrow());
-            }
+            Fixtures.assertEachStored(sim, input);
             assertTrue(resumed.skippedEarlier() > 0, "the journal spared work: " + resumed.summary(0));
             assertEquals(RELATIONS, resumed.skippedEarlier() + resumed.imported());
             long repeated = sim.stats().itemsStored() - RELATIONS;

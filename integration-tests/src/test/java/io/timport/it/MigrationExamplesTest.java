@@ -8,7 +8,6 @@ import io.timport.bulk.AccountsReport;
 import io.timport.bulk.ImportReport;
 import io.timport.call.ChatClient;
 import io.timport.config.AppConfig;
-import io.timport.example.GameFriendImporter;
 import io.timport.simulator.ChatSimulator;
 import io.timport.testsupport.TestApp;
 import java.nio.file.Files;

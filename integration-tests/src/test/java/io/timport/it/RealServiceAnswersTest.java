@@ -13,7 +13,6 @@ import io.timport.bulk.ImportFailure;
 import io.timport.bulk.ImportRecord;
 import io.timport.bulk.ImportReport;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.CustomFieldType;
 import io.timport.simulator.SimulatorConfig;

@@ -7,7 +7,6 @@ import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
-import io.timport.example.GameFriendItem;
 import io.timport.limit.SmoothRateLimiter;
 import io.timport.testsupport.TestApp;
 import java.net.URI;

@@ -4,7 +4,6 @@ import io.timport.bulk.BulkImporter;
 import io.timport.bulk.ImportReport;
 import io.timport.bulk.Verification;
 import io.timport.call.FriendImportClient;
-import io.timport.example.GameFriendItem;
 import java.net.URI;
 import java.nio.file.Path;
 

@@ -146,7 +146,11 @@ public final class TimportMetrics implements MeterBinder {
         this(Tags.empty());
     }
 
-    /** Meters with {@code tags} added to each (for example the app or the environment). */
+    /**
+     * Meters with {@code tags} added to each (for example the app or the environment).
+     *
+     * @param tags the tags to add to every meter, such as {@code Tags.of("app", "game")} (not null)
+     */
     public TimportMetrics(Iterable<Tag> tags) {
         this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
         api(API_FRIEND_IMPORT);
@@ -172,6 +176,8 @@ public final class TimportMetrics implements MeterBinder {
     /**
      * A new listener for one importer ({@code builder.listener(metrics.listener())}): it turns the importer's events
      * into counts and gauges. Give each importer its own (see the class comment).
+     *
+     * @return a new listener feeding this object's meters; never shared with another importer
      */
     public ImportListener listener() {
         Tracker tracker = new Tracker();
@@ -183,6 +189,9 @@ public final class TimportMetrics implements MeterBinder {
      * The {@code code} tag of an error code: the code itself for the codes the error catalogue knows,
      * {@value #CODE_INPUT} for invalid input, {@value #CODE_NO_ANSWER} when no usable answer came, and
      * {@value #CODE_OTHER} for any other number, so that the tag's values stay a small fixed set.
+     *
+     * @param code an {@code ErrorCode}, a {@code ResultCode} or one of {@link ImportFailure}'s own codes
+     * @return the tag value: the decimal code, {@value #CODE_INPUT}, {@value #CODE_NO_ANSWER} or {@value #CODE_OTHER}
      */
     public static String codeTag(int code) {
         if (code == ImportFailure.INVALID_INPUT) {
@@ -199,12 +208,20 @@ public final class TimportMetrics implements MeterBinder {
      * {@code throttled}, {@code resign}, {@code wait_then_retry}, {@code permanent}, {@code fatal_config},
      * {@code client_bug}, {@code unknown}). {@code ok} is an answer with per-item results, some of which may have
      * failed.
+     *
+     * @param outcome the error class of the call's answer (not null)
+     * @return the tag value, the class's name in lower case
      */
     public static String outcomeTag(ErrorClass outcome) {
         return outcome.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The {@code outcome} tag of a settled relation: {@value #OUTCOME_IMPORTED}, {@value #OUTCOME_FAILED} or {@value #OUTCOME_SKIPPED}. */
+    /**
+     * The {@code outcome} tag of a settled relation: {@value #OUTCOME_IMPORTED}, {@value #OUTCOME_FAILED} or {@value #OUTCOME_SKIPPED}.
+     *
+     * @param outcome the relation's outcome (not null)
+     * @return the tag value: {@value #OUTCOME_IMPORTED}, {@value #OUTCOME_FAILED} or {@value #OUTCOME_SKIPPED}
+     */
     public static String outcomeTag(RelationOutcome outcome) {
         if (outcome == RelationOutcome.IMPORTED) {
             return OUTCOME_IMPORTED;

@@ -22,6 +22,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface CustomField {
-    /** The keyword ({@code "Guild"}) or the full tag ({@code "Tag_SNS_Custom_Guild"}). */
+    /**
+     * The keyword ({@code "Guild"}) or the full tag ({@code "Tag_SNS_Custom_Guild"}).
+     *
+     * @return the field's keyword ({@code "Guild"}) or full tag ({@code "Tag_SNS_Custom_Guild"})
+     */
     String value();
 }

@@ -43,6 +43,11 @@ public final class UserSig {
     /**
      * A UserSig valid from now, by the system clock, for {@code validity} (whole seconds).
      *
+     * @param sdkAppId the app's SDKAppID (positive)
+     * @param identifier the UserID the sig is for (an app admin for REST calls; not empty)
+     * @param key the app's secret key (not null)
+     * @param validity how long the sig is valid from now; fractions of a second are dropped (at least one second)
+     * @return the UserSig, URL-safe Base64 text to pass as the {@code usersig} query parameter
      * @throws IllegalArgumentException when an argument breaks its rule
      */
     public static String generate(long sdkAppId, String identifier, SecretKey key, Duration validity) {
@@ -52,6 +57,13 @@ public final class UserSig {
     /**
      * A UserSig valid from now, by {@code clock}, for {@code validity} (whole seconds).
      *
+     * @param sdkAppId the app's SDKAppID (positive)
+     * @param identifier the UserID the sig is for (an app admin for REST calls; not empty)
+     * @param key the app's secret key (not null)
+     * @param validity how long the sig is valid from the clock's now; fractions of a second are dropped (at least one
+     *     second)
+     * @param clock the source of the issue time (not null)
+     * @return the UserSig, URL-safe Base64 text to pass as the {@code usersig} query parameter
      * @throws IllegalArgumentException when an argument breaks its rule
      */
     public static String generate(long sdkAppId, String identifier, SecretKey key, Duration validity, Clock clock) {
@@ -68,6 +80,7 @@ public final class UserSig {
      * @param key the app's secret key
      * @param timeSeconds {@code TLS.time}: issue time, Unix seconds
      * @param expireSeconds {@code TLS.expire}: validity in seconds, relative to {@code timeSeconds} (positive)
+     * @return the UserSig, URL-safe Base64 text to pass as the {@code usersig} query parameter
      * @throws IllegalArgumentException when an argument breaks its rule
      */
     public static String generate(long sdkAppId, String identifier, SecretKey key, long timeSeconds, long expireSeconds) {

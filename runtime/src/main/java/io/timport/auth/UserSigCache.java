@@ -33,7 +33,11 @@ public final class UserSigCache {
     private final long marginSeconds;
     private volatile Issued issued;
 
-    /** A cache with {@link #DEFAULT_VALIDITY}, {@link #DEFAULT_RENEWAL_MARGIN} and the system clock. */
+    /**
+     * A cache with {@link #DEFAULT_VALIDITY}, {@link #DEFAULT_RENEWAL_MARGIN} and the system clock.
+     *
+     * @param app the app whose admin the sigs are for (not null)
+     */
     public UserSigCache(AppConfig app) {
         this(app, Clock.systemUTC(), DEFAULT_VALIDITY, DEFAULT_RENEWAL_MARGIN);
     }
@@ -44,6 +48,7 @@ public final class UserSigCache {
      * @param clock the time source (Unix seconds are taken from {@link Clock#instant()})
      * @param validity how long each sig is valid, in whole seconds (at least one second)
      * @param renewalMargin how long before expiry a new sig is signed (zero or more, less than {@code validity})
+     * @param app the app whose admin the sigs are for (not null)
      * @throws IllegalArgumentException when validity or margin break their rules
      */
     public UserSigCache(AppConfig app, Clock clock, Duration validity, Duration renewalMargin) {
@@ -62,7 +67,11 @@ public final class UserSigCache {
         this.marginSeconds = renewalMargin.getSeconds();
     }
 
-    /** The admin's current UserSig, signing a new one when none is cached or the cached one is due for renewal. */
+    /**
+     * The admin's current UserSig, signing a new one when none is cached or the cached one is due for renewal.
+     *
+     * @return a UserSig valid for at least the renewal margin, never null
+     */
     public String current() {
         long now = clock.instant().getEpochSecond();
         Issued sig = issued;
@@ -95,7 +104,12 @@ public final class UserSigCache {
         LOG.log(Level.DEBUG, () -> "UserSig for admin " + app.adminIdentifier() + " invalidated; the next call signs a new one");
     }
 
-    /** When the cached sig expires, or null when none is cached. */
+    /**
+     * When the cached sig expires, or null when none is cached.
+     *
+     * @return the expiry of the cached sig, or null when none is cached (before the first call or after {@link
+     *     #invalidate()})
+     */
     public Instant expiresAt() {
         Issued sig = issued;
         return sig == null ? null : Instant.ofEpochSecond(sig.time + validitySeconds);

@@ -63,27 +63,47 @@ public final class AccountsReport {
                 meanings, notCreated, skipped, checkCalls, importCalls, singleCalls, duration, stopped);
     }
 
-    /** {@link AccountsMode#CHECK} or {@link AccountsMode#IMPORT}. */
+    /**
+     * {@link AccountsMode#CHECK} or {@link AccountsMode#IMPORT}.
+     *
+     * @return the mode the accounts phase ran in, never {@link AccountsMode#OFF}
+     */
     public AccountsMode mode() {
         return mode;
     }
 
-    /** Distinct accounts the input (and the accounts list) named. */
+    /**
+     * Distinct accounts the input (and the accounts list) named.
+     *
+     * @return the number of distinct UserIDs, 0 or more
+     */
     public long named() {
         return named;
     }
 
-    /** Accounts account_check found to exist already, in this run. */
+    /**
+     * Accounts account_check found to exist already, in this run.
+     *
+     * @return the number of accounts found present
+     */
     public long alreadyPresent() {
         return existing;
     }
 
-    /** Accounts this run imported (multiaccount_import or account_import). */
+    /**
+     * Accounts this run imported (multiaccount_import or account_import).
+     *
+     * @return the number of accounts created or updated
+     */
     public long imported() {
         return imported;
     }
 
-    /** Accounts an earlier run confirmed (found present or imported), per the journal: neither checked nor imported. */
+    /**
+     * Accounts an earlier run confirmed (found present or imported), per the journal: neither checked nor imported.
+     *
+     * @return the number of accounts skipped because the journal confirmed them
+     */
     public long confirmedEarlier() {
         return confirmedEarlier;
     }
@@ -91,22 +111,37 @@ public final class AccountsReport {
     /**
      * Accounts that do not exist and were not created: all missing ones in {@link AccountsMode#CHECK}; in
      * {@link AccountsMode#IMPORT}, those missing from the accounts list.
+     *
+     * @return the number of accounts missing at the end of the phase
      */
     public long missing() {
         return missing;
     }
 
-    /** Accounts that could not be checked or created (see {@link #failedByCode()}). */
+    /**
+     * Accounts that could not be checked or created (see {@link #failedByCode()}).
+     *
+     * @return the number of accounts that failed, 0 or more
+     */
     public long failed() {
         return failed;
     }
 
-    /** Failed accounts by code, in code order. */
+    /**
+     * Failed accounts by code, in code order.
+     *
+     * @return an unmodifiable map of code to number of accounts, empty when none failed
+     */
     public Map<Integer, Long> failedByCode() {
         return failedByCode;
     }
 
-    /** What a code means, from the error catalogue. */
+    /**
+     * What a code means, from the error catalogue.
+     *
+     * @param code a code of {@link #failedByCode()}
+     * @return the catalogue's meaning of the code, never null
+     */
     public String meaning(int code) {
         return meanings.getOrDefault(code, "unknown error code " + code);
     }
@@ -115,47 +150,82 @@ public final class AccountsReport {
      * The first missing and failed accounts, in UserID order (at most {@link ImporterBuilder#keepFailures}); the
      * {@linkplain ImporterBuilder#missingAccountsFile missing-accounts file} has them all. A missing account has code
      * 30003.
+     *
+     * @return an unmodifiable list, empty when every account exists
      */
     public List<Account> notCreated() {
         return notCreated;
     }
 
-    /** Relations not sent because an account they name does not exist (each is a failure of the import, 30003). */
+    /**
+     * Relations not sent because an account they name does not exist (each is a failure of the import, 30003).
+     *
+     * @return the number of relations skipped, 0 or more
+     */
     public long relationsSkipped() {
         return relationsSkipped;
     }
 
-    /** account_check calls sent. */
+    /**
+     * account_check calls sent.
+     *
+     * @return the number of account_check calls
+     */
     public long checkCalls() {
         return checkCalls;
     }
 
-    /** multiaccount_import calls sent. */
+    /**
+     * multiaccount_import calls sent.
+     *
+     * @return the number of multiaccount_import calls
+     */
     public long importCalls() {
         return importCalls;
     }
 
-    /** account_import calls sent (an account multiaccount_import could not import, alone, to learn its code). */
+    /**
+     * account_import calls sent (an account multiaccount_import could not import, alone, to learn its code).
+     *
+     * @return the number of account_import calls
+     */
     public long singleImportCalls() {
         return singleCalls;
     }
 
-    /** How long the accounts phase ran (collecting the accounts included). */
+    /**
+     * How long the accounts phase ran (collecting the accounts included).
+     *
+     * @return the phase's wall-clock duration, never null
+     */
     public Duration duration() {
         return duration;
     }
 
-    /** True when the phase stopped early (then no relation was sent). */
+    /**
+     * True when the phase stopped early (then no relation was sent).
+     *
+     * @return true when the phase did not run to its end
+     */
     public boolean stopped() {
         return stopped;
     }
 
-    /** True when every account exists now. */
+    /**
+     * True when every account exists now.
+     *
+     * @return true when no account is missing and none failed
+     */
     public boolean allPresent() {
         return !stopped && missing == 0 && failed == 0;
     }
 
-    /** The summary's lines about the accounts; text from the server is {@linkplain ImportReport#printable escaped}. */
+    /**
+     * The summary's lines about the accounts; text from the server is {@linkplain ImportReport#printable escaped}.
+     *
+     * @param maxListed how many missing and failed accounts to list one a line, 0 or more
+     * @return the lines, each ending in a line separator
+     */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Accounts (%s) %s: %,d named, %,d already present, %,d imported",

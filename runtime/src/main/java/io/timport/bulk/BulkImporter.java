@@ -100,7 +100,13 @@ public final class BulkImporter<T extends AddFriendItem> {
         return this;
     }
 
-    /** A builder for an importer that sends through {@code client} (and so through its rate limiter). */
+    /**
+     * A builder for an importer that sends through {@code client} (and so through its rate limiter).
+     *
+     * @param <T> the item type
+     * @param client the client that sends the calls (not null)
+     * @return a new builder with every default
+     */
     public static <T extends AddFriendItem> Builder<T> builder(FriendImportClient client) {
         return new Builder<>(client);
     }
@@ -108,6 +114,9 @@ public final class BulkImporter<T extends AddFriendItem> {
     /**
      * A builder for an importer that only {@linkplain #validate validates}: it has no client, needs no key and
      * sends nothing; its {@code run} methods throw {@link IllegalStateException}.
+     *
+     * @param <T> the item type
+     * @return a new builder of a validator
      */
     public static <T extends AddFriendItem> Builder<T> validator() {
         return new Builder<>();
@@ -117,6 +126,9 @@ public final class BulkImporter<T extends AddFriendItem> {
      * Imports every record and returns the report. The total for progress is the collection's size when the
      * input is a {@link Collection}, else {@linkplain ImporterBuilder#expectedTotal as configured}.
      *
+     * @param input the records, read once, in order (not null); an {@code Iterable} lets the accounts phase read it
+     *     twice
+     * @return what was done: counts, failures and, when enabled, the accounts and verification reports
      * @throws ImportAbortedException when a fatal error stopped the import (its report tells what was done)
      * @throws IOException when the journal cannot be opened, is damaged, belongs to another import
      *     ({@link JournalMismatchException}: another app or input, found before anything is sent; other content, found
@@ -137,7 +149,15 @@ public final class BulkImporter<T extends AddFriendItem> {
                 : input instanceof Collection ? ((Collection<?>) input).size() : -1;
     }
 
-    /** Imports every record of the stream (and closes it); see {@link #run(Iterable)}. */
+    /**
+     * Imports every record of the stream (and closes it); see {@link #run(Iterable)}.
+     *
+     * @param input the records (not null); closed when the import ends, also on an exception
+     * @return what was done: counts, failures and, when enabled, the accounts and verification reports
+     * @throws ImportAbortedException when a fatal error stopped the import (its report tells what was done)
+     * @throws IOException when the journal cannot be used; see {@link #run(Iterable)}
+     * @throws InterruptedException when the calling thread is interrupted; calls in flight are left to finish
+     */
     public ImportReport run(Stream<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException, InterruptedException {
         try (input) {
@@ -154,7 +174,13 @@ public final class BulkImporter<T extends AddFriendItem> {
      * {@linkplain ImporterBuilder#maxLineBytes line limit}); see {@link #run(Stream)}. The file is read once, in order:
      * any readable file will do, a named pipe included.
      *
+     * @param file the JSONL file, one relation a line (not null)
+     * @param type reads each line's item (a generated {@code XItem.TYPE})
+     * @return what was done; unreadable and invalid lines are failures of kind {@link ImportFailure.Kind#INVALID_INPUT}
      * @throws IllegalArgumentException when the file is the {@linkplain ImporterBuilder#failuresFile failures file}
+     * @throws ImportAbortedException when a fatal error stopped the import (its report tells what was done)
+     * @throws IOException when the file cannot be opened, or the journal cannot be used; see {@link #run(Iterable)}
+     * @throws InterruptedException when the calling thread is interrupted; calls in flight are left to finish
      */
     public ImportReport runJsonl(Path file, ItemType<T> type)
             throws ImportAbortedException, IOException, InterruptedException {
@@ -210,7 +236,11 @@ public final class BulkImporter<T extends AddFriendItem> {
         }
     }
 
-    /** The identity this importer's journal records and checks: its client's app, and the input as described. */
+    /**
+     * The identity this importer's journal records and checks: its client's app, and the input as described.
+     *
+     * @return the identity, never null
+     */
     public JournalIdentity journalIdentity() {
         return JournalIdentity.of(client().app(), settings.journalInput());
     }
@@ -285,6 +315,8 @@ public final class BulkImporter<T extends AddFriendItem> {
      * the users found equal are recorded in {@code <journal>.verify}, and a run started again skips them.
      *
      * @param type reads the friends back (a generated {@code XItem.TYPE})
+     * @param input the records that were imported (not null); read once, or twice when larger than the buffer
+     * @return what reading back found and repaired
      * @throws VerificationAbortedException when a fatal error stopped it (its report tells what was verified)
      * @throws IOException when the journal cannot be opened, or the temporary files cannot be written
      * @throws InterruptedException when the calling thread is interrupted
@@ -294,7 +326,16 @@ public final class BulkImporter<T extends AddFriendItem> {
         return verify(input.iterator(), type);
     }
 
-    /** Verifies the relations of the stream (and closes it); see {@link #verify(Iterable, ItemType)}. */
+    /**
+     * Verifies the relations of the stream (and closes it); see {@link #verify(Iterable, ItemType)}.
+     *
+     * @param input the records that were imported (not null); closed when the verification ends
+     * @param type reads the friends back (a generated {@code XItem.TYPE})
+     * @return what reading back found and repaired
+     * @throws VerificationAbortedException when a fatal error stopped it (its report tells what was verified)
+     * @throws IOException when the journal cannot be opened, or the temporary files cannot be written
+     * @throws InterruptedException when the calling thread is interrupted
+     */
     public VerificationReport verify(Stream<? extends ImportRecord<? extends T>> input, ItemType<T> type)
             throws VerificationAbortedException, IOException, InterruptedException {
         try (input) {
@@ -302,7 +343,16 @@ public final class BulkImporter<T extends AddFriendItem> {
         }
     }
 
-    /** Verifies the relations of a JSONL file ({@link JsonlInput}); see {@link #verify(Iterable, ItemType)}. */
+    /**
+     * Verifies the relations of a JSONL file ({@link JsonlInput}); see {@link #verify(Iterable, ItemType)}.
+     *
+     * @param file the JSONL file that was imported (not null)
+     * @param type reads the lines' items and the friends back (a generated {@code XItem.TYPE})
+     * @return what reading back found and repaired
+     * @throws VerificationAbortedException when a fatal error stopped it (its report tells what was verified)
+     * @throws IOException when the file or the journal cannot be opened, or the temporary files cannot be written
+     * @throws InterruptedException when the calling thread is interrupted
+     */
     public VerificationReport verifyJsonl(Path file, ItemType<T> type)
             throws VerificationAbortedException, IOException, InterruptedException {
         return verify(JsonlInput.read(file, type, settings.maxLineBytes()), type);
@@ -383,6 +433,9 @@ public final class BulkImporter<T extends AddFriendItem> {
      * journal is read or written. What only the server can find (an account that does not exist, a tag the app lacks,
      * a full friend list) is not found.
      *
+     * @param input the records (not null)
+     * @return a report of a validation: {@link ImportReport#valid()} and {@link ImportReport#allValid()} give the
+     *     verdict
      * @throws ImportAbortedException when the input cannot be read to its end (an I/O error, a binary file): its
      *     report counts the records before
      * @throws IOException when the failures file cannot be written
@@ -392,7 +445,15 @@ public final class BulkImporter<T extends AddFriendItem> {
         return validate(settings, total(input), input.iterator());
     }
 
-    /** Validates every record of the stream (and closes it); see {@link #validate(Iterable)}. */
+    /**
+     * Validates every record of the stream (and closes it); see {@link #validate(Iterable)}.
+     *
+     * @param input the records (not null); closed at the end
+     * @return a report of a validation: {@link ImportReport#valid()} and {@link ImportReport#allValid()} give the
+     *     verdict
+     * @throws ImportAbortedException when the input cannot be read to its end: its report counts the records before
+     * @throws IOException when the failures file cannot be written
+     */
     public ImportReport validate(Stream<? extends ImportRecord<? extends T>> input)
             throws ImportAbortedException, IOException {
         try (input) {
@@ -400,7 +461,16 @@ public final class BulkImporter<T extends AddFriendItem> {
         }
     }
 
-    /** Validates the relations of a JSONL file; see {@link #validate(Iterable)} and {@link #runJsonl}. */
+    /**
+     * Validates the relations of a JSONL file; see {@link #validate(Iterable)} and {@link #runJsonl}.
+     *
+     * @param file the JSONL file (not null)
+     * @param type reads each line's item (a generated {@code XItem.TYPE})
+     * @return a report of a validation: {@link ImportReport#valid()} and {@link ImportReport#allValid()} give the
+     *     verdict
+     * @throws ImportAbortedException when the file cannot be read to its end: its report counts the records before
+     * @throws IOException when the file cannot be opened, or the failures file cannot be written
+     */
     public ImportReport validateJsonl(Path file, ItemType<T> type) throws ImportAbortedException, IOException {
         checkNotFailuresFile(file);
         return validate(JsonlInput.read(file, type, settings.maxLineBytes()));
@@ -546,7 +616,11 @@ public final class BulkImporter<T extends AddFriendItem> {
             return this;
         }
 
-        /** The importer. */
+        /**
+         * The importer.
+         *
+         * @return a new importer with this builder's settings; it may run several imports, one at a time
+         */
         public BulkImporter<T> build() {
             return buildImporter();
         }

@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code  62.4% [############........]  62,400/100,000  ok 62,391  failed 9  196 calls/s  retries 3  ETA 0:19}</pre>
  *
+ * <p>Told the phase ({@link ProgressListener#onProgress(String, ImportProgress)}), as every run of the engine does, the
+ * line starts with its name ({@code accounts}, {@code relations}, {@code verification}, {@code repair}), so that the
+ * lines of a migration's phases say which is which.
+ *
  * <p>On a narrower terminal the line drops what matters least first (the retries, the bar, the throttled answers, the
  * skipped count, the rate, the imported count), so that a redraw never wraps: a wrapped line would leave a new line
  * on every redraw. When the total is not known (standard input, a pipe) the line shows the count without a
@@ -33,6 +37,9 @@ public final class ConsoleProgress implements ProgressListener {
 
     /** The width assumed when the terminal's is not known. */
     public static final int DEFAULT_COLUMNS = 80;
+
+    /** The width a phase's name is padded to: the longest, {@code "verification"}. */
+    static final int PHASE_WIDTH = 12;
 
     private static final int BAR = 20;
     private static final int SHORT_BAR = 10;
@@ -77,6 +84,8 @@ public final class ConsoleProgress implements ProgressListener {
     /**
      * Progress on standard error: redrawn in place, fitting the terminal's width, when standard error is a terminal;
      * otherwise a plain line every 5 s.
+     *
+     * @return a listener that writes to {@code System.err}
      */
     public static ConsoleProgress toStandardError() {
         boolean terminal = Terminal.standardErrorIsTerminal();
@@ -85,9 +94,19 @@ public final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void onProgress(ImportProgress p) {
+    public void onProgress(ImportProgress p) {
+        draw(null, p);
+    }
+
+    /** Draws the snapshot with the phase's name first, padded so that the lines of successive phases align. */
+    @Override
+    public void onProgress(String phase, ImportProgress p) {
+        draw(phase, p);
+    }
+
+    private synchronized void draw(String phase, ImportProgress p) {
         if (interactive) {
-            String line = render(p, columns - 1);
+            String line = render(phase, p, columns - 1);
             int pad = Math.max(0, Math.min(lastWidth, columns - 1) - line.length());
             out.print("\r" + line + " ".repeat(pad));
             lastWidth = line.length();
@@ -99,13 +118,18 @@ public final class ConsoleProgress implements ProgressListener {
             long now = System.nanoTime();
             if (p.finished() || lastPlainNanos == Long.MIN_VALUE || now - lastPlainNanos >= plainEveryNanos) {
                 lastPlainNanos = now;
-                out.println(render(p));
+                out.println(render(phase, p, Integer.MAX_VALUE));
                 out.flush();
             }
         }
     }
 
-    /** The text of one progress line, whole. */
+    /**
+     * The text of one progress line, whole.
+     *
+     * @param p the snapshot (not null)
+     * @return the line, without a line separator
+     */
     public static String render(ImportProgress p) {
         return render(p, Integer.MAX_VALUE);
     }
@@ -113,9 +137,30 @@ public final class ConsoleProgress implements ProgressListener {
     /**
      * The text of one progress line in at most {@code maxWidth} characters: the parts that matter least are left out
      * until it fits (the percentage, the count, the failures and the time left stay as long as anything does).
+     *
+     * @param p the snapshot (not null)
+     * @param maxWidth the most characters the line may have
+     * @return the line, at most {@code maxWidth} characters, without a line separator
      */
     public static String render(ImportProgress p, int maxWidth) {
+        return render(null, p, maxWidth);
+    }
+
+    /**
+     * The text of one progress line of a phase in at most {@code maxWidth} characters: as {@link #render(ImportProgress,
+     * int)}, after the phase's name padded to 12 characters, so that the lines of successive phases
+     * align; the name stays as long as anything does.
+     *
+     * @param phase the phase's name, or null for none
+     * @param p the snapshot
+     * @param maxWidth the most characters the line may have
+     * @return the line
+     */
+    public static String render(String phase, ImportProgress p, int maxWidth) {
         List<Part> parts = parts(p);
+        if (phase != null) {
+            parts.add(0, new Part("phase", String.format(Locale.ROOT, "%-" + PHASE_WIDTH + "s", phase), true));
+        }
         String line = join(parts);
         // Left out in this order until the line fits; the bar first gets shorter.
         String[] leastFirst = {"retries", "bar", "throttled", "skipped", "rate", "ok", "time", "failed", "count"};

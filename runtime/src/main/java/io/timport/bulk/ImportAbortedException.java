@@ -8,6 +8,7 @@ package io.timport.bulk;
  */
 public final class ImportAbortedException extends Exception {
 
+    /** The error code that stopped the import, or 0. */
     private final int errorCode;
     private final transient ImportReport report;
 
@@ -17,12 +18,20 @@ public final class ImportAbortedException extends Exception {
         this.report = report;
     }
 
-    /** The server's error code that stopped the import, or 0 when the cause was not a server answer. */
+    /**
+     * The server's error code that stopped the import, or 0 when the cause was not a server answer.
+     *
+     * @return the code, or 0
+     */
     public int errorCode() {
         return errorCode;
     }
 
-    /** What the import did before it stopped. */
+    /**
+     * What the import did before it stopped.
+     *
+     * @return the report of the stopped import; {@link ImportReport#aborted()} is true
+     */
     public ImportReport report() {
         return report;
     }

@@ -36,7 +36,21 @@ public record ImportFailure(
     /** The {@link #random} of a failure that no call's answer made. */
     public static final long NO_RANDOM = -1;
 
-    /** A failure that no call's answer made: {@link #random} is {@link #NO_RANDOM}. */
+    /**
+     * A failure that no call's answer made: {@link #random} is {@link #NO_RANDOM}.
+     *
+     * @param position the record's position in the input (1-based, in input order)
+     * @param origin where the record came from (for example {@code "friends.jsonl:17"}), or null
+     * @param fromAccount the From_Account, or null when an invalid record's account could not be read
+     * @param toAccount the To_Account, or null when an invalid record's item could not be read
+     * @param code the server's result code for the item (for example 30010), {@link #INVALID_INPUT} for a record that
+     *     was never sent because it is invalid, or {@link #NO_ANSWER} when its calls got no usable answer
+     * @param info the server's ResultInfo, or the validation message; never null
+     * @param kind how the failure came about
+     * @param item the item as it would have been sent, or null when the record's item could not be built (a record with
+     *     a valid item can still be invalid: a From_Account that is not a UserID, a user befriending themself)
+     * @param rawInput the invalid record's original text, or null
+     */
     public ImportFailure(long position, String origin, String fromAccount, String toAccount, int code, String info,
             Kind kind, AddFriendItem item, String rawInput) {
         this(position, origin, fromAccount, toAccount, code, info, kind, item, rawInput, NO_RANDOM);
@@ -63,7 +77,11 @@ public record ImportFailure(
         EARLIER_RUN
     }
 
-    /** Where the record is: {@code "record 17"} or {@code "record 17 (friends.jsonl:17)"}. */
+    /**
+     * Where the record is: {@code "record 17"} or {@code "record 17 (friends.jsonl:17)"}.
+     *
+     * @return the record's position, with its origin when it has one
+     */
     public String where() {
         return origin == null ? "record " + position : "record " + position + " (" + origin + ")";
     }

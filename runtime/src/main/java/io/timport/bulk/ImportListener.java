@@ -62,6 +62,7 @@ public interface ImportListener {
      * @param code the request-level {@code ErrorCode} (0 for OK), or {@link ImportFailure#NO_ANSWER} when no usable
      *     answer came (timeout, reset, HTTP status other than 200, malformed body)
      * @param latencyNanos from the moment the request was handed to the HTTP client to the answer
+     * @param api the Chat API called, such as {@code "friend_import"} ({@link io.timport.call.ChatApi#apiName()})
      */
     default void callAnswered(String api, ErrorClass outcome, int code, long latencyNanos) {
     }
@@ -71,6 +72,7 @@ public interface ImportListener {
      * retried; each such answer is one of {@link ImportReport#throttled()}.
      *
      * @param code the request-level code, or {@link ImportFailure#NO_ANSWER} for HTTP 429
+     * @param api the Chat API called, such as {@code "friend_import"}
      */
     default void throttled(String api, int code) {
     }
@@ -80,6 +82,7 @@ public interface ImportListener {
      *
      * @param pauseNanos how long, from now
      * @param code the code that caused it
+     * @param api the Chat API whose calls pause
      */
     default void paused(String api, long pauseNanos, int code) {
     }
@@ -90,6 +93,7 @@ public interface ImportListener {
      * stops the run.
      *
      * @param cause why the last answer was unusable (made safe to print by the caller when it prints it)
+     * @param api the Chat API whose calls get no usable answer
      */
     default void outageStarted(String api, String cause) {
     }
@@ -99,6 +103,7 @@ public interface ImportListener {
      *
      * @param durationNanos how long it lasted, since the last usable answer before it
      * @param probes the probes sent so far in the run
+     * @param api the Chat API whose calls answer again
      */
     default void outageEnded(String api, long durationNanos, long probes) {
     }
@@ -109,19 +114,35 @@ public interface ImportListener {
      *
      * @param code the failure's code for a failure ({@link ImportFailure#code()}), 0 otherwise
      * @param count how many relations
+     * @param outcome the outcome the relations reached
      */
     default void relationsSettled(RelationOutcome outcome, int code, long count) {
     }
 
-    /** The number of calls awaiting an answer changed. */
+    /**
+     * The number of calls awaiting an answer changed.
+     *
+     * @param api the Chat API, such as {@code "friend_import"}
+     * @param calls the calls awaiting their answers now, 0 or more
+     */
     default void inFlight(String api, int calls) {
     }
 
-    /** The pace calls are sent at, in calls per second: once when a phase starts, and whenever it changes. */
+    /**
+     * The pace calls are sent at, in calls per second: once when a phase starts, and whenever it changes.
+     *
+     * @param api the Chat API, such as {@code "friend_import"}
+     * @param callsPerSecond the pace, positive
+     */
     default void pace(String api, double callsPerSecond) {
     }
 
-    /** A progress snapshot, at the importer's progress interval (also when no {@link ProgressListener} is set). */
+    /**
+     * A progress snapshot, at the importer's progress interval (also when no {@link ProgressListener} is set).
+     *
+     * @param phase the phase, such as {@code "relations"} or {@code "accounts"}
+     * @param progress the snapshot (not null)
+     */
     default void phaseProgress(String phase, ImportProgress progress) {
     }
 
@@ -133,6 +154,7 @@ public interface ImportListener {
      *
      * @param last its last snapshot ({@link ImportProgress#finished()} is true)
      * @param stopped true when it stopped early (see {@link ImportAbortedException}), or was interrupted
+     * @param phase the phase that ended, as {@link #phaseStarted} named it
      */
     default void phaseEnded(String phase, ImportProgress last, boolean stopped) {
     }

@@ -37,7 +37,11 @@ public record ImportProgress(
         Duration eta,
         boolean finished) {
 
-    /** Relations accounted for: imported, failed or skipped. */
+    /**
+     * Relations accounted for: imported, failed or skipped.
+     *
+     * @return imported + failed + skipped
+     */
     public long done() {
         return imported + failed + skipped;
     }

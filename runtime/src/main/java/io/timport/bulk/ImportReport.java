@@ -126,6 +126,7 @@ public final class ImportReport {
      * {@code \x1B} or {@code \n}. What the report prints goes through it; use it to print a failure's
      * {@link ImportFailure#info() info}, an exception's message or anything else a server or an input file wrote.
      *
+     * @param text any text, or null
      * @return the same instance when there is nothing to escape; null for null
      */
     public static String printable(String text) {
@@ -142,52 +143,90 @@ public final class ImportReport {
      * What the accounts phase did, when the import had one ({@link ImporterBuilder#accounts(AccountsMode)}): accounts
      * named, already present, imported, missing, failed, and the relations not sent because an account does not exist
      * (those are also among {@link #failed()}, code 30003).
+     *
+     * @return the accounts report, or empty when the import had no accounts phase
      */
     public Optional<AccountsReport> accounts() {
         return Optional.ofNullable(accounts);
     }
 
-    /** Input records read, valid or not (including those an earlier run completed). */
+    /**
+     * Input records read, valid or not (including those an earlier run completed).
+     *
+     * @return the number of records, 0 or more
+     */
     public long records() {
         return records;
     }
 
-    /** Relations the server accepted in this run; 0 for a validation. */
+    /**
+     * Relations the server accepted in this run; 0 for a validation.
+     *
+     * @return the number of relations imported, 0 or more
+     */
     public long imported() {
         return imported;
     }
 
-    /** Relations not imported, of every {@link ImportFailure.Kind}; for a validation, the invalid records. */
+    /**
+     * Relations not imported, of every {@link ImportFailure.Kind}; for a validation, the invalid records.
+     *
+     * @return the number of relations that failed, 0 or more
+     */
     public long failed() {
         return failed;
     }
 
-    /** Records not sent because a later record of the same (From_Account, To_Account) pair replaced them. */
+    /**
+     * Records not sent because a later record of the same (From_Account, To_Account) pair replaced them.
+     *
+     * @return the number of superseded records, 0 or more
+     */
     public long superseded() {
         return superseded;
     }
 
-    /** Records not sent because the journal says an earlier run completed them (imported or failed). */
+    /**
+     * Records not sent because the journal says an earlier run completed them (imported or failed).
+     *
+     * @return the number of records skipped, 0 or more
+     */
     public long skippedEarlier() {
         return skippedEarlier;
     }
 
-    /** friend_import calls sent. */
+    /**
+     * friend_import calls sent.
+     *
+     * @return the number of calls, retries included
+     */
     public long calls() {
         return calls;
     }
 
-    /** Calls that re-sent at least one item after a transient error. */
+    /**
+     * Calls that re-sent at least one item after a transient error.
+     *
+     * @return the number of calls that were retries
+     */
     public long retries() {
         return retries;
     }
 
-    /** Answers that said the call rate was over the limit (each was retried). */
+    /**
+     * Answers that said the call rate was over the limit (each was retried).
+     *
+     * @return the number of throttled answers
+     */
     public long throttled() {
         return throttled;
     }
 
-    /** How long the import ran. */
+    /**
+     * How long the import ran.
+     *
+     * @return the wall-clock duration, never null
+     */
     public Duration duration() {
         return duration;
     }
@@ -195,12 +234,18 @@ public final class ImportReport {
     /**
      * Records neither imported, failed, superseded nor completed earlier: those left when the import stopped early.
      * Zero for an import that ran to its end, and for a validation.
+     *
+     * @return the number of records left undone, 0 or more
      */
     public long notDone() {
         return validation ? 0 : records - imported - failed - superseded - skippedEarlier;
     }
 
-    /** True when the import stopped early on a fatal error (see {@link ImportAbortedException}). */
+    /**
+     * True when the import stopped early on a fatal error (see {@link ImportAbortedException}).
+     *
+     * @return true when the import stopped early
+     */
     public boolean aborted() {
         return aborted;
     }
@@ -208,12 +253,18 @@ public final class ImportReport {
     /**
      * True when every record was imported (or completed by an earlier run) and none failed. False for a validation,
      * which imports nothing: see {@link #allValid()}.
+     *
+     * @return true when the import imported every record
      */
     public boolean allImported() {
         return !validation && !aborted && failed == 0;
     }
 
-    /** True for the report of a {@linkplain BulkImporter#validate validation}: nothing was sent. */
+    /**
+     * True for the report of a {@linkplain BulkImporter#validate validation}: nothing was sent.
+     *
+     * @return true for a validation's report
+     */
     public boolean validation() {
         return validation;
     }
@@ -221,12 +272,18 @@ public final class ImportReport {
     /**
      * Records that broke no rule: for a validation, those that an import would send; for an import, those it
      * sent or had to send (imported, failed at the server, superseded or completed earlier).
+     *
+     * @return the number of valid records, 0 or more
      */
     public long valid() {
         return records - failuresByCode.getOrDefault(ImportFailure.INVALID_INPUT, 0L);
     }
 
-    /** True when the input was read to its end and every record broke no rule (the verdict of a validation). */
+    /**
+     * True when the input was read to its end and every record broke no rule (the verdict of a validation).
+     *
+     * @return true when every record is valid and the input was read to its end
+     */
     public boolean allValid() {
         return !aborted && valid() == records;
     }
@@ -235,32 +292,55 @@ public final class ImportReport {
      * The failed relations the report kept: every one when there were no more than
      * {@linkplain ImporterBuilder#keepFailures the number it keeps}, else the first ones; in the order the failures
      * were known. {@link #failed()} counts them all, {@link #failuresNotKept()} those left out.
+     *
+     * @return an unmodifiable list of kept failures, empty when nothing failed
      */
     public List<ImportFailure> failures() {
         return failures;
     }
 
-    /** Failures counted but not kept in {@link #failures()} (they are in the failures file, when one was set). */
+    /**
+     * Failures counted but not kept in {@link #failures()} (they are in the failures file, when one was set).
+     *
+     * @return the number of failures not kept, 0 or more
+     */
     public long failuresNotKept() {
         return failed - failures.size();
     }
 
-    /** Failure counts by code ({@link ImportFailure#INVALID_INPUT} for invalid input), in code order: all of them. */
+    /**
+     * Failure counts by code ({@link ImportFailure#INVALID_INPUT} for invalid input), in code order: all of them.
+     *
+     * @return an unmodifiable map of code to number of failures, empty when nothing failed
+     */
     public Map<Integer, Long> failuresByCode() {
         return failuresByCode;
     }
 
-    /** What a code means, from the error catalogue; "invalid input record" for {@link ImportFailure#INVALID_INPUT}. */
+    /**
+     * What a code means, from the error catalogue; "invalid input record" for {@link ImportFailure#INVALID_INPUT}.
+     *
+     * @param code a code of {@link #failuresByCode()}
+     * @return the meaning of the code, never null
+     */
     public String meaning(int code) {
         return meanings.getOrDefault(code, "unknown error code " + code);
     }
 
-    /** The file every failure was written to as it happened ({@link ImporterBuilder#failuresFile}), if one was set. */
+    /**
+     * The file every failure was written to as it happened ({@link ImporterBuilder#failuresFile}), if one was set.
+     *
+     * @return the failures file, or empty when none was set
+     */
     public Optional<Path> failuresFile() {
         return Optional.ofNullable(failuresFile);
     }
 
-    /** Lines written to the {@linkplain #failuresFile() failures file}: one per failure that could be written. */
+    /**
+     * Lines written to the {@linkplain #failuresFile() failures file}: one per failure that could be written.
+     *
+     * @return the number of lines written, 0 or more
+     */
     public long failuresWritten() {
         return failuresWritten;
     }
@@ -269,12 +349,18 @@ public final class ImportReport {
      * Failures the failures file could not hold: records of which nothing is known to write (no item, no original
      * text, no account), and lines over the length limit, which are never kept. They are counted and listed in the
      * report all the same.
+     *
+     * @return the number of failures that could not be written, 0 or more
      */
     public long failuresUnwritable() {
         return failuresUnwritable;
     }
 
-    /** The import's verification, when it had one ({@link ImporterBuilder#verify}): what reading it back found. */
+    /**
+     * The import's verification, when it had one ({@link ImporterBuilder#verify}): what reading it back found.
+     *
+     * @return the verification report, or empty when the import was not verified
+     */
     public Optional<VerificationReport> verification() {
         return Optional.ofNullable(verification);
     }
@@ -288,6 +374,8 @@ public final class ImportReport {
     /**
      * True when every record was imported ({@link #allImported()}) and, when the import was verified, nothing was
      * left missing or different ({@link VerificationReport#allEqual()}): what a command line's exit status 0 means.
+     *
+     * @return true when everything was imported and, if verified, read back equal
      */
     public boolean allImportedAndEqual() {
         return allImported() && (verification == null || verification.allEqual());
@@ -296,6 +384,9 @@ public final class ImportReport {
     /**
      * A human-readable summary: totals, failures grouped by code with their meaning, and the first
      * {@code maxListed} failures one per line. Text from the server or the input is {@linkplain #printable escaped}.
+     *
+     * @param maxListed how many failures to list one a line, 0 or more
+     * @return the summary, several lines, each ending in a line separator
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();
@@ -372,8 +463,10 @@ public final class ImportReport {
      * <p>When the report did not keep every failure ({@link #failuresNotKept()}), only those it kept are written: set
      * {@link ImporterBuilder#failuresFile} to have the import write them all as they happen.
      *
+     * @param file the file to create or replace (not null)
      * @return how many failures could not be written: those of which nothing is known to write, and those the report
      *     did not keep (all are still counted in {@link #failed()} and {@link #failuresByCode()})
+     * @throws IOException when the file cannot be written
      */
     public int writeFailures(Path file) throws IOException {
         long unwritable = failuresNotKept();
@@ -395,6 +488,10 @@ public final class ImportReport {
      * Like {@link #writeFailures(Path)}, to a writer (left open). A writer takes characters: an invalid line's bytes
      * that are not UTF-8 are written as the writer encodes the lone surrogates that stand for them (typically
      * {@code ?}); {@link #writeFailures(Path)} writes them back exactly.
+     *
+     * @param out where the lines go (not null; left open)
+     * @return how many failures could not be written, as {@link #writeFailures(Path)} counts them
+     * @throws IOException when the writer fails
      */
     public int writeFailures(Writer out) throws IOException {
         BufferedWriter w = out instanceof BufferedWriter ? (BufferedWriter) out : new BufferedWriter(out);

@@ -36,6 +36,8 @@ final class ImportRun<U, C extends Call, A> {
     private final Listeners events;
     private final Ticker ticker;
     private final String phase;
+    /** The phase's name on progress lines ({@link #labelled}); the phase's own name unless told otherwise. */
+    private String label;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition dispatcherWake = lock.newCondition();
@@ -55,6 +57,13 @@ final class ImportRun<U, C extends Call, A> {
         this.events = events;
         this.ticker = ticker;
         this.phase = core.phase().name();
+        this.label = phase;
+    }
+
+    /** Names the phase {@code label} on progress lines (a repair runs the relations phase: its lines say "repair"). */
+    ImportRun<U, C, A> labelled(String label) {
+        this.label = label;
+        return this;
     }
 
     /**
@@ -343,7 +352,7 @@ final class ImportRun<U, C extends Call, A> {
         }
         if (settings.progress() != null) {
             try {
-                settings.progress().onProgress(snapshot);
+                settings.progress().onProgress(label, snapshot);
             } catch (RuntimeException e) {
                 // a faulty listener must not stop the import
             }

@@ -62,7 +62,11 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /** How long an outage may last by default before the run stops: 10 minutes. */
     public static final Duration DEFAULT_OUTAGE_LIMIT = Duration.ofMinutes(10);
 
-    /** A builder for imports sent through {@code client} (and so through its rate limiter). */
+    /**
+     * A builder for imports sent through {@code client} (and so through its rate limiter).
+     *
+     * @param client the client that sends the calls, or null for a validator
+     */
     protected ImporterBuilder(FriendImportClient client) {
         this.client = Objects.requireNonNull(client, "client");
     }
@@ -75,10 +79,19 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         this.client = null;
     }
 
-    /** This builder, typed as the concrete class. */
+    /**
+     * This builder, typed as the concrete class.
+     *
+     * @return {@code this}
+     */
     protected abstract B self();
 
-    /** Items per request, 1 to 1000 (the API's limit). Default 1000. */
+    /**
+     * Items per request, 1 to 1000 (the API's limit). Default 1000.
+     *
+     * @param batchSize the number of items per call, 1 to 1000
+     * @return this builder
+     */
     public B batchSize(int batchSize) {
         if (batchSize < 1 || batchSize > BulkImporter.MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batchSize must be 1.." + BulkImporter.MAX_BATCH_SIZE + ", was " + batchSize);
@@ -90,6 +103,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * The most items held in memory at once, waiting or in flight (default 100,000; at least the batch size).
      * Unsorted input is grouped within this bound: the larger it is, the fuller the batches of unsorted input.
+     *
+     * @param maxBufferedItems the most items in memory, at least the batch size
+     * @return this builder
      */
     public B maxBufferedItems(int maxBufferedItems) {
         if (maxBufferedItems < 1) {
@@ -99,7 +115,12 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** The most calls awaiting answers at once (default 512); the rate limiter usually bounds it first. */
+    /**
+     * The most calls awaiting answers at once (default 512); the rate limiter usually bounds it first.
+     *
+     * @param maxInFlight the most calls in flight, positive
+     * @return this builder
+     */
     public B maxInFlight(int maxInFlight) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be positive, was " + maxInFlight);
@@ -108,7 +129,12 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** Attempts per item before a transient error is reported as a failure (default 10). */
+    /**
+     * Attempts per item before a transient error is reported as a failure (default 10).
+     *
+     * @param maxAttempts the number of attempts, positive
+     * @return this builder
+     */
     public B maxAttempts(int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be positive, was " + maxAttempts);
@@ -120,6 +146,10 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * Backoff before retrying a transient error: {@code initial × 2^(attempt−1)}, at most {@code max}, with
      * jitter (a random half of it). Defaults 200 ms and 10 s.
+     *
+     * @param initial the first backoff (positive)
+     * @param max the longest backoff (at least {@code initial})
+     * @return this builder
      */
     public B backoff(Duration initial, Duration max) {
         if (initial.isNegative() || max.compareTo(initial) < 0) {
@@ -134,13 +164,21 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * With {@link Pacing#PAUSE}: how long every call pauses when throttled answers persist, 3 or more within one second
      * (default 100 ms); a lone throttled answer only delays its own call, by the backoff. The default pacing,
      * {@link Pacing#WINDOW}, never pauses every call.
+     *
+     * @param pause the pause (positive)
+     * @return this builder
      */
     public B throttlePause(Duration pause) {
         this.throttlePause = requireNotNegative(pause, "throttlePause");
         return self();
     }
 
-    /** How long every call pauses after 70050, too many failed signature checks (default 60 s). */
+    /**
+     * How long every call pauses after 70050, too many failed signature checks (default 60 s).
+     *
+     * @param pause the pause (positive)
+     * @return this builder
+     */
     public B lockoutPause(Duration pause) {
         this.lockoutPause = requireNotNegative(pause, "lockoutPause");
         return self();
@@ -150,6 +188,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * How long a From_Account's partial batch may wait for more of its records before it is sent anyway
      * (default 2 s). Matters only for input that arrives slowly; a full buffer or the end of the input sends
      * partial batches at once.
+     *
+     * @param linger the longest wait of a partial batch (zero or more)
+     * @return this builder
      */
     public B linger(Duration linger) {
         this.linger = requireNotNegative(linger, "linger");
@@ -166,6 +207,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * new input needs a new journal. One importer at a time may use a journal: another is refused at once
      * ({@link JournalInUseException}). To have the input's description checked as well, use
      * {@link #journal(Path, String)}.
+     *
+     * @param file the journal file, created when absent; null (the default) for no journal
+     * @return this builder
      */
     public B journal(Path file) {
         this.journal = file;
@@ -179,6 +223,10 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * since the journal identifies records by their position in the input. Describe the input so that the same input
      * always gets the same description and another input another, for example {@code "file /data/friends.jsonl"} or
      * {@code "export of 2026-11-30"}; one line, no secrets. See {@link JournalIdentity}.
+     *
+     * @param file the journal file, created when absent (not null)
+     * @param input the input's description, one line without secrets
+     * @return this builder
      */
     public B journal(Path file, String input) {
         this.journal = file;
@@ -189,19 +237,32 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * Forces every journal entry to the device (default off). Off, the journal survives the process being
      * killed; on, it also survives power loss, at a cost per call.
+     *
+     * @param fsync true to force every entry to the device
+     * @return this builder
      */
     public B fsyncJournal(boolean fsync) {
         this.fsyncJournal = fsync;
         return self();
     }
 
-    /** Receives progress snapshots (for example {@link ConsoleProgress}); null for none. */
+    /**
+     * Receives progress snapshots (for example {@link ConsoleProgress}); null for none.
+     *
+     * @param listener the progress listener, or null
+     * @return this builder
+     */
     public B progress(ProgressListener listener) {
         this.progress = listener;
         return self();
     }
 
-    /** How often progress is reported (default 500 ms). */
+    /**
+     * How often progress is reported (default 500 ms).
+     *
+     * @param interval the interval between snapshots (positive)
+     * @return this builder
+     */
     public B progressInterval(Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("progressInterval must be positive");
@@ -210,7 +271,12 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** The number of input records, for progress and ETA when the input is not a collection; -1 if unknown. */
+    /**
+     * The number of input records, for progress and ETA when the input is not a collection; -1 if unknown.
+     *
+     * @param total the expected number of records, or -1 when unknown
+     * @return this builder
+     */
     public B expectedTotal(long total) {
         this.expectedTotal = total;
         return self();
@@ -219,6 +285,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * Adds a listener of the import's events (calls, answers, throttling, relations settled, progress), for metrics;
      * may be called more than once, each listener then receiving every event. See {@link ImportListener}.
+     *
+     * @param listener the listener (not null)
+     * @return this builder
      */
     public B listener(ImportListener listener) {
         this.listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -230,6 +299,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * format (the same lines as {@link ImportReport#writeFailures}), so that the file holds every failure however
      * many there are, and those before a crash. The file is created, or emptied, at the first failure; a run where
      * nothing fails leaves it untouched. It must not be the input being read. Null (the default) writes none.
+     *
+     * @param file the failures file, or null for none
+     * @return this builder
      */
     public B failuresFile(Path file) {
         this.failuresFile = file;
@@ -241,6 +313,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * {@value #DEFAULT_KEEP_FAILURES}); every failure is counted, by code, and written to the
      * {@linkplain #failuresFile failures file}. Bounds the report's memory: a kept failure holds its item, and its
      * original text up to 64 K characters.
+     *
+     * @param count the number of failures kept, 0 or more
+     * @return this builder
      */
     public B keepFailures(int count) {
         if (count < 0) {
@@ -254,6 +329,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * The longest JSONL line read by {@code runJsonl} and {@code validateJsonl}, in bytes (default 1 MiB,
      * {@link JsonlInput#DEFAULT_MAX_LINE_BYTES}): a longer line is reported by its number and skipped, without ever
      * being held whole.
+     *
+     * @param bytes the longest line, in bytes (positive)
+     * @return this builder
      */
     public B maxLineBytes(int bytes) {
         if (bytes < 1) {
@@ -268,6 +346,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * {@value #MIN_MAX_BODY_BYTES}). A batch ends before the item that would make its body larger, whatever the batch
      * size; an item larger than the cap on its own goes alone. No Tencent source documents a limit: a client-SDK page
      * mentions a 1 MB backend cap. A server that answers HTTP 413 anyway has the batch split and sent again in halves.
+     *
+     * @param bytes the largest body, in bytes (at least {@value #MIN_MAX_BODY_BYTES})
+     * @return this builder
      */
     public B maxBodyBytes(int bytes) {
         if (bytes < MIN_MAX_BODY_BYTES) {
@@ -286,6 +367,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * {@code Iterable} or to {@code runJsonl} as a file; {@code run(Stream)} refuses. With a journal, the accounts
      * phase is journaled beside it ({@code <journal>.accounts}): a run started again neither checks nor imports a
      * confirmed account again. Its report is {@link ImportReport#accounts()}.
+     *
+     * @param mode the accounts mode (not null)
+     * @return this builder
      */
     public B accounts(AccountsMode mode) {
         this.accountsMode = Objects.requireNonNull(mode, "mode");
@@ -296,6 +380,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * How calls are kept within the server's rate limit, and what a throttled answer does (default
      * {@link Pacing#WINDOW}: a model of the server's sliding second, throttled calls sent again with the next
      * permits; {@link Pacing#PAUSE} is the earlier rule, kept for comparison). See {@link Pacing}.
+     *
+     * @param pacing the pacing (not null)
+     * @return this builder
      */
     public B pacing(Pacing pacing) {
         this.pacing = Objects.requireNonNull(pacing, "pacing");
@@ -308,6 +395,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * {@link AccountsMode#IMPORT} mode creates only the accounts it lists: an account a relation names that neither
      * exists nor is listed is reported missing (a friend whose account was deleted is not created again). Null (the
      * default): no list; every missing account is created with its UserID alone.
+     *
+     * @param file the accounts file, or null for none
+     * @return this builder
      */
     public B accountsFile(Path file) {
         this.accountsFile = file;
@@ -315,7 +405,12 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** Like {@link #accountsFile(Path)}, the accounts given as objects (iterated once per run). */
+    /**
+     * Like {@link #accountsFile(Path)}, the accounts given as objects (iterated once per run).
+     *
+     * @param accounts the accounts to create, or null for none
+     * @return this builder
+     */
     public B accountsList(Iterable<AccountItem> accounts) {
         this.accountsList = accounts;
         this.accountsFile = null;
@@ -331,6 +426,10 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * retries do not count. While such answers come, one call at a time is sent, so that a failure systematic from
      * the start costs {@code calls} calls with full batches. The failures of the streak are not journaled, so that a
      * rerun with the same journal after the fix sends them again.
+     *
+     * @param calls the consecutive calls that stop the import (positive)
+     * @param relations the relations those calls must hold at least (positive)
+     * @return this builder
      */
     public B breaker(int calls, int relations) {
         if (calls < 1 || relations < 1) {
@@ -342,7 +441,11 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** Switches the {@linkplain #breaker breaker for systematic failures} off: every relation is sent. */
+    /**
+     * Switches the {@linkplain #breaker breaker for systematic failures} off: every relation is sent.
+     *
+     * @return this builder
+     */
     public B breakerOff() {
         this.breakerCalls = 0;
         this.breakerRelations = 0;
@@ -353,6 +456,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * Writes the accounts that do not exist after the accounts phase (missing and not created, or failed) to
      * {@code file}, one {@code {"UserID":…}} a line: the accounts-file format, ready to be completed with Nicks and
      * imported. Null (the default): none written; the report lists the first ones.
+     *
+     * @param file the file to write, or null for none
+     * @return this builder
      */
     public B missingAccountsFile(Path file) {
         this.missingAccountsFile = file;
@@ -367,6 +473,8 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * the import. An outage longer than this stops it with an {@link ImportAbortedException}; what was not imported
      * stays undone in the journal, and a run with the same journal resumes it.
      *
+     * @param limit the longest outage the import waits out (positive)
+     * @return this builder
      * @throws IllegalArgumentException when not positive
      */
     public B outageLimit(Duration limit) {
@@ -380,6 +488,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
     /**
      * Where the accounts phase keeps its sorted accounts during the run (about 41 bytes an account, deleted at the
      * end); null (the default) for the system's temporary directory.
+     *
+     * @param dir the directory, or null for the system's temporary directory
+     * @return this builder
      */
     public B accountsTempDir(Path dir) {
         this.accountsTempDir = dir;
@@ -395,6 +506,9 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
      * {@code verify(Verification)} passes its item type.
      *
      * @param type reads the friends back: a generated {@code XItem.TYPE}
+     * @param verification how to verify: {@link Verification#full()}, a sample, or {@link Verification#off()} (not
+     *     null)
+     * @return this builder
      * @throws IllegalArgumentException when {@code type} cannot read friends back (a hand-written {@link
      *     io.timport.wire.ItemType} without {@code readBack})
      */
@@ -412,7 +526,11 @@ public abstract class ImporterBuilder<T extends AddFriendItem, B extends Importe
         return self();
     }
 
-    /** The engine with these settings; concrete builders wrap it. */
+    /**
+     * The engine with these settings; concrete builders wrap it.
+     *
+     * @return a new importer
+     */
     protected final BulkImporter<T> buildImporter() {
         return new BulkImporter<T>(client, settings(), new AccountsSettings(accountsMode, accountsFile, accountsList,
                 missingAccountsFile, accountsTempDir)).verifying(verification, verifiedType);

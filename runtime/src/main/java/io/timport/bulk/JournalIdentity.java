@@ -53,12 +53,21 @@ public final class JournalIdentity {
      *
      * @param input what the input is, in the caller's words (for example {@code "file /data/friends.jsonl"}), or
      *     null when not described; one line, no secrets
+     * @param app the app the import sends to (not null)
+     * @return the identity
      */
     public static JournalIdentity of(AppConfig app, String input) {
         return of(app.endpoint().baseUri().getHost(), app.sdkAppId(), input);
     }
 
-    /** An identity from its parts; see {@link #of(AppConfig, String)}. */
+    /**
+     * An identity from its parts; see {@link #of(AppConfig, String)}.
+     *
+     * @param host the endpoint's host, such as {@code "adminapisgp.im.qcloud.com"}
+     * @param sdkAppId the app's SDKAppID
+     * @param input what the input is, in the caller's words, or null
+     * @return the identity
+     */
     public static JournalIdentity of(String host, long sdkAppId, String input) {
         return new JournalIdentity(host, sdkAppId, input);
     }
@@ -67,6 +76,8 @@ public final class JournalIdentity {
      * What the journal at {@code file} records it belongs to: empty when the file does not exist or holds no
      * identity yet (a new journal, or one written before identities existed).
      *
+     * @param file the journal file (not null)
+     * @return the identity the journal records, or empty
      * @throws IOException when it is not a timport journal, is damaged, or was written by a newer timport
      */
     public static Optional<JournalIdentity> read(Path file) throws IOException {
@@ -78,6 +89,7 @@ public final class JournalIdentity {
      * the journal at {@code file} (also when the file does not exist yet: then it may), and that no importer is using
      * it now. The input's content is checked as the run reads it.
      *
+     * @param file the journal file (not null)
      * @throws JournalMismatchException when the journal belongs to another app or input, or was written before
      *     journals recorded the input's fingerprint and holds completed work
      * @throws JournalInUseException when another importer is using the journal
@@ -101,22 +113,38 @@ public final class JournalIdentity {
         }
     }
 
-    /** The endpoint's host. */
+    /**
+     * The endpoint's host.
+     *
+     * @return the host, such as {@code "adminapisgp.im.qcloud.com"}
+     */
     public String host() {
         return host;
     }
 
-    /** The app's SDKAppID. */
+    /**
+     * The app's SDKAppID.
+     *
+     * @return the SDKAppID
+     */
     public long sdkAppId() {
         return sdkAppId;
     }
 
-    /** The caller's description of the input, or null when none was given. */
+    /**
+     * The caller's description of the input, or null when none was given.
+     *
+     * @return the description, or null
+     */
     public String input() {
         return input;
     }
 
-    /** The target in words: {@code "adminapisgp.im.qcloud.com (SDKAppID 1400000000)"}. */
+    /**
+     * The target in words: {@code "adminapisgp.im.qcloud.com (SDKAppID 1400000000)"}.
+     *
+     * @return the host and SDKAppID in words
+     */
     public String target() {
         return host + " (SDKAppID " + sdkAppId + ")";
     }

@@ -14,6 +14,7 @@ public final class JournalInUseException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path journal;
+    /** Who holds the journal, or null when unknown. */
     private final String holder;
 
     JournalInUseException(Path journal, String holder) {
@@ -24,12 +25,20 @@ public final class JournalInUseException extends IOException {
         this.holder = holder;
     }
 
-    /** The journal in use. */
+    /**
+     * The journal in use.
+     *
+     * @return the journal file
+     */
     public Path journal() {
         return journal;
     }
 
-    /** Who holds it, for example {@code "pid 4242 on host build-7, since 2026-12-02T11:40:00Z"}; null if unknown. */
+    /**
+     * Who holds it, for example {@code "pid 4242 on host build-7, since 2026-12-02T11:40:00Z"}; null if unknown.
+     *
+     * @return the holder in words, or null
+     */
     public String holder() {
         return holder;
     }

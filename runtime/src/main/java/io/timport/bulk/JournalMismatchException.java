@@ -25,7 +25,11 @@ public final class JournalMismatchException extends IOException {
         this.journal = journal;
     }
 
-    /** The journal that was refused. */
+    /**
+     * The journal that was refused.
+     *
+     * @return the journal file
+     */
     public Path journal() {
         return journal;
     }

@@ -70,7 +70,15 @@ public final class JsonlInput {
     private JsonlInput() {
     }
 
-    /** The relations of a JSONL file; close the stream (the importer does) to close the file. */
+    /**
+     * The relations of a JSONL file; close the stream (the importer does) to close the file.
+     *
+     * @param <T> the item type
+     * @param file the JSONL file (not null)
+     * @param type reads each line's item (a generated {@code XItem.TYPE})
+     * @return the records, one per non-blank line, in file order; invalid lines are invalid records
+     * @throws IOException when the file cannot be opened
+     */
     public static <T extends AddFriendItem> Stream<ImportRecord<T>> read(Path file, ItemType<T> type)
             throws IOException {
         return read(file, type, DEFAULT_MAX_LINE_BYTES);
@@ -80,6 +88,11 @@ public final class JsonlInput {
      * The relations of a JSONL file, with a limit on the length of a line.
      *
      * @param maxLineBytes the longest line read, in bytes; a longer one is reported by number and skipped
+     * @param <T> the item type
+     * @param file the JSONL file (not null)
+     * @param type reads each line's item (a generated {@code XItem.TYPE})
+     * @return the records, one per non-blank line, in file order; invalid lines are invalid records
+     * @throws IOException when the file cannot be opened
      */
     public static <T extends AddFriendItem> Stream<ImportRecord<T>> read(Path file, ItemType<T> type,
             int maxLineBytes) throws IOException {
@@ -91,6 +104,10 @@ public final class JsonlInput {
      * The relations of a JSONL stream; closing the returned stream closes {@code in}.
      *
      * @param name what origins call the source ({@code name:line})
+     * @param <T> the item type
+     * @param in the JSONL bytes, UTF-8 (not null)
+     * @param type reads each line's item (a generated {@code XItem.TYPE})
+     * @return the records, one per non-blank line, in order; invalid lines are invalid records
      */
     public static <T extends AddFriendItem> Stream<ImportRecord<T>> read(InputStream in, String name,
             ItemType<T> type) {
@@ -103,6 +120,10 @@ public final class JsonlInput {
      *
      * @param name what origins call the source ({@code name:line})
      * @param maxLineBytes the longest line read, in bytes; a longer one is reported by number and skipped
+     * @param <T> the item type
+     * @param in the JSONL bytes, UTF-8 (not null)
+     * @param type reads each line's item (a generated {@code XItem.TYPE})
+     * @return the records, one per non-blank line, in order; invalid lines are invalid records
      */
     public static <T extends AddFriendItem> Stream<ImportRecord<T>> read(InputStream in, String name,
             ItemType<T> type, int maxLineBytes) {

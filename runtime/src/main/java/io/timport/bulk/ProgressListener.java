@@ -8,6 +8,23 @@ package io.timport.bulk;
 @FunctionalInterface
 public interface ProgressListener {
 
-    /** Called with the latest snapshot. */
+    /**
+     * Called with the latest snapshot.
+     *
+     * @param progress the snapshot (not null)
+     */
     void onProgress(ImportProgress progress);
+
+    /**
+     * Called with the latest snapshot of one phase of a run: {@code "accounts"}, {@code "relations"},
+     * {@code "verification"} or {@code "repair"} (a migration has several; a plain import has only
+     * {@code "relations"}). By default the phase is ignored and the snapshot goes to {@link #onProgress(ImportProgress)};
+     * {@link ConsoleProgress} names the phase at the start of its line.
+     *
+     * @param phase the phase the snapshot is of
+     * @param progress the snapshot
+     */
+    default void onProgress(String phase, ImportProgress progress) {
+        onProgress(progress);
+    }
 }

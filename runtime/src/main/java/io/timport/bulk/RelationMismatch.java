@@ -25,7 +25,15 @@ public record RelationMismatch(String fromAccount, String toAccount, long positi
         DIFFERS
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param fromAccount the friend list's owner
+     * @param toAccount   the friend
+     * @param position    the position of its record in the input (the last record of the pair)
+     * @param kind        missing or different
+     * @param differences the fields that differ, expected and found; empty when missing
+     */
     public RelationMismatch {
         Objects.requireNonNull(fromAccount, "fromAccount");
         Objects.requireNonNull(toAccount, "toAccount");
@@ -36,6 +44,8 @@ public record RelationMismatch(String fromAccount, String toAccount, long positi
     /**
      * One line: {@code record 17: alice -> bob: missing}, or
      * {@code record 18: alice -> carol: Remark: expected "Bobby", found "Bob"; ...}; escaped for a terminal.
+     *
+     * @return the line, without a line separator
      */
     public String message() {
         StringBuilder s = new StringBuilder("record ").append(position).append(": ")

@@ -26,17 +26,30 @@ public enum RelationOutcome {
         this.failureKind = failureKind;
     }
 
-    /** True for the outcomes that are failures ({@link ImportReport#failed()}). */
+    /**
+     * True for the outcomes that are failures ({@link ImportReport#failed()}).
+     *
+     * @return true for a failure outcome
+     */
     public boolean isFailure() {
         return failureKind != null;
     }
 
-    /** The failure kind of this outcome, or null when it is not a failure. */
+    /**
+     * The failure kind of this outcome, or null when it is not a failure.
+     *
+     * @return the failure kind, or null
+     */
     public ImportFailure.Kind failureKind() {
         return failureKind;
     }
 
-    /** The outcome of a failure of this kind. */
+    /**
+     * The outcome of a failure of this kind.
+     *
+     * @param kind the failure kind (not null)
+     * @return the outcome of that kind of failure
+     */
     public static RelationOutcome of(ImportFailure.Kind kind) {
         switch (kind) {
             case INVALID_INPUT:

@@ -53,7 +53,11 @@ public final class Verification {
         this.tempDirectory = tempDirectory;
     }
 
-    /** Every From_Account of the input is read back, with repairs. */
+    /**
+     * Every From_Account of the input is read back, with repairs.
+     *
+     * @return a full verification with repairs
+     */
     public static Verification full() {
         return new Verification(Mode.FULL, 0, DEFAULT_SEED, true, null);
     }
@@ -63,6 +67,8 @@ public final class Verification {
      * with repairs: a quick proof of a huge import. The draw is seeded ({@link #DEFAULT_SEED}, or
      * {@link #withSeed}), so that a resumed run draws the same users.
      *
+     * @param users the number of From_Accounts to read back (positive)
+     * @return a sample verification with repairs and the default seed
      * @throws IllegalArgumentException when {@code users} is not positive
      */
     public static Verification sample(int users) {
@@ -72,7 +78,11 @@ public final class Verification {
         return new Verification(Mode.SAMPLE, users, DEFAULT_SEED, true, null);
     }
 
-    /** No verification. */
+    /**
+     * No verification.
+     *
+     * @return the verification that does nothing
+     */
     public static Verification off() {
         return OFF;
     }
@@ -81,6 +91,8 @@ public final class Verification {
      * Reads a mode as a command line writes it: {@code full}, {@code sample N} (or {@code sample:N},
      * {@code sample=N}) or {@code off}; case does not matter.
      *
+     * @param text the mode in words (not null)
+     * @return the verification the text names, with repairs
      * @throws IllegalArgumentException naming what is wrong
      */
     public static Verification parse(String text) {
@@ -106,17 +118,31 @@ public final class Verification {
         throw new IllegalArgumentException("must be full, sample N or off, was \"" + text.trim() + "\"");
     }
 
-    /** The same, with the relations found missing or different only reported, never imported again. */
+    /**
+     * The same, with the relations found missing or different only reported, never imported again.
+     *
+     * @return a copy without repairs
+     */
     public Verification withoutRepairs() {
         return new Verification(mode, sampleUsers, seed, false, tempDirectory);
     }
 
-    /** The same, with repairs on or off. */
+    /**
+     * The same, with repairs on or off.
+     *
+     * @param repair true to import missing and different relations again
+     * @return a copy with repairs on or off
+     */
     public Verification withRepairs(boolean repair) {
         return new Verification(mode, sampleUsers, seed, repair, tempDirectory);
     }
 
-    /** The same, with another seed for the draw of a {@linkplain #sample sample}. */
+    /**
+     * The same, with another seed for the draw of a {@linkplain #sample sample}.
+     *
+     * @param seed the seed of the draw
+     * @return a copy with that seed
+     */
     public Verification withSeed(long seed) {
         return new Verification(mode, sampleUsers, seed, repairs, tempDirectory);
     }
@@ -125,36 +151,64 @@ public final class Verification {
      * The same, sorting large unsorted inputs in {@code directory} (default: the system's temporary directory). An
      * input of more relations than the importer's {@link ImporterBuilder#maxBufferedItems} is sorted by From_Account
      * there, in files about as large as the input, deleted at the end.
+     *
+     * @param directory the directory, or null for the system's temporary directory
+     * @return a copy sorting in that directory
      */
     public Verification withTempDirectory(Path directory) {
         return new Verification(mode, sampleUsers, seed, repairs, directory);
     }
 
+    /**
+     * How it verifies: full, a sample, or not at all.
+     *
+     * @return the mode, never null
+     */
     public Mode mode() {
         return mode;
     }
 
-    /** True unless {@link Mode#OFF}. */
+    /**
+     * True unless {@link Mode#OFF}.
+     *
+     * @return true when something is verified
+     */
     public boolean isOn() {
         return mode != Mode.OFF;
     }
 
-    /** The users of a {@linkplain Mode#SAMPLE sample}; 0 otherwise. */
+    /**
+     * The users of a {@linkplain Mode#SAMPLE sample}; 0 otherwise.
+     *
+     * @return the number of users, or 0
+     */
     public int sampleUsers() {
         return sampleUsers;
     }
 
-    /** The seed of a sample's draw. */
+    /**
+     * The seed of a sample's draw.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** Whether relations found missing or different are imported again, then read back again. */
+    /**
+     * Whether relations found missing or different are imported again, then read back again.
+     *
+     * @return true when repairs are on
+     */
     public boolean repairs() {
         return repairs;
     }
 
-    /** Where large inputs are sorted, or null for the system's temporary directory. */
+    /**
+     * Where large inputs are sorted, or null for the system's temporary directory.
+     *
+     * @return the directory, or null
+     */
     public Path tempDirectory() {
         return tempDirectory;
     }

@@ -9,6 +9,7 @@ public final class VerificationAbortedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The error code that stopped the verification, or 0. */
     private final int errorCode;
     private final transient VerificationReport report;
 
@@ -18,12 +19,20 @@ public final class VerificationAbortedException extends Exception {
         this.report = report;
     }
 
-    /** The server's error code that stopped it, or 0 when the cause was not a server answer. */
+    /**
+     * The server's error code that stopped it, or 0 when the cause was not a server answer.
+     *
+     * @return the code, or 0
+     */
     public int errorCode() {
         return errorCode;
     }
 
-    /** What was verified before it stopped. */
+    /**
+     * What was verified before it stopped.
+     *
+     * @return the report of the stopped verification; {@link VerificationReport#aborted()} is true
+     */
     public VerificationReport report() {
         return report;
     }

@@ -79,72 +79,128 @@ public final class VerificationReport {
                 Map.of(), 0, 0, List.of(), 0, duration, true);
     }
 
-    /** How it was verified: full, a sample, with or without repairs. */
+    /**
+     * How it was verified: full, a sample, with or without repairs.
+     *
+     * @return the verification settings, never null
+     */
     public Verification verification() {
         return verification;
     }
 
-    /** The From_Accounts of the input (with at least one valid record). */
+    /**
+     * The From_Accounts of the input (with at least one valid record).
+     *
+     * @return the number of users, 0 or more
+     */
     public long usersInInput() {
         return usersInInput;
     }
 
-    /** The From_Accounts verified: all of them, or the sample (including those an earlier run verified). */
+    /**
+     * The From_Accounts verified: all of them, or the sample (including those an earlier run verified).
+     *
+     * @return the number of users verified, 0 or more
+     */
     public long users() {
         return users;
     }
 
-    /** The relations of the users verified: the last valid record of each of their pairs. */
+    /**
+     * The relations of the users verified: the last valid record of each of their pairs.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long relations() {
         return relations;
     }
 
-    /** Relations of users an earlier run found equal, per the verification journal: not read again. */
+    /**
+     * Relations of users an earlier run found equal, per the verification journal: not read again.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long equalEarlier() {
         return equalEarlier;
     }
 
-    /** Relations read back equal at the first reading (not counting {@link #equalEarlier()}). */
+    /**
+     * Relations read back equal at the first reading (not counting {@link #equalEarlier()}).
+     *
+     * @return the number of relations, 0 or more
+     */
     public long equal() {
         return equal;
     }
 
-    /** Relations {@code friend_get} did not return at the first reading. */
+    /**
+     * Relations {@code friend_get} did not return at the first reading.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long missing() {
         return missing;
     }
 
-    /** Relations {@code friend_get} returned with some field not as expected at the first reading. */
+    /**
+     * Relations {@code friend_get} returned with some field not as expected at the first reading.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long different() {
         return different;
     }
 
-    /** Relations found different, counted by field (a relation with two fields that differ counts in both). */
+    /**
+     * Relations found different, counted by field (a relation with two fields that differ counts in both).
+     *
+     * @return an unmodifiable map of field name to number of relations, empty when none differed
+     */
     public Map<String, Long> mismatchesByField() {
         return mismatchesByField;
     }
 
-    /** The first relations found missing or different at the first reading (how many: keepFailures). */
+    /**
+     * The first relations found missing or different at the first reading (how many: keepFailures).
+     *
+     * @return an unmodifiable list, empty when nothing was found
+     */
     public List<RelationMismatch> found() {
         return found;
     }
 
-    /** Users whose friends could not be read (a permanent error, or attempts exhausted); their relations unproven. */
+    /**
+     * Users whose friends could not be read (a permanent error, or attempts exhausted); their relations unproven.
+     *
+     * @return the number of users, 0 or more
+     */
     public long unreadableUsers() {
         return unreadableUsers;
     }
 
-    /** The relations of the {@linkplain #unreadableUsers() users that could not be read}. */
+    /**
+     * The relations of the {@linkplain #unreadableUsers() users that could not be read}.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long unreadableRelations() {
         return unreadableRelations;
     }
 
-    /** Why users could not be read: their count by code. */
+    /**
+     * Why users could not be read: their count by code.
+     *
+     * @return an unmodifiable map of code to number of users, empty when every user was read
+     */
     public Map<Integer, Long> unreadableByCode() {
         return unreadableByCode;
     }
 
-    /** Relations found missing or different, imported again, and then read back equal. */
+    /**
+     * Relations found missing or different, imported again, and then read back equal.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long repaired() {
         return repaired;
     }
@@ -152,47 +208,81 @@ public final class VerificationReport {
     /**
      * Relations sent again by the repairs, over every round: at least {@link #repaired()}; more when a repair did
      * not come right at once and was sent again in the next round.
+     *
+     * @return the number of relations sent, 0 or more
      */
     public long reimported() {
         return reimported;
     }
 
-    /** friend_import calls the repairs took. */
+    /**
+     * friend_import calls the repairs took.
+     *
+     * @return the number of calls, 0 or more
+     */
     public long repairCalls() {
         return repairCalls;
     }
 
-    /** Repairs the server refused, by code (those relations are still missing or different). */
+    /**
+     * Repairs the server refused, by code (those relations are still missing or different).
+     *
+     * @return an unmodifiable map of code to number of relations, empty when no repair was refused
+     */
     public Map<Integer, Long> repairFailuresByCode() {
         return repairFailuresByCode;
     }
 
-    /** Relations missing at the end: after the repairs, or found missing when there were none. */
+    /**
+     * Relations missing at the end: after the repairs, or found missing when there were none.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long stillMissing() {
         return stillMissing;
     }
 
-    /** Relations different at the end: after the repairs, or found different when there were none. */
+    /**
+     * Relations different at the end: after the repairs, or found different when there were none.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long stillDifferent() {
         return stillDifferent;
     }
 
-    /** The first relations still missing or different at the end (how many: keepFailures). */
+    /**
+     * The first relations still missing or different at the end (how many: keepFailures).
+     *
+     * @return an unmodifiable list, empty when everything is equal
+     */
     public List<RelationMismatch> stillDifferentRelations() {
         return stillDifferentKept;
     }
 
-    /** friend_get calls (every page of every user, the second reading included). */
+    /**
+     * friend_get calls (every page of every user, the second reading included).
+     *
+     * @return the number of calls, 0 or more
+     */
     public long calls() {
         return calls;
     }
 
-    /** How long the verification ran, repairs included. */
+    /**
+     * How long the verification ran, repairs included.
+     *
+     * @return the wall-clock duration, never null
+     */
     public Duration duration() {
         return duration;
     }
 
-    /** True when the verification stopped before its end. */
+    /**
+     * True when the verification stopped before its end.
+     *
+     * @return true when it stopped early
+     */
     public boolean aborted() {
         return aborted;
     }
@@ -200,6 +290,8 @@ public final class VerificationReport {
     /**
      * The proof: the verification ran to its end, every relation of the users verified could be read, and nothing is
      * left missing or different.
+     *
+     * @return true when every relation verified is proven present and equal
      */
     public boolean allEqual() {
         return !aborted && stillMissing == 0 && stillDifferent == 0 && unreadableRelations == 0;
@@ -209,6 +301,9 @@ public final class VerificationReport {
      * The verification in words: what was read back, what was found, what was repaired, and the first
      * {@code maxListed} relations still different, one a line. Text from the server or the input is
      * {@linkplain ImportReport#printable escaped}.
+     *
+     * @param maxListed how many relations still different to list one a line, 0 or more
+     * @return the summary, several lines, each ending in a line separator
      */
     public String summary(int maxListed) {
         StringBuilder s = new StringBuilder();

@@ -33,6 +33,8 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
 
     /** The phase's name in events. */
     static final String VERIFICATION = "verification";
+    /** The repairs' name on progress lines (they run the relations phase). */
+    static final String REPAIR = "repair";
     /** The API of its calls, in events. */
     static final String FRIEND_GET = "friend_get";
     /** Repair rounds at most: a relation lost again by its repair is repaired again. */
@@ -70,9 +72,18 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
     private long reimported;
     private long repairCalls;
     private final Map<Integer, Long> repairFailures = new TreeMap<>();
+    /**
+     * Input positions whose repair the server refused (the engine had already retried what was transient): read back
+     * still missing or different, they are reported, not repaired again, since another round would be refused alike.
+     */
+    private final Set<Long> refused = new HashSet<>();
     private long roundMissing;
     private long roundDifferent;
     private List<RelationMismatch> roundKept = new ArrayList<>();
+    /** Read back still wrong after a refused repair: final, since no later round reads them again. */
+    private long refusedMissing;
+    private long refusedDifferent;
+    private final List<RelationMismatch> refusedKept = new ArrayList<>();
     private long calls;
 
     private VerifyRun(Verification verification, ImportSettings settings, ItemType<T> type,
@@ -162,9 +173,22 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         }
         VerificationReport report = new VerificationReport(verification, usersInInput, users, relations, equalEarlier,
                 equal, missing, different, byField, found, unreadableUsers, unreadableRelations, unreadableByCode,
-                repaired, reimported, repairCalls, repairFailures, roundMissing, roundDifferent, roundKept, calls,
+                repaired, reimported, repairCalls, repairFailures, roundMissing + refusedMissing,
+                roundDifferent + refusedDifferent, stillWrong(), calls,
                 Duration.ofNanos(ticker.nanoTime() - start), stop != null);
         return new Result(report, stop);
+    }
+
+    /** The relations left missing or different, as many as are kept: the refused repairs', then the last round's. */
+    private List<RelationMismatch> stillWrong() {
+        List<RelationMismatch> still = new ArrayList<>(refusedKept);
+        for (RelationMismatch m : roundKept) {
+            if (still.size() >= keep) {
+                break;
+            }
+            still.add(m);
+        }
+        return still;
     }
 
     /** A reading of {@code input}'s users through the production driver. */
@@ -174,8 +198,10 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         meter.journaled(journal != WorkJournal.NONE);
         VerifyPhase<T> phase = new VerifyPhase<>(type, VerifyPhase.policy(settings, new SplittableRandom()), pages,
                 journal, meter, this, settings.maxBufferedItems());
+        // The model of the server's second guards friend_get's limit as it guards friend_import's (Pacing.WINDOW)
+        ServerWindow window = settings.pacing() == Pacing.WINDOW ? ServerWindow.forPace(pages.pace()) : null;
         EngineCore<UserGroup<T>, VerifyCall<T>, io.timport.call.FriendGetPage> core = new EngineCore<>(phase, meter,
-                events, settings.maxInFlight(), null,
+                events, settings.maxInFlight(), window,
                 new OutageWatch(settings.outageLimit().toNanos(), journal != WorkJournal.NONE));
         EngineCore.Stop stop = new ImportRun<>(core, meter, new Unclosed(journal), settings, events, ticker)
                 .execute(input);
@@ -189,15 +215,19 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         ProgressMeter meter = new ProgressMeter(ImportListener.FRIEND_IMPORT, left.relations(), ticker.nanoTime(),
                 events);
         meter.journaled(false);
-        meter.failuresTo(0, null);
+        meter.failuresTo(Integer.MAX_VALUE, null); // kept to know which not to repair again; as many as repairs at most
         EngineCore<ImportRecord<? extends T>, RelationCall<T>, FriendImportResponse> core = RelationsPhase.engine(
                 settings, repairs, WorkJournal.NONE, meter, events, ticker, new SplittableRandom());
+        Flatten<T> relations = new Flatten<>(left.groups());
         EngineCore.Stop stop = new ImportRun<>(core, meter, WorkJournal.NONE, settings, events, ticker)
-                .execute(new Flatten<>(left.groups()));
+                .labelled(REPAIR).execute(relations);
         ImportReport report = meter.report(ticker.nanoTime(), stop != null);
         reimported += report.imported() + report.failed();
         repairCalls += report.calls();
         report.failuresByCode().forEach((code, n) -> repairFailures.merge(code, n, Long::sum));
+        for (ImportFailure failure : report.failures()) {
+            refused.add(relations.inputPosition(failure.position()));
+        }
         return stop;
     }
 
@@ -229,6 +259,15 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                 if (found.size() < keep) {
                     found.add(mismatch);
                 }
+            } else if (refused.contains(e.position())) {
+                if (m.missing()) {
+                    refusedMissing++;
+                } else {
+                    refusedDifferent++;
+                }
+                if (refusedKept.size() < keep) {
+                    refusedKept.add(mismatch);
+                }
             } else {
                 if (m.missing()) {
                     roundMissing++;
@@ -239,7 +278,7 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                     roundKept.add(mismatch);
                 }
             }
-            if (verification.repairs()) {
+            if (verification.repairs() && !refused.contains(e.position())) {
                 toRepair.add(group.from, e.position(), group.index, e.item());
             }
         }
@@ -334,11 +373,18 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
     /** The relations of the groups, one record each, user after user. */
     private static final class Flatten<T extends AddFriendItem> implements Iterator<ImportRecord<? extends T>> {
         private final Iterator<UserGroup<T>> groups;
+        /** The input position of each record handed out, in order: the run numbers them 1, 2, 3... */
+        private final List<Long> positions = new ArrayList<>();
         private String from;
         private Iterator<UserGroup.Expected<T>> current = java.util.Collections.emptyIterator();
 
         Flatten(Iterator<UserGroup<T>> groups) {
             this.groups = groups;
+        }
+
+        /** The input position of the {@code n}-th record handed out (1-based, as the run numbers them). */
+        long inputPosition(long n) {
+            return positions.get((int) (n - 1));
         }
 
         @Override
@@ -357,6 +403,7 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                 throw new NoSuchElementException();
             }
             UserGroup.Expected<T> e = current.next();
+            positions.add(e.position());
             return ImportRecord.of(from, e.item(), "record " + e.position());
         }
     }

@@ -41,6 +41,7 @@ public final class AccountClient {
      * Checks which of {@code userIds} exist: one {@code account_check} call, on the calling thread.
      *
      * @param userIds 1 to 100 UserIDs
+     * @return the server's answer, including request-level failures and failed items
      * @throws TransportException when no usable answer arrived within the request timeout
      * @throws InterruptedException when interrupted while waiting for a permit or the answer
      * @throws IllegalArgumentException when the arguments break a rule
@@ -51,7 +52,14 @@ public final class AccountClient {
                 () -> userIds.size() + " accounts");
     }
 
-    /** {@link #checkAccounts}, returning at once with the answer to come (the permit is taken before it returns). */
+    /**
+     * {@link #checkAccounts}, returning at once with the answer to come (the permit is taken before it returns).
+     *
+     * @param userIds 1 to 100 UserIDs
+     * @return the answer to come, completed exceptionally with a {@link TransportException} when no usable answer
+     *     arrived
+     * @throws InterruptedException when interrupted while waiting for the permit (nothing was sent)
+     */
     public CompletableFuture<AccountCheckResponse> checkAccountsAsync(List<String> userIds) throws InterruptedException {
         return transport.send(ChatApi.ACCOUNT_CHECK, NAME, checkBody(userIds), new CheckAnswer(), LOG,
                 () -> userIds.size() + " accounts");
@@ -71,6 +79,7 @@ public final class AccountClient {
      * {@code multiaccount_import} call, on the calling thread. Accounts that exist already are updated.
      *
      * @param accounts 1 to 100 accounts
+     * @return the server's answer, including request-level failures and the accounts that failed
      * @throws TransportException when no usable answer arrived within the request timeout
      * @throws InterruptedException when interrupted while waiting for a permit or the answer
      * @throws IllegalArgumentException when the arguments break a rule
@@ -82,7 +91,14 @@ public final class AccountClient {
                 () -> accounts.size() + " accounts");
     }
 
-    /** {@link #importAccounts}, returning at once with the answer to come (the permit is taken before it returns). */
+    /**
+     * {@link #importAccounts}, returning at once with the answer to come (the permit is taken before it returns).
+     *
+     * @param accounts 1 to 100 accounts
+     * @return the answer to come, completed exceptionally with a {@link TransportException} when no usable answer
+     *     arrived
+     * @throws InterruptedException when interrupted while waiting for the permit (nothing was sent)
+     */
     public CompletableFuture<MultiAccountImportResponse> importAccountsAsync(List<AccountItem> accounts)
             throws InterruptedException {
         return transport.send(ChatApi.MULTIACCOUNT_IMPORT, NAME, importBody(accounts), new MultiImportAnswer(), LOG,
@@ -101,6 +117,8 @@ public final class AccountClient {
     /**
      * Imports one account: one {@code account_import} call, on the calling thread. Its outcome is the request's.
      *
+     * @param account the account to create or update (not null)
+     * @return the server's answer; its request-level outcome is the account's
      * @throws TransportException when no usable answer arrived within the request timeout
      * @throws InterruptedException when interrupted while waiting for a permit or the answer
      * @throws IllegalArgumentException when the account breaks a rule
@@ -111,7 +129,14 @@ public final class AccountClient {
                 () -> "UserID " + account.userId());
     }
 
-    /** {@link #importAccount}, returning at once with the answer to come (the permit is taken before it returns). */
+    /**
+     * {@link #importAccount}, returning at once with the answer to come (the permit is taken before it returns).
+     *
+     * @param account the account to create or update (not null)
+     * @return the answer to come, completed exceptionally with a {@link TransportException} when no usable answer
+     *     arrived
+     * @throws InterruptedException when interrupted while waiting for the permit (nothing was sent)
+     */
     public CompletableFuture<AccountImportResponse> importAccountAsync(AccountItem account) throws InterruptedException {
         return transport.send(ChatApi.ACCOUNT_IMPORT, NAME, importBody(account), new ImportAnswer(), LOG,
                 () -> "UserID " + account.userId());
@@ -124,12 +149,22 @@ public final class AccountClient {
         return RequestWriter.accountImport(Transport.JSON, account);
     }
 
-    /** The limiter the calls of {@code api} take their permits from. */
+    /**
+     * The limiter the calls of {@code api} take their permits from.
+     *
+     * @param api the API, one of {@link ChatApi#ACCOUNT_CHECK}, {@link ChatApi#MULTIACCOUNT_IMPORT} and {@link
+     *     ChatApi#ACCOUNT_IMPORT}
+     * @return the limiter shared with the other clients of the same {@link ChatClient}, never null
+     */
     public RateLimiter rateLimiter(ChatApi api) {
         return chat.rateLimiter(api);
     }
 
-    /** The {@link ChatClient} this client belongs to. */
+    /**
+     * The {@link ChatClient} this client belongs to.
+     *
+     * @return the owning client, never null
+     */
     public ChatClient chatClient() {
         return chat;
     }

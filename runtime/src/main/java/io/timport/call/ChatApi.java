@@ -39,12 +39,20 @@ public enum ChatApi {
         this.callsPerSecond = callsPerSecond;
     }
 
-    /** The path under the endpoint, without a leading slash, e.g. {@code v4/sns/friend_import}. */
+    /**
+     * The path under the endpoint, without a leading slash, e.g. {@code v4/sns/friend_import}.
+     *
+     * @return the path relative to the endpoint's base URI
+     */
     public String path() {
         return path;
     }
 
-    /** The API's name as Tencent's pages write it: the last segment of the path, e.g. {@code friend_import}. */
+    /**
+     * The API's name as Tencent's pages write it: the last segment of the path, e.g. {@code friend_import}.
+     *
+     * @return the API name, such as {@code "friend_import"}
+     */
     public String apiName() {
         return path.substring(path.lastIndexOf('/') + 1);
     }
@@ -53,12 +61,18 @@ public enum ChatApi {
      * The most items one call may carry: friend_import's {@code AddFriendItem}s, account_check's {@code CheckItem}s,
      * multiaccount_import's accounts, friend_check's {@code To_Account}s; 1 for the APIs that take one account
      * (account_import) or read one user's page (friend_get).
+     *
+     * @return the per-call item limit (1 or more)
      */
     public int maxItemsPerCall() {
         return maxItemsPerCall;
     }
 
-    /** The documented call limit of the API, per app: calls per second. */
+    /**
+     * The documented call limit of the API, per app: calls per second.
+     *
+     * @return the documented limit in calls per second for one app (200 for friend_import)
+     */
     public int callsPerSecond() {
         return callsPerSecond;
     }

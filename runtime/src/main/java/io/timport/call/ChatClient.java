@@ -85,47 +85,85 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** A builder for a client of {@code app}. */
+    /**
+     * A builder for a client of {@code app}.
+     *
+     * @param app who calls and where (not null)
+     * @return a new builder with every default
+     */
     public static Builder builder(AppConfig app) {
         return new Builder(app);
     }
 
-    /** The friend_import client on this transport. */
+    /**
+     * The friend_import client on this transport.
+     *
+     * @return the friend_import client, sharing this client's UserSig cache, HTTP client and limiters
+     */
     public FriendImportClient friendImport() {
         return friendImport;
     }
 
-    /** The account_check, multiaccount_import and account_import client on this transport. */
+    /**
+     * The account_check, multiaccount_import and account_import client on this transport.
+     *
+     * @return the accounts client, sharing this client's UserSig cache, HTTP client and limiters
+     */
     public AccountClient accounts() {
         return accounts;
     }
 
-    /** The friend_get and friend_check client on this transport. */
+    /**
+     * The friend_get and friend_check client on this transport.
+     *
+     * @return the friend-reading client, sharing this client's UserSig cache, HTTP client and limiters
+     */
     public FriendReadClient friends() {
         return friends;
     }
 
-    /** The app this client calls for. */
+    /**
+     * The app this client calls for.
+     *
+     * @return the app configuration the client was built with
+     */
     public AppConfig app() {
         return transport.app();
     }
 
-    /** The connect timeout and the per-call deadline. */
+    /**
+     * The connect timeout and the per-call deadline.
+     *
+     * @return the timeouts the client was built with
+     */
     public Timeouts timeouts() {
         return transport.timeouts();
     }
 
-    /** The limiter every call of {@code api} takes a permit from. */
+    /**
+     * The limiter every call of {@code api} takes a permit from.
+     *
+     * @param api any Chat API this client calls
+     * @return the limiter of {@code api}: one given to the builder, a private one, or the JVM-wide shared one
+     */
     public RateLimiter rateLimiter(ChatApi api) {
         return transport.rateLimiter(Objects.requireNonNull(api, "api"));
     }
 
-    /** The most bytes one answer may have. */
+    /**
+     * The most bytes one answer may have.
+     *
+     * @return the per-answer cap in bytes
+     */
     public long maxAnswerBytes() {
         return transport.maxAnswerBytes();
     }
 
-    /** The most bytes of answers read at once, across every call in flight. */
+    /**
+     * The most bytes of answers read at once, across every call in flight.
+     *
+     * @return the cap in bytes on answer bodies held in memory at once
+     */
     public long maxBufferedAnswerBytes() {
         return transport.maxBufferedAnswerBytes();
     }
@@ -138,7 +176,11 @@ public final class ChatClient implements AutoCloseable {
         transport.renewUserSig();
     }
 
-    /** True once {@link #close()} was called (on this or on its {@link FriendImportClient}). */
+    /**
+     * True once {@link #close()} was called (on this or on its {@link FriendImportClient}).
+     *
+     * @return true once closed; a closed client refuses new calls
+     */
     public boolean isClosed() {
         return transport.isClosed();
     }
@@ -184,13 +226,23 @@ public final class ChatClient implements AutoCloseable {
             this.app = Objects.requireNonNull(app, "app");
         }
 
-        /** Connect timeout and per-call deadline; default {@link Timeouts#DEFAULT} (5 s, 10 s). */
+        /**
+         * Connect timeout and per-call deadline; default {@link Timeouts#DEFAULT} (5 s, 10 s).
+         *
+         * @param timeouts the connect timeout and per-call deadline (not null)
+         * @return this builder
+         */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
             return this;
         }
 
-        /** The connect timeout; default 5 s. */
+        /**
+         * The connect timeout; default 5 s.
+         *
+         * @param connect how long to wait for a TCP (and TLS) connection (positive)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connect) {
             this.timeouts = timeouts.withConnect(connect);
             return this;
@@ -199,6 +251,9 @@ public final class ChatClient implements AutoCloseable {
         /**
          * The request timeout: each call's deadline, from sending it, covering connecting, the headers and the whole
          * body; default 10 s. Keep it above the server's own 3 s.
+         *
+         * @param request each call's deadline (positive)
+         * @return this builder
          */
         public Builder requestTimeout(Duration request) {
             this.timeouts = timeouts.withRequest(request);
@@ -209,6 +264,10 @@ public final class ChatClient implements AutoCloseable {
          * The limiter the calls of {@code api} take their permits from, instead of the default (the JVM-wide limiter of
          * the app and API, or a private one with {@link #privateRateLimiters()}). Give a distributed limiter when
          * several processes call for one app.
+         *
+         * @param api the API whose calls use the limiter (not null)
+         * @param rateLimiter the limiter those calls take their permits from (not null)
+         * @return this builder
          */
         public Builder rateLimiter(ChatApi api, RateLimiter rateLimiter) {
             rateLimiters.put(Objects.requireNonNull(api, "api"), Objects.requireNonNull(rateLimiter, "rateLimiter"));
@@ -218,6 +277,10 @@ public final class ChatClient implements AutoCloseable {
         /**
          * The app's call limit of {@code api} on the server; default the documented one
          * ({@link ChatApi#callsPerSecond()}). The default limiter paces a {@link #paceMargin margin} under it.
+         *
+         * @param api the API (not null)
+         * @param callsPerSecond the server's limit for the app, in calls per second (positive)
+         * @return this builder
          */
         public Builder serverRateLimit(ChatApi api, double callsPerSecond) {
             Objects.requireNonNull(api, "api");
@@ -234,6 +297,9 @@ public final class ChatClient implements AutoCloseable {
          * from 0 (exactly at the limit) to below 1; default {@value RateLimiterRegistry#DEFAULT_PACE_MARGIN}, so 196
          * calls/s under a limit of 200. The margin absorbs network jitter that bunches calls up on their way to the
          * server, which would otherwise be answered as throttled.
+         *
+         * @param fraction the margin, at least 0 and below 1
+         * @return this builder
          */
         public Builder paceMargin(double fraction) {
             if (!(fraction >= 0 && fraction < 1)) {
@@ -249,37 +315,64 @@ public final class ChatClient implements AutoCloseable {
          * instead of the JVM-wide ones shared per app and API. For a process that is the only caller of its app, or
          * that was given its share of the app's rate. (Limiters given with {@link #rateLimiter(ChatApi, RateLimiter)}
          * are kept.)
+         *
+         * @return this builder
          */
         public Builder privateRateLimiters() {
             this.privateRateLimiters = true;
             return this;
         }
 
-        /** The registry of shared limiters; default {@link RateLimiterRegistry#global()}. */
+        /**
+         * The registry of shared limiters; default {@link RateLimiterRegistry#global()}.
+         *
+         * @param registry the registry the default shared limiters come from (not null)
+         * @return this builder
+         */
         public Builder rateLimiterRegistry(RateLimiterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** The clock UserSigs are signed and renewed by; default the system clock. */
+        /**
+         * The clock UserSigs are signed and renewed by; default the system clock.
+         *
+         * @param clock the clock UserSigs are signed by (not null)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How long each UserSig is valid; default one day. */
+        /**
+         * How long each UserSig is valid; default one day.
+         *
+         * @param validity the validity of each UserSig (at least one second)
+         * @return this builder
+         */
         public Builder userSigValidity(Duration validity) {
             this.userSigValidity = Objects.requireNonNull(validity, "validity");
             return this;
         }
 
-        /** How long before expiry the UserSig is renewed; default five minutes. */
+        /**
+         * How long before expiry the UserSig is renewed; default five minutes.
+         *
+         * @param margin how long before expiry a new UserSig is signed (zero or more, less than the validity)
+         * @return this builder
+         */
         public Builder userSigRenewalMargin(Duration margin) {
             this.userSigRenewalMargin = Objects.requireNonNull(margin, "margin");
             return this;
         }
 
-        /** The executor of the HTTP client (where asynchronous answers complete); default a cached pool of its own. */
+        /**
+         * The executor of the HTTP client (where asynchronous answers complete); default a cached pool of its own.
+         *
+         * @param executor the executor asynchronous answers complete on (not null)
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -290,6 +383,8 @@ public final class ChatClient implements AutoCloseable {
          * A larger answer fails its call ({@link TransportException.Kind#MALFORMED_BODY}) after at most this many
          * bytes were read, or none when its {@code Content-Length} says so.
          *
+         * @param bytes the cap in bytes, from 1024 to {@value ChatClient#MAX_ANSWER_BYTES_LIMIT}
+         * @return this builder
          * @throws IllegalArgumentException when not between 1 KiB and {@value ChatClient#MAX_ANSWER_BYTES_LIMIT}
          */
         public Builder maxAnswerBytes(long bytes) {
@@ -306,6 +401,8 @@ public final class ChatClient implements AutoCloseable {
          * {@value ChatClient#DEFAULT_MAX_BUFFERED_ANSWER_BYTES} (64 MiB). An answer that would pass it fails its call
          * as one over the cap. This bounds the heap answers can take whatever the number of calls in flight.
          *
+         * @param bytes the cap in bytes (positive, not below the per-answer cap)
+         * @return this builder
          * @throws IllegalArgumentException when not positive
          */
         public Builder maxBufferedAnswerBytes(long bytes) {
@@ -336,6 +433,7 @@ public final class ChatClient implements AutoCloseable {
         /**
          * The client.
          *
+         * @return a new open client; close it to release its HTTP client
          * @throws IllegalArgumentException when the UserSig validity or margin break their rules, the answer caps
          *     disagree (a budget below one answer's cap), or an explicit rate contradicts one already chosen for a
          *     shared limiter of the app

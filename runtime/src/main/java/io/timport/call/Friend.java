@@ -23,13 +23,23 @@ import java.util.Objects;
  */
 public record Friend(String toAccount, Map<String, Object> values) {
 
-    /** Copies the map, keeping its order (values may be null). */
+    /**
+     * Copies the map, keeping its order (values may be null).
+     *
+     * @param toAccount the friend's UserID ({@code ""} when the server left it out)
+     * @param values tag → value, in the order of the answer's {@code ValueItem}; unmodifiable
+     */
     public Friend {
         Objects.requireNonNull(toAccount, "toAccount");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The value of {@code tag}, or null when the friend has no such field. */
+    /**
+     * The value of {@code tag}, or null when the friend has no such field.
+     *
+     * @param tag a full tag, such as {@code "Tag_SNS_IM_Remark"} or {@code "Tag_SNS_Custom_Guild"}
+     * @return the value as the answer carried it (see {@link #values()}), or null when absent
+     */
     public Object value(String tag) {
         return values.get(tag);
     }
@@ -39,6 +49,9 @@ public record Friend(String toAccount, Map<String, Object> values) {
      * {@code type.readBack(toAccount(), values())}, every value typed or reported, ready to compare with the item
      * that was imported ({@link ItemType#differences}).
      *
+     * @param <T> the generated item type
+     * @param type the item type to read into (not null)
+     * @return the friend's values as {@code T}'s fields, with the values that could not be read reported
      * @throws UnsupportedOperationException when the type cannot read friends back ({@link ItemType#supportsReadBack})
      */
     public <T extends AddFriendItem> ReadBack<T> readAs(ItemType<T> type) {

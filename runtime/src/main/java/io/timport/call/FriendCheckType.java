@@ -13,7 +13,11 @@ public enum FriendCheckType {
         this.wireName = wireName;
     }
 
-    /** The value as the API spells it. */
+    /**
+     * The value as the API spells it.
+     *
+     * @return the wire value, such as {@code "CheckResult_Type_Both"}
+     */
     public String wireName() {
         return wireName;
     }

@@ -69,7 +69,12 @@ public final class FriendImportClient implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** A builder for a client of {@code app} (and of the {@link ChatClient} behind it). */
+    /**
+     * A builder for a client of {@code app} (and of the {@link ChatClient} behind it).
+     *
+     * @param app who calls and where (not null)
+     * @return a new builder with every default
+     */
     public static Builder builder(AppConfig app) {
         return new Builder(app);
     }
@@ -109,6 +114,9 @@ public final class FriendImportClient implements AutoCloseable {
      * {@link CompletionException}, {@link CompletableFuture#get()} in an {@link ExecutionException}). Cancelling the
      * future abandons the exchange; whether the server applied the call is then unknown.
      *
+     * @param fromAccount the UserID whose friend list receives the items (1 to 32 bytes)
+     * @param items 1 to 1000 ({@link #MAX_ITEMS_PER_CALL}) items
+     * @return the answer to come: the server's answer, including request-level failures and failed items
      * @throws InterruptedException when interrupted while waiting for the permit (nothing was sent)
      * @throws IllegalArgumentException when the arguments break a rule, or an item cannot be written
      * @throws IllegalStateException when the client is closed
@@ -127,6 +135,9 @@ public final class FriendImportClient implements AutoCloseable {
      * pre-encoded serializers. For tools that need the bytes themselves: the serialization benchmark, a body-size
      * budget, a dry run.
      *
+     * @param fromAccount the UserID whose friend list receives the items (1 to 32 bytes)
+     * @param items 1 to 1000 ({@link #MAX_ITEMS_PER_CALL}) items
+     * @return the request body, UTF-8 JSON, exactly as {@link #importFriends} sends it
      * @throws IllegalArgumentException when the arguments break a rule, or an item cannot be written (naming its index
      *     and To_Account)
      * @throws NullPointerException when an argument or an item is null
@@ -161,22 +172,36 @@ public final class FriendImportClient implements AutoCloseable {
     /**
      * The {@link ChatClient} this client belongs to: its {@link ChatClient#accounts()} and
      * {@link ChatClient#friends()} share this client's UserSig cache and HTTP client.
+     *
+     * @return the owning client, never null
      */
     public ChatClient chatClient() {
         return chat;
     }
 
-    /** The app this client calls for. */
+    /**
+     * The app this client calls for.
+     *
+     * @return the app configuration the client was built with
+     */
     public AppConfig app() {
         return transport.app();
     }
 
-    /** The limiter every friend_import call takes a permit from. */
+    /**
+     * The limiter every friend_import call takes a permit from.
+     *
+     * @return the friend_import limiter, never null
+     */
     public RateLimiter rateLimiter() {
         return transport.rateLimiter(ChatApi.FRIEND_IMPORT);
     }
 
-    /** The connect timeout and the per-call deadline. */
+    /**
+     * The connect timeout and the per-call deadline.
+     *
+     * @return the timeouts the client was built with
+     */
     public Timeouts timeouts() {
         return transport.timeouts();
     }
@@ -286,13 +311,23 @@ public final class FriendImportClient implements AutoCloseable {
             this.chat = ChatClient.builder(Objects.requireNonNull(app, "app"));
         }
 
-        /** Connect timeout and per-call deadline; default {@link Timeouts#DEFAULT} (5 s, 10 s). */
+        /**
+         * Connect timeout and per-call deadline; default {@link Timeouts#DEFAULT} (5 s, 10 s).
+         *
+         * @param timeouts the connect timeout and per-call deadline (not null)
+         * @return this builder
+         */
         public Builder timeouts(Timeouts timeouts) {
             chat.timeouts(timeouts);
             return this;
         }
 
-        /** The connect timeout; default 5 s. */
+        /**
+         * The connect timeout; default 5 s.
+         *
+         * @param connect how long to wait for a TCP (and TLS) connection (positive)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connect) {
             chat.connectTimeout(connect);
             return this;
@@ -301,6 +336,9 @@ public final class FriendImportClient implements AutoCloseable {
         /**
          * The request timeout: each call's deadline, covering connecting, the headers and the whole body; default
          * 10 s, keep it above the server's 3 s.
+         *
+         * @param request each call's deadline (positive)
+         * @return this builder
          */
         public Builder requestTimeout(Duration request) {
             chat.requestTimeout(request);
@@ -313,6 +351,9 @@ public final class FriendImportClient implements AutoCloseable {
          * calls/s, 2 % under the documented 200; with {@link #serverRateLimit} or {@link #paceMargin} set,
          * {@code forSdkAppId(sdkAppId, serverRateLimit × (1 − paceMargin))}; with {@link #privateRateLimiter()}, a
          * limiter of its own at that pace. Give a distributed limiter when several processes call for one app.
+         *
+         * @param rateLimiter the limiter friend_import calls take their permits from (not null)
+         * @return this builder
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             chat.rateLimiter(ChatApi.FRIEND_IMPORT, rateLimiter);
@@ -322,6 +363,9 @@ public final class FriendImportClient implements AutoCloseable {
         /**
          * The app's friend_import call limit on the server; default 200 calls/s
          * ({@link RateLimiterRegistry#DEFAULT_CALLS_PER_SECOND}), the documented limit. The default limiter paces a {@link #paceMargin margin} under it.
+         *
+         * @param callsPerSecond the server's friend_import limit for the app, in calls per second (positive)
+         * @return this builder
          */
         public Builder serverRateLimit(double callsPerSecond) {
             if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
@@ -336,6 +380,9 @@ public final class FriendImportClient implements AutoCloseable {
          * (exactly at the limit) to below 1; default {@value RateLimiterRegistry#DEFAULT_PACE_MARGIN}, so 196 calls/s
          * under a limit of 200. The margin absorbs network jitter that bunches calls up on their way to the server,
          * which would otherwise be answered as throttled.
+         *
+         * @param fraction the margin, at least 0 and below 1
+         * @return this builder
          */
         public Builder paceMargin(double fraction) {
             chat.paceMargin(fraction);
@@ -346,37 +393,64 @@ public final class FriendImportClient implements AutoCloseable {
          * Gives the client rate limiters of its own (one per API, friend_import's at
          * {@code serverRateLimit × (1 − paceMargin)}) instead of the JVM-wide ones shared per app and API: for a
          * process that is the only caller of its app.
+         *
+         * @return this builder
          */
         public Builder privateRateLimiter() {
             chat.privateRateLimiters();
             return this;
         }
 
-        /** The clock UserSigs are signed and renewed by; default the system clock. */
+        /**
+         * The clock UserSigs are signed and renewed by; default the system clock.
+         *
+         * @param clock the clock UserSigs are signed by (not null)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             chat.clock(clock);
             return this;
         }
 
-        /** How long each UserSig is valid; default one day. */
+        /**
+         * How long each UserSig is valid; default one day.
+         *
+         * @param validity the validity of each UserSig (at least one second)
+         * @return this builder
+         */
         public Builder userSigValidity(Duration validity) {
             chat.userSigValidity(validity);
             return this;
         }
 
-        /** How long before expiry the UserSig is renewed; default five minutes. */
+        /**
+         * How long before expiry the UserSig is renewed; default five minutes.
+         *
+         * @param margin how long before expiry a new UserSig is signed (zero or more, less than the validity)
+         * @return this builder
+         */
         public Builder userSigRenewalMargin(Duration margin) {
             chat.userSigRenewalMargin(margin);
             return this;
         }
 
-        /** The executor of the HTTP client (where asynchronous answers complete); default a cached pool of its own. */
+        /**
+         * The executor of the HTTP client (where asynchronous answers complete); default a cached pool of its own.
+         *
+         * @param executor the executor asynchronous answers complete on (not null)
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             chat.executor(executor);
             return this;
         }
 
-        /** The most bytes one answer may have; default 4 MiB. See {@link ChatClient.Builder#maxAnswerBytes}. */
+        /**
+         * The most bytes one answer may have; default 4 MiB. See {@link ChatClient.Builder#maxAnswerBytes}.
+         *
+         * @param bytes the cap in bytes, from 1024 to {@value ChatClient#MAX_ANSWER_BYTES_LIMIT}
+         * @return this builder
+         */
         public Builder maxAnswerBytes(long bytes) {
             chat.maxAnswerBytes(bytes);
             return this;
@@ -385,6 +459,7 @@ public final class FriendImportClient implements AutoCloseable {
         /**
          * The client.
          *
+         * @return a new open client; close it to release its HTTP client
          * @throws IllegalArgumentException when the UserSig validity or margin break their rules, or an explicit rate
          *     contradicts one already chosen for the app's shared limiter
          */

@@ -35,7 +35,19 @@ public record FriendImportResponse(
         List<String> invalidAccounts,
         long random) implements ChatAnswer {
 
-    /** Copies the lists; checks that nothing is null. */
+    /**
+     * Copies the lists; checks that nothing is null.
+     *
+     * @param actionStatus {@code "OK"} or {@code "FAIL"} ({@code ""} when absent)
+     * @param errorCode request-level {@code ErrorCode}: 0 on success; -1 when absent from a non-OK answer
+     * @param errorInfo {@code ErrorInfo}
+     * @param errorDisplay {@code ErrorDisplay}
+     * @param resultItems {@code ResultItem}, one per item, in the server's order
+     * @param failAccounts {@code Fail_Account}: the To_Accounts that failed (present only when one did)
+     * @param invalidAccounts {@code Invalid_Account}, sent by older server versions (usually empty)
+     * @param random the call's {@code random}, for Tencent support; {@link ChatAnswer#NO_RANDOM} for an answer built by
+     *     hand
+     */
     public FriendImportResponse {
         Objects.requireNonNull(actionStatus, "actionStatus");
         Objects.requireNonNull(errorInfo, "errorInfo");
@@ -45,7 +57,17 @@ public record FriendImportResponse(
         invalidAccounts = List.copyOf(invalidAccounts);
     }
 
-    /** An answer without a call's {@code random} (the form before {@code random}): {@link ChatAnswer#NO_RANDOM}. */
+    /**
+     * An answer without a call's {@code random} (the form before {@code random}): {@link ChatAnswer#NO_RANDOM}.
+     *
+     * @param actionStatus {@code "OK"} or {@code "FAIL"} ({@code ""} when absent)
+     * @param errorCode request-level {@code ErrorCode}: 0 on success; -1 when absent from a non-OK answer
+     * @param errorInfo {@code ErrorInfo}
+     * @param errorDisplay {@code ErrorDisplay}
+     * @param resultItems {@code ResultItem}, one per item, in the server's order
+     * @param failAccounts {@code Fail_Account}: the To_Accounts that failed (present only when one did)
+     * @param invalidAccounts {@code Invalid_Account}, sent by older server versions (usually empty)
+     */
     public FriendImportResponse(String actionStatus, int errorCode, String errorInfo, String errorDisplay,
             List<ResultItem> resultItems, List<String> failAccounts, List<String> invalidAccounts) {
         this(actionStatus, errorCode, errorInfo, errorDisplay, resultItems, failAccounts, invalidAccounts, NO_RANDOM);
@@ -67,7 +89,11 @@ public record FriendImportResponse(
         return ChatAnswer.super.requestError();
     }
 
-    /** True when the request succeeded and every result item is OK. */
+    /**
+     * True when the request succeeded and every result item is OK.
+     *
+     * @return true when nothing failed; false when the request or any item failed
+     */
     public boolean isFullSuccess() {
         return isRequestOk() && failAccounts.isEmpty() && resultItems.stream().allMatch(ResultItem::isOk);
     }

@@ -47,6 +47,8 @@ public final class FriendReadClient {
     /**
      * Reads one page of a user's friends: one {@code friend_get} call, on the calling thread.
      *
+     * @param request whose friends, from which index, with which sequences (not null)
+     * @return the page, including a request-level failure
      * @throws TransportException when no usable answer arrived within the request timeout
      * @throws InterruptedException when interrupted while waiting for a permit or the answer
      * @throws IllegalArgumentException when {@code From_Account} breaks the UserID rule
@@ -57,7 +59,13 @@ public final class FriendReadClient {
                 () -> "From_Account " + request.fromAccount() + ", StartIndex " + request.startIndex());
     }
 
-    /** {@link #getFriends}, returning at once with the page to come (the permit is taken before it returns). */
+    /**
+     * {@link #getFriends}, returning at once with the page to come (the permit is taken before it returns).
+     *
+     * @param request whose friends, from which index, with which sequences (not null)
+     * @return the page to come, completed exceptionally with a {@link TransportException} when no usable answer arrived
+     * @throws InterruptedException when interrupted while waiting for the permit (nothing was sent)
+     */
     public CompletableFuture<FriendGetPage> getFriendsAsync(FriendGetRequest request) throws InterruptedException {
         return transport.send(ChatApi.FRIEND_GET, NAME, pageBody(request), new PageAnswer(), LOG,
                 () -> "From_Account " + request.fromAccount() + ", StartIndex " + request.startIndex());
@@ -76,6 +84,8 @@ public final class FriendReadClient {
      * page that answers a request-level failure ends the reading: the result holds the friends read so far, the
      * failure, and where to go on.
      *
+     * @param fromAccount the user whose friends are read (1 to 32 bytes)
+     * @return every friend read, with whether the list is complete and consistent
      * @throws TransportException when a page got no usable answer, or the pages do not advance (a page that is not
      *     the last with a {@code NextStartIndex} not beyond its start, or more than {@value #MAX_PAGES} pages)
      * @throws InterruptedException when interrupted while waiting for a permit or an answer
@@ -99,6 +109,11 @@ public final class FriendReadClient {
      * calling thread before this returns; each later page's on the thread that completed the page before it (the
      * client's executor), so do not give the client an executor with too few threads to wait on a limiter.
      * Cancelling the future abandons the page in flight.
+     *
+     * @param fromAccount the user whose friends are read (1 to 32 bytes)
+     * @return the list to come, completed exceptionally with a {@link TransportException} as {@link #getAllFriends}
+     *     throws it
+     * @throws InterruptedException when interrupted while waiting for the first page's permit (nothing was sent)
      */
     public CompletableFuture<FriendList> getAllFriendsAsync(String fromAccount) throws InterruptedException {
         AsyncPaging paging = new AsyncPaging(fromAccount);
@@ -112,6 +127,8 @@ public final class FriendReadClient {
      *
      * @param toAccounts 1 to 1000 UserIDs
      * @param type {@link FriendCheckType#SINGLE} (is each in fromAccount's list) or {@link FriendCheckType#BOTH}
+     * @param fromAccount the user whose friend list is checked (1 to 32 bytes)
+     * @return the server's answer: one item per To_Account, or a request-level failure
      * @throws TransportException when no usable answer arrived within the request timeout
      * @throws InterruptedException when interrupted while waiting for a permit or the answer
      * @throws IllegalArgumentException when the arguments break a rule
@@ -123,7 +140,16 @@ public final class FriendReadClient {
                 LOG, () -> toAccounts.size() + " To_Accounts, From_Account " + fromAccount + ", " + type.wireName());
     }
 
-    /** {@link #checkFriends}, returning at once with the answer to come (the permit is taken before it returns). */
+    /**
+     * {@link #checkFriends}, returning at once with the answer to come (the permit is taken before it returns).
+     *
+     * @param fromAccount the user whose friend list is checked (1 to 32 bytes)
+     * @param toAccounts 1 to 1000 UserIDs
+     * @param type {@link FriendCheckType#SINGLE} or {@link FriendCheckType#BOTH}
+     * @return the answer to come, completed exceptionally with a {@link TransportException} when no usable answer
+     *     arrived
+     * @throws InterruptedException when interrupted while waiting for the permit (nothing was sent)
+     */
     public CompletableFuture<FriendCheckResponse> checkFriendsAsync(String fromAccount, List<String> toAccounts,
             FriendCheckType type) throws InterruptedException {
         return transport.send(ChatApi.FRIEND_CHECK, NAME, checkBody(fromAccount, toAccounts, type), new CheckAnswer(),
@@ -141,12 +167,21 @@ public final class FriendReadClient {
         return RequestWriter.friendCheck(Transport.JSON, fromAccount, toAccounts, type);
     }
 
-    /** The limiter the calls of {@code api} take their permits from. */
+    /**
+     * The limiter the calls of {@code api} take their permits from.
+     *
+     * @param api {@link ChatApi#FRIEND_GET} or {@link ChatApi#FRIEND_CHECK}
+     * @return the limiter shared with the other clients of the same {@link ChatClient}, never null
+     */
     public RateLimiter rateLimiter(ChatApi api) {
         return chat.rateLimiter(api);
     }
 
-    /** The {@link ChatClient} this client belongs to. */
+    /**
+     * The {@link ChatClient} this client belongs to.
+     *
+     * @return the owning client, never null
+     */
     public ChatClient chatClient() {
         return chat;
     }

@@ -22,12 +22,20 @@ public enum FriendRelation {
         this.wireName = wireName;
     }
 
-    /** The value as the API spells it ({@code ""} for {@link #UNKNOWN}). */
+    /**
+     * The value as the API spells it ({@code ""} for {@link #UNKNOWN}).
+     *
+     * @return the wire value, such as {@code "CheckResult_Type_BothWay"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** True when B is in A's friend list: {@link #A_WITH_B} or {@link #BOTH_WAY}. */
+    /**
+     * True when B is in A's friend list: {@link #A_WITH_B} or {@link #BOTH_WAY}.
+     *
+     * @return true when {@code To_Account} is in {@code From_Account}'s list
+     */
     public boolean fromHasTo() {
         return this == A_WITH_B || this == BOTH_WAY;
     }

@@ -14,18 +14,33 @@ import java.util.Objects;
  */
 public record ResultItem(String toAccount, int resultCode, String resultInfo) {
 
-    /** Checks that the strings are present. */
+    /**
+     * Checks that the strings are present.
+     *
+     * @param toAccount the item's {@code To_Account} ({@code ""} when the server left it out)
+     * @param resultCode {@code ResultCode}: 0 for success; -1 when the server left it out (taken as a failure)
+     * @param resultInfo {@code ResultInfo}: the server's description of a failure, often a name such as {@code
+     *     Err_SNS_FriendImport_My_Friend_Num_Exceed_Threshold} ({@code ""} when absent)
+     */
     public ResultItem {
         Objects.requireNonNull(toAccount, "toAccount");
         Objects.requireNonNull(resultInfo, "resultInfo");
     }
 
-    /** True when {@code ResultCode} is 0. */
+    /**
+     * True when {@code ResultCode} is 0.
+     *
+     * @return true when this item was applied
+     */
     public boolean isOk() {
         return resultCode == 0;
     }
 
-    /** The catalogue entry of {@code ResultCode} as an item's code: its meaning and what to do. */
+    /**
+     * The catalogue entry of {@code ResultCode} as an item's code: its meaning and what to do.
+     *
+     * @return the entry of {@code ResultCode} from {@link io.timport.errors.ErrorCatalogue#forItem}, never null
+     */
     public ErrorEntry error() {
         return ErrorCatalogue.forItem(resultCode);
     }

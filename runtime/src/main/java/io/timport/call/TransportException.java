@@ -38,9 +38,13 @@ public final class TransportException extends IOException {
         MALFORMED_BODY
     }
 
+    /** What went wrong. */
     private final Kind kind;
+    /** The HTTP status of the answer, or -1 when there was no HTTP answer. */
     private final int httpStatus;
+    /** The start of the answer's body, or {@code ""}; never holds a secret. */
     private final String bodyExcerpt;
+    /** The call's {@code random}, or {@link ChatAnswer#NO_RANDOM}. */
     private final long random;
 
     /**
@@ -49,6 +53,9 @@ public final class TransportException extends IOException {
      * @param httpStatus the HTTP status, or -1 when there was no HTTP answer
      * @param bodyExcerpt the start of the answer's body, or {@code ""}
      * @param random the call's {@code random}, or {@link ChatAnswer#NO_RANDOM} when there was no call
+     * @param kind what went wrong (not null)
+     * @param message the message: API, kind, redacted URL, status and excerpt
+     * @param cause the underlying exception, or null
      */
     public TransportException(Kind kind, String message, int httpStatus, String bodyExcerpt, long random,
             Throwable cause) {
@@ -59,22 +66,42 @@ public final class TransportException extends IOException {
         this.random = random;
     }
 
-    /** A transport failure without a call's {@code random} (the form before {@code random}). */
+    /**
+     * A transport failure without a call's {@code random} (the form before {@code random}).
+     *
+     * @param kind what went wrong (not null)
+     * @param message the message: API, kind, redacted URL, status and excerpt
+     * @param httpStatus the HTTP status, or -1 when there was no HTTP answer
+     * @param bodyExcerpt the start of the answer's body, or {@code ""}
+     * @param cause the underlying exception, or null
+     */
     public TransportException(Kind kind, String message, int httpStatus, String bodyExcerpt, Throwable cause) {
         this(kind, message, httpStatus, bodyExcerpt, ChatAnswer.NO_RANDOM, cause);
     }
 
-    /** What went wrong. */
+    /**
+     * What went wrong.
+     *
+     * @return the kind of failure, never null
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The HTTP status of the answer, when there was one. */
+    /**
+     * The HTTP status of the answer, when there was one.
+     *
+     * @return the HTTP status, or empty when no HTTP answer arrived
+     */
     public OptionalInt httpStatus() {
         return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
     }
 
-    /** The start of the answer's body (at most {@value Redaction#EXCERPT_CHARS} characters), or {@code ""}. */
+    /**
+     * The start of the answer's body (at most {@value Redaction#EXCERPT_CHARS} characters), or {@code ""}.
+     *
+     * @return the excerpt, never null
+     */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }
@@ -82,6 +109,8 @@ public final class TransportException extends IOException {
     /**
      * The call's {@code random} (0..4294967295): quote it, with the SDKAppID and the time, to Tencent support. It is
      * also in the message's URL. {@link ChatAnswer#NO_RANDOM} when the exception was made without one.
+     *
+     * @return the call's {@code random}
      */
     public long random() {
         return random;
@@ -93,6 +122,8 @@ public final class TransportException extends IOException {
      * (the request body is too large) is {@link ErrorClass#PERMANENT} for that request: split the batch and send the
      * halves; a TLS failure and any other HTTP status (a redirect, 404 from a wrong base path, 403 from a proxy) are
      * {@link ErrorClass#FATAL_CONFIG}.
+     *
+     * @return the class that decides whether the call is retried, never null
      */
     public ErrorClass errorClass() {
         switch (kind) {

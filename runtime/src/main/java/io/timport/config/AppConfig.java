@@ -26,6 +26,10 @@ public record AppConfig(long sdkAppId, String adminIdentifier, SecretKey secretK
     /**
      * Validates the configuration.
      *
+     * @param sdkAppId the app's SDKAppID from the Chat console (positive, at most 4294967295)
+     * @param adminIdentifier an app admin account's UserID (1 to 32 bytes); friend_import requires an admin
+     * @param secretKey the app's secret key
+     * @param endpoint the data centre of the app, or an explicit base URI
      * @throws IllegalArgumentException naming the field, the rule and the value
      */
     public AppConfig {

@@ -31,7 +31,12 @@ public final class Endpoint {
         this.loopback = loopback;
     }
 
-    /** The endpoint of a data centre: {@code https://<region domain>}. */
+    /**
+     * The endpoint of a data centre: {@code https://<region domain>}.
+     *
+     * @param region the app's data centre (not null)
+     * @return the endpoint {@code https://<region domain>}, never null
+     */
     public static Endpoint of(Region region) {
         Objects.requireNonNull(region, "region");
         return new Endpoint(region.baseUri(), false);
@@ -40,6 +45,9 @@ public final class Endpoint {
     /**
      * An explicit base URI.
      *
+     * @param baseUri the base URI: {@code https} (or {@code http} to a loopback host), with a host and an optional
+     *     path, without query, fragment or user info (not null)
+     * @return the endpoint, with the scheme in lower case and any trailing slash removed
      * @throws IllegalArgumentException when the URI is not {@code https} (or {@code http} to a loopback host), has
      *     no host, or carries a query, a fragment or user info; the message names the URI and the rule
      */
@@ -89,6 +97,9 @@ public final class Endpoint {
     /**
      * Reads an endpoint from configuration text: a region as {@link Region#parse} accepts it, or a base URI.
      *
+     * @param text a region name or domain, or an absolute {@code http(s)} base URI; surrounding whitespace is ignored
+     *     (not null)
+     * @return the endpoint the text names
      * @throws IllegalArgumentException naming the text and what was expected
      */
     public static Endpoint parse(String text) {
@@ -104,12 +115,20 @@ public final class Endpoint {
         return of(Region.parse(trimmed));
     }
 
-    /** The base URI, without a trailing slash, e.g. {@code https://adminapisgp.im.qcloud.com}. */
+    /**
+     * The base URI, without a trailing slash, e.g. {@code https://adminapisgp.im.qcloud.com}.
+     *
+     * @return the base URI: scheme, authority and optional path, never ending in {@code /}
+     */
     public URI baseUri() {
         return baseUri;
     }
 
-    /** True when the host is a loopback host (plain http allowed). */
+    /**
+     * True when the host is a loopback host (plain http allowed).
+     *
+     * @return true when the host is {@code localhost}, in {@code 127.0.0.0/8} or {@code ::1}
+     */
     public boolean isLoopback() {
         return loopback;
     }
@@ -117,6 +136,10 @@ public final class Endpoint {
     /**
      * The URI of an API path, without query: {@code apiPath("v4/sns/friend_import")} gives
      * {@code https://adminapisgp.im.qcloud.com/v4/sns/friend_import}.
+     *
+     * @param apiPath the API's path, such as {@code "v4/sns/friend_import"}, with or without a leading {@code /} (not
+     *     null)
+     * @return the absolute URL of the API, without query parameters
      */
     public String apiUrl(String apiPath) {
         Objects.requireNonNull(apiPath, "apiPath");

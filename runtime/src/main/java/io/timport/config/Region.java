@@ -50,22 +50,38 @@ public enum Region {
         this.domain = domain;
     }
 
-    /** The region's name as Tencent's pages write it, e.g. {@code "Silicon Valley"}. */
+    /**
+     * The region's name as Tencent's pages write it, e.g. {@code "Silicon Valley"}.
+     *
+     * @return the display name, never null
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** The REST API domain of this data centre, e.g. {@code "adminapisgp.im.qcloud.com"}. */
+    /**
+     * The REST API domain of this data centre, e.g. {@code "adminapisgp.im.qcloud.com"}.
+     *
+     * @return the domain name, without scheme or path
+     */
     public String domain() {
         return domain;
     }
 
-    /** {@code https://<domain>}. */
+    /**
+     * {@code https://<domain>}.
+     *
+     * @return the base URI of this data centre's REST API
+     */
     public URI baseUri() {
         return URI.create("https://" + domain);
     }
 
-    /** The endpoint of this data centre. */
+    /**
+     * The endpoint of this data centre.
+     *
+     * @return {@link Endpoint#of(Region) Endpoint.of(this)}
+     */
     public Endpoint endpoint() {
         return Endpoint.of(this);
     }
@@ -75,6 +91,9 @@ public enum Region {
      * {@code _} ({@code "singapore"}, {@code "silicon-valley"}, {@code "Silicon Valley"}), or a domain
      * ({@code "adminapisgp.im.qcloud.com"}).
      *
+     * @param text a constant name (any case, {@code -} or space for {@code _}) or a domain; surrounding whitespace is
+     *     ignored (not null)
+     * @return the region the text names
      * @throws IllegalArgumentException naming the text and the accepted names when nothing matches
      */
     public static Region parse(String text) {

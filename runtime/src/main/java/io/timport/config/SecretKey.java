@@ -32,6 +32,8 @@ public final class SecretKey {
     /**
      * A key given as a value.
      *
+     * @param key the secret key as shown in the Chat console; surrounding whitespace is removed (not null)
+     * @return the key
      * @throws IllegalArgumentException when it is empty or blank
      */
     public static SecretKey of(String key) {
@@ -42,6 +44,8 @@ public final class SecretKey {
     /**
      * A key read from an environment variable, e.g. {@code SecretKey.fromEnv("TIMPORT_SECRET_KEY")}.
      *
+     * @param variable the name of the environment variable holding the key (not null)
+     * @return the key read from the variable, surrounding whitespace removed
      * @throws IllegalArgumentException naming the variable when it is unset or blank
      */
     public static SecretKey fromEnv(String variable) {
@@ -62,6 +66,8 @@ public final class SecretKey {
      * A key read from a UTF-8 text file holding only the key (a final newline is fine, and so is a byte-order mark
      * at the start).
      *
+     * @param file the key file (not null)
+     * @return the key read from the file, surrounding whitespace and any byte-order mark removed
      * @throws IOException naming the file when it cannot be read
      * @throws IllegalArgumentException naming the file when it is empty or not UTF-8
      */
@@ -93,7 +99,12 @@ public final class SecretKey {
         return new SecretKey(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** HMAC-SHA256 of {@code data} keyed by this key's UTF-8 bytes, as UserSig v2 uses it. */
+    /**
+     * HMAC-SHA256 of {@code data} keyed by this key's UTF-8 bytes, as UserSig v2 uses it.
+     *
+     * @param data the bytes to sign (not null)
+     * @return the 32-byte MAC
+     */
     public byte[] hmacSha256(byte[] data) {
         Objects.requireNonNull(data, "data");
         try {

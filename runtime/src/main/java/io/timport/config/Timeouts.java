@@ -33,6 +33,8 @@ public record Timeouts(Duration connect, Duration request) {
     /**
      * Validates both durations.
      *
+     * @param connect how long to wait for a TCP (and TLS) connection
+     * @param request the deadline of one call, from sending it: connection, headers and whole body
      * @throws IllegalArgumentException when a duration is zero or negative
      */
     public Timeouts {
@@ -46,12 +48,22 @@ public record Timeouts(Duration connect, Duration request) {
         }
     }
 
-    /** These timeouts with another connect timeout. */
+    /**
+     * These timeouts with another connect timeout.
+     *
+     * @param connect the new connect timeout (positive)
+     * @return a new {@code Timeouts} with {@code connect} and this request timeout
+     */
     public Timeouts withConnect(Duration connect) {
         return new Timeouts(connect, request);
     }
 
-    /** These timeouts with another request timeout. */
+    /**
+     * These timeouts with another request timeout.
+     *
+     * @param request the new request deadline (positive)
+     * @return a new {@code Timeouts} with this connect timeout and {@code request}
+     */
     public Timeouts withRequest(Duration request) {
         return new Timeouts(connect, request);
     }

@@ -155,6 +155,9 @@ public final class ErrorCatalogue {
     /**
      * The entry of {@code code} as a request's {@code ErrorCode}; for an unknown code, an {@link ErrorClass#UNKNOWN}
      * entry naming the number.
+     *
+     * @param code a request's {@code ErrorCode}, known or not
+     * @return the catalogue's entry, never null ({@link ErrorEntry#known()} false for an unknown code)
      */
     public static ErrorEntry forRequest(int code) {
         ErrorEntry entry = REQUEST.get(code);
@@ -164,6 +167,9 @@ public final class ErrorCatalogue {
     /**
      * The entry of {@code code} as an item's {@code ResultCode}; for an unknown code, an {@link ErrorClass#UNKNOWN}
      * entry naming the number.
+     *
+     * @param code an item's {@code ResultCode}, known or not
+     * @return the catalogue's entry, never null ({@link ErrorEntry#known()} false for an unknown code)
      */
     public static ErrorEntry forItem(int code) {
         ErrorEntry entry = ITEM.get(code);
@@ -173,6 +179,9 @@ public final class ErrorCatalogue {
     /**
      * The entry of {@code code} as a request's {@code ErrorCode}: the same as {@link #forRequest}. For an item's
      * {@code ResultCode} use {@link #forItem} (or {@code ResultItem.error()}).
+     *
+     * @param code a request's {@code ErrorCode}, known or not
+     * @return the catalogue's entry, never null ({@link ErrorEntry#known()} false for an unknown code)
      */
     public static ErrorEntry lookup(int code) {
         return forRequest(code);
@@ -183,17 +192,30 @@ public final class ErrorCatalogue {
                 "no source documents this code: quote it, with the call's random, to Tencent support");
     }
 
-    /** True when the catalogue has an entry for {@code code}. */
+    /**
+     * True when the catalogue has an entry for {@code code}.
+     *
+     * @param code any error code
+     * @return true when the code is in the catalogue, false for a code no source documents
+     */
     public static boolean isKnown(int code) {
         return REQUEST.containsKey(code);
     }
 
-    /** Every known entry at request level, by code. */
+    /**
+     * Every known entry at request level, by code.
+     *
+     * @return an unmodifiable list of the request-level entries, ordered by code
+     */
     public static List<ErrorEntry> all() {
         return Collections.unmodifiableList(new ArrayList<>(REQUEST.values()));
     }
 
-    /** Every known entry at item level, by code: the same codes as {@link #all()}. */
+    /**
+     * Every known entry at item level, by code: the same codes as {@link #all()}.
+     *
+     * @return an unmodifiable list of the item-level entries, ordered by code
+     */
     public static List<ErrorEntry> allForItems() {
         return Collections.unmodifiableList(new ArrayList<>(ITEM.values()));
     }

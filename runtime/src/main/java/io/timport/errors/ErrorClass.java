@@ -46,12 +46,18 @@ public enum ErrorClass {
     /**
      * True for the classes whose calls are worth sending again: transient, throttled, re-sign, wait-then-retry.
      * ({@link #UNKNOWN} is false: a request-level unknown code is retried once only, by the engine's decision.)
+     *
+     * @return true when a call answered with a code of this class may be sent again
      */
     public boolean isRetryable() {
         return retryable;
     }
 
-    /** True when no further call can succeed: fatal configuration and client bugs. */
+    /**
+     * True when no further call can succeed: fatal configuration and client bugs.
+     *
+     * @return true when a code of this class stops the whole import
+     */
     public boolean stopsImport() {
         return stopsImport;
     }

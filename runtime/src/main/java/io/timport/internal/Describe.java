@@ -19,7 +19,12 @@ public final class Describe {
     private Describe() {
     }
 
-    /** {@code "value"} with quotes, backslashes and control characters escaped, cut after 40 characters. */
+    /**
+     * {@code "value"} with quotes, backslashes and control characters escaped, cut after 40 characters.
+     *
+     * @param value the text to quote (not null)
+     * @return the quoted, escaped and possibly cut text
+     */
     public static String quoted(String value) {
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN_CHARS) + 8).append('"');
         int shown = Math.min(value.length(), MAX_SHOWN_CHARS);
@@ -50,7 +55,12 @@ public final class Describe {
         return out.toString();
     }
 
-    /** What a plain JSON value is, for "was …": {@code the string "x"}, {@code the number 1.5}, {@code an array}. */
+    /**
+     * What a plain JSON value is, for "was …": {@code the string "x"}, {@code the number 1.5}, {@code an array}.
+     *
+     * @param value a value as {@link io.timport.wire.JsonValues} reads it, or null
+     * @return a short description for a message
+     */
     public static String jsonValue(Object value) {
         if (value == null) {
             return "null";
@@ -76,7 +86,12 @@ public final class Describe {
         return "a " + value.getClass().getSimpleName();
     }
 
-    /** Whether {@code value} is one of the Java types an integer is read as: Long, Integer, Short, Byte, BigInteger. */
+    /**
+     * Whether {@code value} is one of the Java types an integer is read as: Long, Integer, Short, Byte, BigInteger.
+     *
+     * @param value any value, or null
+     * @return true for an integral number type, false otherwise (also for null)
+     */
     public static boolean isIntegral(Object value) {
         return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger;

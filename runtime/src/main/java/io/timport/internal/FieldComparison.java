@@ -31,6 +31,9 @@ public final class FieldComparison {
     /**
      * Starts comparing.
      *
+     * @param expected the item that was imported (not null)
+     * @param found the same friend as {@code friend_get} returned it (not null)
+     * @return a comparison with no differences yet
      * @throws IllegalArgumentException when {@code expected} and {@code found} are not the same friend
      */
     public static FieldComparison of(AddFriendItem expected, ReadBack<?> found) {
@@ -43,7 +46,12 @@ public final class FieldComparison {
         return new FieldComparison(found);
     }
 
-    /** A string field ({@code AddSource}, {@code Remark}, a string custom field): absent is the same as {@code ""}. */
+    /**
+     * A string field ({@code AddSource}, {@code Remark}, a string custom field): absent is the same as {@code ""}.
+     *
+     * @param field the field's name, used in the difference
+     * @param expected the expected value, or null when absent
+     */
     public void text(String field, String expected) {
         if (unreadable(field, expected)) {
             return;
@@ -54,7 +62,12 @@ public final class FieldComparison {
         }
     }
 
-    /** {@code GroupName}: the same names in any order (groups are a set); absent is the same as none. */
+    /**
+     * {@code GroupName}: the same names in any order (groups are a set); absent is the same as none.
+     *
+     * @param field the field's name, used in the difference
+     * @param expected the expected names, or null when absent
+     */
     public void groupNames(String field, List<String> expected) {
         if (unreadable(field, expected.isEmpty() ? null : expected)) {
             return;
@@ -66,7 +79,12 @@ public final class FieldComparison {
         }
     }
 
-    /** An integer field ({@code int}, {@code long}, {@code Integer}, {@code Long}): absent is the same as 0. */
+    /**
+     * An integer field ({@code int}, {@code long}, {@code Integer}, {@code Long}): absent is the same as 0.
+     *
+     * @param field the field's name, used in the difference
+     * @param expected the expected value, or null when absent
+     */
     public void integer(String field, Number expected) {
         if (unreadable(field, expected)) {
             return;
@@ -82,6 +100,9 @@ public final class FieldComparison {
     /**
      * An integer field the server may fill in itself when an import does not give it ({@code AddTime}: the sources
      * do not say): compared as {@link #integer} when {@code expected} is present, not at all when it is absent.
+     *
+     * @param field the field's name, used in the difference
+     * @param expected the expected value, or null when absent (then nothing is compared)
      */
     public void integerIfExpected(String field, Number expected) {
         if (expected != null) {
@@ -89,7 +110,12 @@ public final class FieldComparison {
         }
     }
 
-    /** An enum field: the same constant; absent is the same as absent (an empty string reads as absent). */
+    /**
+     * An enum field: the same constant; absent is the same as absent (an empty string reads as absent).
+     *
+     * @param field the field's name, used in the difference
+     * @param expected the expected constant, or null when absent
+     */
     public void enumeration(String field, Enum<?> expected) {
         if (unreadable(field, expected)) {
             return;
@@ -100,7 +126,11 @@ public final class FieldComparison {
         }
     }
 
-    /** Every field that differed so far, in the order compared; unmodifiable. */
+    /**
+     * Every field that differed so far, in the order compared; unmodifiable.
+     *
+     * @return the differences, empty when every field compared so far matches
+     */
     public List<FieldDifference> differences() {
         return List.copyOf(differences);
     }

@@ -49,12 +49,19 @@ public final class FriendGetReader {
      * @param toAccount the friend's UserID
      * @param tags      the friend's values by tag ({@code ValueItem} of {@code friend_get}: each element's
      *                  {@code Tag} and {@code Value})
+     * @return a reader of that friend's values
      */
     public static FriendGetReader of(String toAccount, Map<String, ?> tags) {
         return new FriendGetReader(Objects.requireNonNull(toAccount, "toAccount"), Objects.requireNonNull(tags, "tags"));
     }
 
-    /** A standard string field ({@code AddSource}, {@code Remark}, {@code AddWording}) from its tag. */
+    /**
+     * A standard string field ({@code AddSource}, {@code Remark}, {@code AddWording}) from its tag.
+     *
+     * @param field the field's name, used for the value and its problem
+     * @param tag the {@code friend_get} tag the value is read from
+     * @return the value, or null when absent or unreadable
+     */
     public String string(String field, String tag) {
         Object raw = raw(tag);
         return keep(field, Coercion.string(problems(field, raw), field, raw));
@@ -63,6 +70,10 @@ public final class FriendGetReader {
     /**
      * {@code GroupName} from its tag ({@code Tag_SNS_IM_Group}, an array of strings): each name once, at its first
      * occurrence, as a builder stores it; empty when absent.
+     *
+     * @param field the field's name, used for the value and its problem
+     * @param tag the {@code friend_get} tag the value is read from
+     * @return the distinct names, never null
      */
     public List<String> groupNames(String field, String tag) {
         Object raw = raw(tag);
@@ -70,25 +81,46 @@ public final class FriendGetReader {
         return names.isEmpty() ? names : keep(field, names);
     }
 
-    /** A standard integer field ({@code AddTime}) from its tag. */
+    /**
+     * A standard integer field ({@code AddTime}) from its tag.
+     *
+     * @param field the field's name, used for the value and its problem
+     * @param tag the {@code friend_get} tag the value is read from
+     * @return the value, or null when absent or unreadable
+     */
     public Long integer(String field, String tag) {
         Object raw = raw(tag);
         return keep(field, Coercion.integer(problems(field, raw), field, raw));
     }
 
-    /** The value of a string custom field, by full tag. */
+    /**
+     * The value of a string custom field, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unreadable
+     */
     public String customString(String tag) {
         Object raw = raw(tag);
         return keep(tag, Coercion.string(problems(tag, raw), tag, raw));
     }
 
-    /** The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag. */
+    /**
+     * The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unreadable
+     */
     public Long customLong(String tag) {
         Object raw = raw(tag);
         return keep(tag, Coercion.integer(problems(tag, raw), tag, raw));
     }
 
-    /** The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag. */
+    /**
+     * The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unreadable (also when out of {@code int} range)
+     */
     public Integer customInt(String tag) {
         Object raw = raw(tag);
         return keep(tag, Coercion.intValue(problems(tag, raw), tag, raw));
@@ -97,6 +129,11 @@ public final class FriendGetReader {
     /**
      * The value of an enum custom field, by full tag: a string that is the {@code name()} of one of its constants;
      * an empty string counts as absent.
+     *
+     * @param <E> the enum type
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @param type the enum class
+     * @return the constant, or null when absent or unreadable
      */
     public <E extends Enum<E>> E customEnum(String tag, Class<E> type) {
         Object raw = raw(tag);
@@ -112,6 +149,8 @@ public final class FriendGetReader {
      * why there is no item).
      *
      * @param build builds the item from the values read, typically a generated builder's {@code build()}
+     * @param <T> the item type
+     * @return the read-back of this friend
      */
     public <T extends AddFriendItem> ReadBack<T> result(Supplier<? extends T> build) {
         for (Map.Entry<String, ?> entry : tags.entrySet()) {

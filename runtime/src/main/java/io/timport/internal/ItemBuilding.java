@@ -22,6 +22,8 @@ public final class ItemBuilding {
      * What a builder stores for {@code GroupName}: an unmodifiable copy in which each name appears once, at its first
      * occurrence (groups are a set: a repeat carries no information); empty for null.
      *
+     * @param groupNames the names as given, or null
+     * @return an unmodifiable list of distinct names in first-occurrence order
      * @throws NullPointerException naming the index of a null name in {@code groupNames}, e.g.
      *                              {@code Null groupNames[2]}
      */
@@ -46,6 +48,8 @@ public final class ItemBuilding {
      * negative ({@link FriendImportRules#checkCustomInteger}).
      *
      * @param value the builder's field: an {@link Integer} or a {@link Long}, null when not set
+     * @param violations where a broken rule is recorded (not null)
+     * @param tag the field's full tag, used in the violation
      */
     public static void requiredInteger(Violations violations, String tag, Number value) {
         if (value == null) {
@@ -60,6 +64,8 @@ public final class ItemBuilding {
      * ({@link FriendImportRules#checkCustomInteger}).
      *
      * @param value the builder's field: an {@link Integer} or a {@link Long}, null when absent
+     * @param violations where a broken rule is recorded (not null)
+     * @param tag the field's full tag, used in the violation
      */
     public static void optionalInteger(Violations violations, String tag, Number value) {
         if (value != null) {

@@ -26,7 +26,12 @@ public final class Printable {
     private Printable() {
     }
 
-    /** {@code text} with every character a terminal could act on escaped; the same instance when there is none. */
+    /**
+     * {@code text} with every character a terminal could act on escaped; the same instance when there is none.
+     *
+     * @param text the text to escape (not null)
+     * @return text safe to print to a terminal or a log
+     */
     public static String escape(String text) {
         if (text == null) {
             return null;

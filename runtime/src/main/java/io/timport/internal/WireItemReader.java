@@ -44,6 +44,7 @@ public final class WireItemReader {
      *
      * @param fields     one item's fields ({@code From_Account} is not one of them)
      * @param customTags the full tags the item type knows
+     * @return a reader of those fields
      */
     public static WireItemReader of(Map<String, ?> fields, List<String> customTags) {
         WireItemReader reader = new WireItemReader(Objects.requireNonNull(fields, "fields"), customTags);
@@ -52,22 +53,41 @@ public final class WireItemReader {
         return reader;
     }
 
-    /** Every problem found so far. */
+    /**
+     * Every problem found so far.
+     *
+     * @return the violations recorded so far
+     */
     public Violations violations() {
         return violations;
     }
 
-    /** A standard string field ({@code To_Account}, {@code Remark}, …). */
+    /**
+     * A standard string field ({@code To_Account}, {@code Remark}, …).
+     *
+     * @param field the wire name of the field
+     * @return the value, or null when absent or unusable
+     */
     public String string(String field) {
         return Coercion.string(problems, field, fields.get(field));
     }
 
-    /** A standard integer field ({@code RemarkTime}, {@code AddTime}). */
+    /**
+     * A standard integer field ({@code RemarkTime}, {@code AddTime}).
+     *
+     * @param field the wire name of the field
+     * @return the value, or null when absent or unusable
+     */
     public Long integer(String field) {
         return Coercion.integer(problems, field, fields.get(field));
     }
 
-    /** A standard array-of-strings field, as given; empty when absent. */
+    /**
+     * A standard array-of-strings field, as given; empty when absent.
+     *
+     * @param field the wire name of the field
+     * @return the strings, never null
+     */
     public List<String> strings(String field) {
         return Coercion.strings(problems, field, fields.get(field));
     }
@@ -75,27 +95,52 @@ public final class WireItemReader {
     /**
      * {@code GroupName}: an array of strings, each name once, at its first occurrence (as a builder stores it, see
      * {@link ItemBuilding#copyGroupNames}); empty when absent.
+     *
+     * @param field the wire name of the field
+     * @return the distinct names, never null
      */
     public List<String> groupNames(String field) {
         return ItemBuilding.copyGroupNames(strings(field));
     }
 
-    /** The value of a string custom field, by full tag. */
+    /**
+     * The value of a string custom field, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unusable
+     */
     public String customString(String tag) {
         return Coercion.string(problems, tag, customValues.get(tag));
     }
 
-    /** The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag. */
+    /**
+     * The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unusable
+     */
     public Long customLong(String tag) {
         return Coercion.integer(problems, tag, customValues.get(tag));
     }
 
-    /** The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag. */
+    /**
+     * The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unusable (also when out of {@code int} range)
+     */
     public Integer customInt(String tag) {
         return Coercion.intValue(problems, tag, customValues.get(tag));
     }
 
-    /** The value of an enum custom field, by full tag: a string that is the {@code name()} of one of its constants. */
+    /**
+     * The value of an enum custom field, by full tag: a string that is the {@code name()} of one of its constants.
+     *
+     * @param <E> the enum type
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @param type the enum class
+     * @return the constant, or null when absent or unusable
+     */
     public <E extends Enum<E>> E customEnum(String tag, Class<E> type) {
         return Coercion.constant(problems, tag, customValues.get(tag), type);
     }

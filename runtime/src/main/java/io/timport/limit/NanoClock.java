@@ -8,17 +8,26 @@ import java.util.concurrent.locks.LockSupport;
  */
 public interface NanoClock {
 
-    /** A monotonic time in nanoseconds, as {@link System#nanoTime()}: only differences are meaningful. */
+    /**
+     * A monotonic time in nanoseconds, as {@link System#nanoTime()}: only differences are meaningful.
+     *
+     * @return the current time in nanoseconds, from an arbitrary origin
+     */
     long nanoTime();
 
     /**
      * Sleeps for at least {@code nanos} nanoseconds of this clock.
      *
+     * @param nanos how long to sleep, in nanoseconds of this clock
      * @throws InterruptedException when the thread is interrupted
      */
     void sleepNanos(long nanos) throws InterruptedException;
 
-    /** {@link System#nanoTime()}, and a sleep that never returns before its deadline. */
+    /**
+     * {@link System#nanoTime()}, and a sleep that never returns before its deadline.
+     *
+     * @return the system clock
+     */
     static NanoClock system() {
         return SystemNanoClock.INSTANCE;
     }

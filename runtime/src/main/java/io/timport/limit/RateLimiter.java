@@ -24,11 +24,17 @@ public interface RateLimiter {
      * Takes a permit if one can be had within {@code maxWait}, waiting for it; returns false at once, taking
      * nothing, when it cannot.
      *
+     * @param maxWait the longest wait for a permit (not null)
+     * @return true when a permit was taken, false when none could be had within {@code maxWait}
      * @throws InterruptedException when interrupted while waiting; no permit is taken then
      */
     boolean tryAcquire(Duration maxWait) throws InterruptedException;
 
-    /** Takes a permit if one is available right now, without waiting. */
+    /**
+     * Takes a permit if one is available right now, without waiting.
+     *
+     * @return true when a permit was taken
+     */
     default boolean tryAcquire() {
         try {
             return tryAcquire(Duration.ZERO);
@@ -38,6 +44,10 @@ public interface RateLimiter {
         }
     }
 
-    /** The rate, in permits per second. */
+    /**
+     * The rate, in permits per second.
+     *
+     * @return the permits per second, positive
+     */
     double permitsPerSecond();
 }

@@ -45,22 +45,40 @@ public final class RateLimiterRegistry {
 
     private record Key(long sdkAppId, ChatApi api) {}
 
-    /** A private registry (for tests, or to isolate limiters); most code wants {@link #global()}. */
+    /**
+     * A private registry (for tests, or to isolate limiters); most code wants {@link #global()}.
+     *
+     * @param clock the clock the registry's limiters pace by (not null)
+     */
     public RateLimiterRegistry(NanoClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The JVM-wide registry, on the system clock. */
+    /**
+     * The JVM-wide registry, on the system clock.
+     *
+     * @return the registry every client shares by default
+     */
     public static RateLimiterRegistry global() {
         return GLOBAL;
     }
 
-    /** The pace of a default limiter of {@code api}: its documented limit less {@value #DEFAULT_PACE_MARGIN}. */
+    /**
+     * The pace of a default limiter of {@code api}: its documented limit less {@value #DEFAULT_PACE_MARGIN}.
+     *
+     * @param api the Chat API (not null)
+     * @return the default pace in calls per second: {@code api.callsPerSecond() × (1 − DEFAULT_PACE_MARGIN)}
+     */
     public static double defaultPace(ChatApi api) {
         return api.callsPerSecond() * (1 - DEFAULT_PACE_MARGIN);
     }
 
-    /** The shared friend_import limiter of {@code sdkAppId}: {@code forApi(sdkAppId, ChatApi.FRIEND_IMPORT)}. */
+    /**
+     * The shared friend_import limiter of {@code sdkAppId}: {@code forApi(sdkAppId, ChatApi.FRIEND_IMPORT)}.
+     *
+     * @param sdkAppId the app's SDKAppID
+     * @return the shared limiter, created at the default pace if new
+     */
     public RateLimiter forSdkAppId(long sdkAppId) {
         return forApi(sdkAppId, ChatApi.FRIEND_IMPORT);
     }
@@ -69,13 +87,22 @@ public final class RateLimiterRegistry {
      * The shared friend_import limiter of {@code sdkAppId} at {@code callsPerSecond}:
      * {@code forApi(sdkAppId, ChatApi.FRIEND_IMPORT, callsPerSecond)}.
      *
+     * @param sdkAppId the app's SDKAppID
+     * @param callsPerSecond the rate, positive and finite
+     * @return the shared limiter at that rate
      * @throws IllegalArgumentException as {@link #forApi(long, ChatApi, double)}
      */
     public RateLimiter forSdkAppId(long sdkAppId, double callsPerSecond) {
         return forApi(sdkAppId, ChatApi.FRIEND_IMPORT, callsPerSecond);
     }
 
-    /** The shared limiter of {@code api} for {@code sdkAppId}, at its current rate; created at the default pace if new. */
+    /**
+     * The shared limiter of {@code api} for {@code sdkAppId}, at its current rate; created at the default pace if new.
+     *
+     * @param sdkAppId the app's SDKAppID
+     * @param api the Chat API (not null)
+     * @return the shared limiter, never null
+     */
     public RateLimiter forApi(long sdkAppId, ChatApi api) {
         Objects.requireNonNull(api, "api");
         return limiters.computeIfAbsent(new Key(sdkAppId, api), k -> new SmoothRateLimiter(defaultPace(api), clock));
@@ -85,6 +112,10 @@ public final class RateLimiterRegistry {
      * The shared limiter of {@code api} for {@code sdkAppId} at {@code callsPerSecond}: created at that rate if new;
      * an existing limiter at the default rate is set to it.
      *
+     * @param sdkAppId the app's SDKAppID
+     * @param api the Chat API (not null)
+     * @param callsPerSecond the rate, positive and finite
+     * @return the shared limiter at that rate
      * @throws IllegalArgumentException when another rate was already chosen explicitly for this SDKAppID and API, or
      *     the rate is not positive and finite
      */

@@ -17,17 +17,29 @@ import java.io.IOException;
  */
 public interface AddFriendItem {
 
-    /** The friend's UserID ({@code To_Account}). Never null. */
+    /**
+     * The friend's UserID ({@code To_Account}). Never null.
+     *
+     * @return the {@code To_Account} UserID (1 to 32 UTF-8 bytes)
+     */
     String toAccount();
 
     /**
      * Writes this item's fields, in wire order and spelling, into the JSON object the generator is currently
      * inside ({@code "To_Account":…,"AddSource":…,…}), omitting absent optional fields. Writes no braces, so a
      * caller can put fields of its own beside them (the JSONL failure files add {@code From_Account}).
+     *
+     * @param json a generator inside a JSON object (not null)
+     * @throws IOException when the generator fails to write
      */
     void writeFields(JsonGenerator json) throws IOException;
 
-    /** Writes this item as one JSON object: <code>{</code>{@link #writeFields fields}<code>}</code>. */
+    /**
+     * Writes this item as one JSON object: <code>{</code>{@link #writeFields fields}<code>}</code>.
+     *
+     * @param json a generator where a JSON value may start (not null)
+     * @throws IOException when the generator fails to write
+     */
     default void writeJson(JsonGenerator json) throws IOException {
         json.writeStartObject();
         writeFields(json);

@@ -16,7 +16,12 @@ import java.util.Objects;
 @JsonPropertyOrder({"Tag", "Value"})
 public record CustomItem(@JsonProperty("Tag") String tag, @JsonProperty("Value") Object value) {
 
-    /** Checks that the tag is present and that the value is a String or a Long. */
+    /**
+     * Checks that the tag is present and that the value is a String or a Long.
+     *
+     * @param tag   the full tag, {@code Tag_SNS_Custom_} and the field's keyword
+     * @param value a {@link String} (string fields; enums as their {@code name()}) or a {@link Long} (integer fields)
+     */
     public CustomItem {
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(value, "value");
@@ -25,12 +30,24 @@ public record CustomItem(@JsonProperty("Tag") String tag, @JsonProperty("Value")
         }
     }
 
-    /** An integer custom value. */
+    /**
+     * An integer custom value.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_} and the field's keyword
+     * @param value the integer value (not negative for a valid item)
+     * @return the custom item, its value a {@link Long}
+     */
     public static CustomItem of(String tag, long value) {
         return new CustomItem(tag, value);
     }
 
-    /** A string custom value (enums: their {@code name()}). */
+    /**
+     * A string custom value (enums: their {@code name()}).
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_} and the field's keyword
+     * @param value the string value (at most 500 UTF-8 bytes for a valid item)
+     * @return the custom item, its value a {@link String}
+     */
     public static CustomItem of(String tag, String value) {
         return new CustomItem(tag, value);
     }

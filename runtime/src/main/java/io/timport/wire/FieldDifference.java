@@ -20,12 +20,26 @@ import java.util.Objects;
  */
 public record FieldDifference(String field, Object expected, Object found) {
 
-    /** Checks that the field is named. */
+    /**
+     * Checks that the field is named.
+     *
+     * @param field    the field as the wire format names it: {@code "Remark"}, {@code "GroupName"}, {@code
+     *     "Tag_SNS_Custom_Level"}
+     * @param expected the expected value, typed as the item holds it ({@link String}, {@link Long}, {@link Integer},
+     *     {@code List<String>}, an enum constant); null when the expected item does not have the field
+     * @param found    the value read back, typed like {@code expected}; null when {@code friend_get} did not return the
+     *     field; or, when {@code friend_get} returned a value that could not be read as the field's type (see {@link
+     *     ReadBack#problems()}), that value as {@link JsonValues} reads it
+     */
     public FieldDifference {
         Objects.requireNonNull(field, "field");
     }
 
-    /** The sentence {@code <field>: expected <value>, found <value>}; an absent value reads {@code absent}. */
+    /**
+     * The sentence {@code <field>: expected <value>, found <value>}; an absent value reads {@code absent}.
+     *
+     * @return the difference as one sentence for people
+     */
     public String message() {
         return field + ": expected " + show(expected) + ", found " + show(found);
     }

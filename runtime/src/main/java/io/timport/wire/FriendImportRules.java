@@ -51,6 +51,9 @@ public final class FriendImportRules {
      * 3 for the rest of the Basic Multilingual Plane, 4 for a surrogate pair (one supplementary code point,
      * such as most emoji). An unpaired surrogate, which has no UTF-8 form, counts 3 bytes; the checks below
      * reject it separately.
+     *
+     * @param text the text to measure (not null)
+     * @return the number of UTF-8 bytes, 0 or more
      */
     public static int utf8Length(CharSequence text) {
         int length = text.length();
@@ -72,7 +75,12 @@ public final class FriendImportRules {
         return bytes;
     }
 
-    /** The index of the first surrogate that is not part of a pair, or -1 when {@code text} is well-formed. */
+    /**
+     * The index of the first surrogate that is not part of a pair, or -1 when {@code text} is well-formed.
+     *
+     * @param text the text to examine (not null)
+     * @return the char index of the first unpaired surrogate, or -1
+     */
     public static int firstUnpairedSurrogate(CharSequence text) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
@@ -86,22 +94,42 @@ public final class FriendImportRules {
         return -1;
     }
 
-    /** Whether {@code text} is 1 to {@value #KEYWORD_MAX_LETTERS} English letters ({@code A-Z}, {@code a-z}). */
+    /**
+     * Whether {@code text} is 1 to {@value #KEYWORD_MAX_LETTERS} English letters ({@code A-Z}, {@code a-z}).
+     *
+     * @param text the text to examine (not null)
+     * @return true for a keyword such as {@code "Guild"}
+     */
     public static boolean isKeyword(CharSequence text) {
         return isLetters(text, 0);
     }
 
-    /** Whether {@code text} is a valid {@code AddSource}: {@code AddSource_Type_} and 1 to 8 English letters. */
+    /**
+     * Whether {@code text} is a valid {@code AddSource}: {@code AddSource_Type_} and 1 to 8 English letters.
+     *
+     * @param text the text to examine (not null)
+     * @return true for a value such as {@code "AddSource_Type_Android"}
+     */
     public static boolean isAddSource(CharSequence text) {
         return startsWith(text, ADD_SOURCE_PREFIX) && isLetters(text, ADD_SOURCE_PREFIX.length());
     }
 
-    /** Whether {@code text} is a valid custom tag: {@code Tag_SNS_Custom_} and 1 to 8 English letters. */
+    /**
+     * Whether {@code text} is a valid custom tag: {@code Tag_SNS_Custom_} and 1 to 8 English letters.
+     *
+     * @param text the text to examine (not null)
+     * @return true for a tag such as {@code "Tag_SNS_Custom_Guild"}
+     */
     public static boolean isCustomTag(CharSequence text) {
         return startsWith(text, CUSTOM_TAG_PREFIX) && isLetters(text, CUSTOM_TAG_PREFIX.length());
     }
 
-    /** {@code To_Account}: required, a UserID of 1 to 32 bytes. */
+    /**
+     * {@code To_Account}: required, a UserID of 1 to 32 bytes.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param toAccount the value to check, possibly null
+     */
     public static void checkToAccount(Violations violations, String toAccount) {
         checkUserId(violations, "To_Account", toAccount);
     }
@@ -109,6 +137,9 @@ public final class FriendImportRules {
     /**
      * {@code From_Account}: required, a UserID of 1 to 32 bytes. It is a request's field, not an item's: the bulk
      * importer checks it for every input record.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param fromAccount the value to check, possibly null
      */
     public static void checkFromAccount(Violations violations, String fromAccount) {
         checkUserId(violations, "From_Account", fromAccount);
@@ -120,6 +151,8 @@ public final class FriendImportRules {
      * generated builders, the client, the engine and the phases all check UserIDs here.
      *
      * @param field the field's name as the wire format spells it, used in the violation
+     * @param violations where a broken rule is recorded (not null)
+     * @param userId the value to check, possibly null
      */
     public static void checkUserId(Violations violations, String field, String userId) {
         if (userId == null) {
@@ -133,6 +166,10 @@ public final class FriendImportRules {
      * What is wrong with {@code userId} as {@code field}, as one sentence naming the field, the rule and the value
      * (quoted, cut when long), for example {@code From_Account must be 1 to 32 UTF-8 bytes, was 33 bytes
      * ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")}; or null when it is a valid UserID. Allocates nothing for a valid one.
+     *
+     * @param field the field's name as the wire format spells it, such as {@code "From_Account"}
+     * @param userId the value to check, possibly null
+     * @return the problem as a sentence, or null for a valid UserID
      */
     public static String userIdProblem(String field, String userId) {
         if (userId != null) {
@@ -159,7 +196,12 @@ public final class FriendImportRules {
         return problem.toString();
     }
 
-    /** {@code AddSource}: required, {@code AddSource_Type_} followed by 1 to 8 English letters. */
+    /**
+     * {@code AddSource}: required, {@code AddSource_Type_} followed by 1 to 8 English letters.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param addSource the value to check, possibly null
+     */
     public static void checkAddSource(Violations violations, String addSource) {
         if (addSource == null) {
             violations.add("AddSource", "is required", "missing");
@@ -169,14 +211,24 @@ public final class FriendImportRules {
         }
     }
 
-    /** {@code Remark}: optional (null), at most 96 bytes. */
+    /**
+     * {@code Remark}: optional (null), at most 96 bytes.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param remark the value to check, or null when absent
+     */
     public static void checkRemark(Violations violations, String remark) {
         if (remark != null) {
             checkText(violations, "Remark", -1, remark, 0, REMARK_MAX_BYTES);
         }
     }
 
-    /** {@code RemarkTime}: optional (null), Unix seconds, 0 to {@value #UNIX_SECONDS_MAX}. */
+    /**
+     * {@code RemarkTime}: optional (null), Unix seconds, 0 to {@value #UNIX_SECONDS_MAX}.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param remarkTime the value to check in Unix seconds, or null when absent
+     */
     public static void checkRemarkTime(Violations violations, Long remarkTime) {
         checkUnixSeconds(violations, "RemarkTime", remarkTime);
     }
@@ -185,6 +237,9 @@ public final class FriendImportRules {
      * {@code GroupName}: at most 32 groups, each 1 to 30 bytes. The list and its elements are not null. Groups are a
      * set: the limit counts distinct names (generated builders keep each name once, see
      * {@link io.timport.internal.ItemBuilding#copyGroupNames}).
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param groupNames the names to check (not null; no null elements)
      */
     public static void checkGroupNames(Violations violations, List<String> groupNames) {
         int count = groupNames.size();
@@ -203,6 +258,8 @@ public final class FriendImportRules {
      * What a builder stores for {@code GroupName}: an unmodifiable copy in which each name appears once, at its first
      * occurrence; empty for null.
      *
+     * @param groupNames the names as given, or null
+     * @return an unmodifiable list of distinct names in first-occurrence order
      * @throws NullPointerException naming the index of a null group name, e.g. {@code Null groupNames[2]}
      * @deprecated support for generated builders, now {@link io.timport.internal.ItemBuilding#copyGroupNames} (not
      *     API); this method forwards to it and will be removed
@@ -212,14 +269,24 @@ public final class FriendImportRules {
         return ItemBuilding.copyGroupNames(groupNames);
     }
 
-    /** {@code AddWording}: optional (null), at most 256 bytes. */
+    /**
+     * {@code AddWording}: optional (null), at most 256 bytes.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param addWording the value to check, or null when absent
+     */
     public static void checkAddWording(Violations violations, String addWording) {
         if (addWording != null) {
             checkText(violations, "AddWording", -1, addWording, 0, ADD_WORDING_MAX_BYTES);
         }
     }
 
-    /** {@code AddTime}: optional (null), Unix seconds, 0 to {@value #UNIX_SECONDS_MAX}. */
+    /**
+     * {@code AddTime}: optional (null), Unix seconds, 0 to {@value #UNIX_SECONDS_MAX}.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param addTime the value to check in Unix seconds, or null when absent
+     */
     public static void checkAddTime(Violations violations, Long addTime) {
         checkUnixSeconds(violations, "AddTime", addTime);
     }
@@ -227,6 +294,9 @@ public final class FriendImportRules {
     /**
      * A required custom field (one with a primitive type): its value must be present.
      *
+     * @param violations where a broken rule is recorded (not null)
+     * @param tag the field's full tag, used in the violation
+     * @param value the field's value, or null when absent
      * @deprecated generated builders now call {@link io.timport.internal.ItemBuilding#requiredInteger}, which also
      *     checks the value ({@link #checkCustomInteger}); this method will be removed
      */
@@ -237,7 +307,13 @@ public final class FriendImportRules {
         }
     }
 
-    /** A string custom field's value: optional (null), at most 500 bytes. */
+    /**
+     * A string custom field's value: optional (null), at most 500 bytes.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param tag the field's full tag, used in the violation
+     * @param value the value to check, or null when absent
+     */
     public static void checkCustomString(Violations violations, String tag, String value) {
         if (value != null) {
             checkText(violations, tag, -1, value, 0, CUSTOM_STRING_MAX_BYTES);
@@ -248,6 +324,10 @@ public final class FriendImportRules {
      * An integer custom field's value: not negative. Tencent's field types make custom integers {@code uint64_t};
      * timport's Java types hold 0 to 2147483647 ({@code int}, {@code Integer}) and 0 to 9223372036854775807
      * ({@code long}, {@code Long}) of that range.
+     *
+     * @param violations where a broken rule is recorded (not null)
+     * @param tag the field's full tag, used in the violation
+     * @param value the value to check
      */
     public static void checkCustomInteger(Violations violations, String tag, long value) {
         if (value < 0) {

@@ -19,6 +19,7 @@ public final class InvalidItemException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The item's {@code To_Account} as given, or null. */
     private final String toAccount;
     private final transient List<Violation> violations;
 
@@ -32,12 +33,20 @@ public final class InvalidItemException extends IllegalArgumentException {
         this.violations = List.copyOf(violations);
     }
 
-    /** The item's {@code To_Account} as it was given (possibly itself invalid), or null when it had none. */
+    /**
+     * The item's {@code To_Account} as it was given (possibly itself invalid), or null when it had none.
+     *
+     * @return the {@code To_Account}, or null
+     */
     public String toAccount() {
         return toAccount;
     }
 
-    /** Every broken rule, in wire-field order; never empty. */
+    /**
+     * Every broken rule, in wire-field order; never empty.
+     *
+     * @return an unmodifiable, non-empty list of violations
+     */
     public List<Violation> violations() {
         return violations;
     }

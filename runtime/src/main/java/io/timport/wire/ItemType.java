@@ -21,15 +21,25 @@ import java.util.function.Function;
  */
 public interface ItemType<T extends AddFriendItem> {
 
-    /** The generated item class, e.g. {@code GameFriendItem.class}. */
+    /**
+     * The generated item class, e.g. {@code GameFriendItem.class}.
+     *
+     * @return the item class, never null
+     */
     Class<T> itemClass();
 
-    /** The full tags of the item's custom fields, in the order they are sent ({@code Tag_SNS_Custom_Level}, …). */
+    /**
+     * The full tags of the item's custom fields, in the order they are sent ({@code Tag_SNS_Custom_Level}, …).
+     *
+     * @return the full tags, empty when the item has no custom fields
+     */
     List<String> customTags();
 
     /**
      * Reads one item from its wire-format fields, as parsed into plain Java values (see {@link JsonValues}).
      *
+     * @param fields field name to value, as {@link JsonValues#readObject} returns them (not null)
+     * @return the valid item, never null
      * @throws InvalidItemException listing every problem: unknown fields and tags, wrong value types, broken rules
      */
     T fromWire(Map<String, ?> fields);
@@ -38,6 +48,8 @@ public interface ItemType<T extends AddFriendItem> {
      * Reads one JSON object in the wire format from {@code parser} (at or before its <code>{</code>) and returns the
      * item it describes.
      *
+     * @param parser the parser, at or before the item's <code>{</code> (not null)
+     * @return the valid item; the parser is left on the item's closing <code>}</code>
      * @throws IOException          if the JSON itself is malformed
      * @throws InvalidItemException if it is well-formed JSON but not a valid item of this type
      */
@@ -48,6 +60,8 @@ public interface ItemType<T extends AddFriendItem> {
     /**
      * Whether {@link #readBack} and {@link #differences} work: true for every generated item type, false (the
      * default) for a hand-written one that does not implement them.
+     *
+     * @return true when read-back and comparison are supported
      */
     default boolean supportsReadBack() {
         return false;
@@ -92,6 +106,8 @@ public interface ItemType<T extends AddFriendItem> {
      * @param itemClass  the generated class
      * @param customTags its custom tags in wire order (copied)
      * @param reader     its {@code fromWire} method
+     * @param <T> the item type
+     * @return an item type whose {@link #supportsReadBack()} is false
      */
     static <T extends AddFriendItem> ItemType<T> of(Class<T> itemClass, List<String> customTags,
             Function<? super Map<String, ?>, ? extends T> reader) {
@@ -106,6 +122,8 @@ public interface ItemType<T extends AddFriendItem> {
      * @param reader      its {@code fromWire} method
      * @param readBack    its {@code readBack} method
      * @param differences its {@code differences} method
+     * @param <T> the item type
+     * @return an item type that supports read-back and comparison
      */
     static <T extends AddFriendItem> ItemType<T> of(Class<T> itemClass, List<String> customTags,
             Function<? super Map<String, ?>, ? extends T> reader,

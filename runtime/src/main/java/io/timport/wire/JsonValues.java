@@ -27,6 +27,8 @@ public final class JsonValues {
      * Reads one JSON object. The parser is either on the object's <code>{</code> or before it (then the next token
      * must be <code>{</code>); afterwards it is on the matching <code>}</code>.
      *
+     * @param parser the parser, on or before the object's <code>{</code> (not null)
+     * @return field name to value, in document order
      * @throws JsonParseException if the next value is not an object, is malformed, or repeats a field name
      *                            (a repeated name is an error, not silently overwritten)
      */

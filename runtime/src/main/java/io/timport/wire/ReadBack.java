@@ -59,13 +59,19 @@ public final class ReadBack<T extends AddFriendItem> {
      * @param problems       why each unreadable value could not be read
      * @param itemViolations when {@code item} is null, the rules of the item type that what was read breaks (not
      *                       empty); else empty
+     * @param <T> the item type
+     * @return the read-back
      */
     public static <T extends AddFriendItem> ReadBack<T> of(String toAccount, T item, Map<String, ?> values,
             Map<String, ?> unreadable, List<Violation> problems, List<Violation> itemViolations) {
         return new ReadBack<>(toAccount, item, values, unreadable, problems, itemViolations);
     }
 
-    /** The friend's UserID ({@code To_Account}). */
+    /**
+     * The friend's UserID ({@code To_Account}).
+     *
+     * @return the UserID, never null
+     */
     public String toAccount() {
         return toAccount;
     }
@@ -74,12 +80,18 @@ public final class ReadBack<T extends AddFriendItem> {
      * The friend as a valid item, when what was read makes one: every required field present and every rule of
      * {@code friend_import} kept. Empty otherwise (see {@link #itemViolations()}); {@link ItemType#differences} does
      * not need it. Note that {@code friend_get} returns no {@code RemarkTime}: the item has none.
+     *
+     * @return the item, or empty when what was read breaks a rule of the item type
      */
     public Optional<T> item() {
         return Optional.ofNullable(item);
     }
 
-    /** Every value read, by field name, typed as the item holds it; absent fields are not in it. Unmodifiable. */
+    /**
+     * Every value read, by field name, typed as the item holds it; absent fields are not in it. Unmodifiable.
+     *
+     * @return field name to value; never null
+     */
     public Map<String, Object> values() {
         return values;
     }
@@ -87,6 +99,8 @@ public final class ReadBack<T extends AddFriendItem> {
     /**
      * Every value {@code friend_get} returned that could not be read, by field name (an unknown tag by itself), as
      * {@link JsonValues} reads it; {@link #problems()} says why. Unmodifiable.
+     *
+     * @return field name (or tag) to raw value; empty when everything was read
      */
     public Map<String, Object> unreadable() {
         return unreadable;
@@ -96,6 +110,8 @@ public final class ReadBack<T extends AddFriendItem> {
      * Why each {@linkplain #unreadable() unreadable} value could not be read: a value of the wrong JSON type, an
      * integer out of the field's range, a name that is no constant of the field's enum, a tag the item type does
      * not have. Empty when everything was read.
+     *
+     * @return the problems in field order; never null
      */
     public List<Violation> problems() {
         return problems;
@@ -104,6 +120,8 @@ public final class ReadBack<T extends AddFriendItem> {
     /**
      * Why {@link #item()} is empty: the rules of the item type that the values read break (a required field
      * absent, a negative custom integer, …). Empty when {@link #item()} is present.
+     *
+     * @return the broken rules; empty exactly when {@link #item()} is present
      */
     public List<Violation> itemViolations() {
         return itemViolations;

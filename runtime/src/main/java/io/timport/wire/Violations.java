@@ -18,12 +18,22 @@ public final class Violations {
     public Violations() {
     }
 
-    /** Records that {@code field} {@code rule}, and was {@code actual}. */
+    /**
+     * Records that {@code field} {@code rule}, and was {@code actual}.
+     *
+     * @param field the field as the wire format names it, such as {@code "Remark"}
+     * @param rule the rule, phrased to follow the field, such as {@code "must be at most 96 UTF-8 bytes"}
+     * @param actual what the value was, phrased to follow "was", such as {@code "97 bytes"}
+     */
     public void add(String field, String rule, String actual) {
         add(new Violation(field, rule, actual));
     }
 
-    /** Records one violation. */
+    /**
+     * Records one violation.
+     *
+     * @param violation the violation (not null)
+     */
     public void add(Violation violation) {
         if (list == null) {
             list = new ArrayList<>(4);
@@ -31,12 +41,20 @@ public final class Violations {
         list.add(violation);
     }
 
-    /** Whether nothing has been recorded. */
+    /**
+     * Whether nothing has been recorded.
+     *
+     * @return true when no violation was recorded
+     */
     public boolean isEmpty() {
         return list == null;
     }
 
-    /** The violations recorded so far, in order; an unmodifiable copy. */
+    /**
+     * The violations recorded so far, in order; an unmodifiable copy.
+     *
+     * @return the violations in the order recorded
+     */
     public List<Violation> list() {
         return list == null ? List.of() : List.copyOf(list);
     }

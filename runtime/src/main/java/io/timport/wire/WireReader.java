@@ -32,47 +32,89 @@ public final class WireReader {
      *
      * @param fields     one item's fields ({@code From_Account} is not one of them)
      * @param customTags the full tags the item type knows
+     * @return a reader of those fields
      */
     public static WireReader of(Map<String, ?> fields, List<String> customTags) {
         return new WireReader(WireItemReader.of(fields, customTags));
     }
 
-    /** Every problem found so far. */
+    /**
+     * Every problem found so far.
+     *
+     * @return the violations recorded so far
+     */
     public Violations violations() {
         return reader.violations();
     }
 
-    /** A standard string field ({@code To_Account}, {@code Remark}, …). */
+    /**
+     * A standard string field ({@code To_Account}, {@code Remark}, …).
+     *
+     * @param field the wire name of the field
+     * @return the value, or null when absent or unusable
+     */
     public String string(String field) {
         return reader.string(field);
     }
 
-    /** A standard integer field ({@code RemarkTime}, {@code AddTime}). */
+    /**
+     * A standard integer field ({@code RemarkTime}, {@code AddTime}).
+     *
+     * @param field the wire name of the field
+     * @return the value, or null when absent or unusable
+     */
     public Long integer(String field) {
         return reader.integer(field);
     }
 
-    /** A standard array-of-strings field ({@code GroupName}); empty when absent. */
+    /**
+     * A standard array-of-strings field ({@code GroupName}); empty when absent.
+     *
+     * @param field the wire name of the field
+     * @return the names, never null
+     */
     public List<String> strings(String field) {
         return reader.strings(field);
     }
 
-    /** The value of a string custom field, by full tag. */
+    /**
+     * The value of a string custom field, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unusable
+     */
     public String customString(String tag) {
         return reader.customString(tag);
     }
 
-    /** The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag. */
+    /**
+     * The value of an integer custom field with a {@code long} (or {@code Long}) type, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unusable
+     */
     public Long customLong(String tag) {
         return reader.customLong(tag);
     }
 
-    /** The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag. */
+    /**
+     * The value of an integer custom field with an {@code int} (or {@code Integer}) type, by full tag.
+     *
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @return the value, or null when absent or unusable (also when out of {@code int} range)
+     */
     public Integer customInt(String tag) {
         return reader.customInt(tag);
     }
 
-    /** The value of an enum custom field, by full tag: a string that is the {@code name()} of one of its constants. */
+    /**
+     * The value of an enum custom field, by full tag: a string that is the {@code name()} of one of its constants.
+     *
+     * @param <E> the enum type
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @param type the enum class
+     * @return the constant, or null when absent or unusable
+     */
     public <E extends Enum<E>> E customEnum(String tag, Class<E> type) {
         return reader.customEnum(tag, type);
     }

@@ -49,31 +49,61 @@ public final class WireWriter {
      * the Basic Multilingual Plane (most emoji) is written as its 4 UTF-8 bytes, not as an escaped surrogate pair
      * ({@code \uD83D\uDE00}), so that the server sees the bytes the length rules count
      * ({@link JsonWriteFeature#COMBINE_UNICODE_SURROGATES_IN_UTF8}). Create it once and share it; it is thread-safe.
+     *
+     * @return a new factory, configured for request bodies
      */
     public static JsonFactory jsonFactory() {
         return JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     }
 
-    /** Writes {@code "field":"value"}. */
+    /**
+     * Writes {@code "field":"value"}.
+     *
+     * @param json the generator, inside an object (not null)
+     * @param field the pre-encoded field name
+     * @param value the value; null is written as JSON null
+     * @throws IOException when the generator fails to write
+     */
     public static void writeStringField(JsonGenerator json, SerializableString field, String value)
             throws IOException {
         json.writeFieldName(field);
         json.writeString(value);
     }
 
-    /** Writes {@code "field":value}. */
+    /**
+     * Writes {@code "field":value}.
+     *
+     * @param json the generator, inside an object (not null)
+     * @param field the pre-encoded field name
+     * @param value the value
+     * @throws IOException when the generator fails to write
+     */
     public static void writeNumberField(JsonGenerator json, SerializableString field, long value) throws IOException {
         json.writeFieldName(field);
         json.writeNumber(value);
     }
 
-    /** Writes {@code "field":["a","b",…]}. */
+    /**
+     * Writes {@code "field":["a","b",…]}.
+     *
+     * @param json the generator, inside an object (not null)
+     * @param field the field name
+     * @param values the strings (not null)
+     * @throws IOException when the generator fails to write
+     */
     public static void writeStringArrayField(JsonGenerator json, String field, List<String> values) throws IOException {
         json.writeFieldName(field);
         writeStrings(json, values);
     }
 
-    /** Writes {@code "field":["a","b",…]}. */
+    /**
+     * Writes {@code "field":["a","b",…]}.
+     *
+     * @param json the generator, inside an object (not null)
+     * @param field the pre-encoded field name
+     * @param values the strings (not null)
+     * @throws IOException when the generator fails to write
+     */
     public static void writeStringArrayField(JsonGenerator json, SerializableString field, List<String> values)
             throws IOException {
         json.writeFieldName(field);
@@ -88,12 +118,26 @@ public final class WireWriter {
         json.writeEndArray();
     }
 
-    /** Writes one {@code CustomItem} element with an integer value: <code>{"Tag":tag,"Value":value}</code>. */
+    /**
+     * Writes one {@code CustomItem} element with an integer value: <code>{"Tag":tag,"Value":value}</code>.
+     *
+     * @param json the generator, inside the {@code CustomItem} array (not null)
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @param value the value
+     * @throws IOException when the generator fails to write
+     */
     public static void writeCustomItem(JsonGenerator json, String tag, long value) throws IOException {
         writeCustomItem(json, new SerializedString(tag), value);
     }
 
-    /** Writes one {@code CustomItem} element with a string value: <code>{"Tag":tag,"Value":"value"}</code>. */
+    /**
+     * Writes one {@code CustomItem} element with a string value: <code>{"Tag":tag,"Value":"value"}</code>.
+     *
+     * @param json the generator, inside the {@code CustomItem} array (not null)
+     * @param tag the full tag, {@code Tag_SNS_Custom_…}
+     * @param value the value (not null)
+     * @throws IOException when the generator fails to write
+     */
     public static void writeCustomItem(JsonGenerator json, String tag, String value) throws IOException {
         writeCustomItem(json, new SerializedString(tag), value);
     }
@@ -102,6 +146,9 @@ public final class WireWriter {
      * Writes one {@code CustomItem} element with an integer value: <code>{"Tag":tag,"Value":value}</code>.
      *
      * @param tag the full tag, {@code Tag_SNS_Custom_…}, pre-encoded
+     * @param json the generator, inside the {@code CustomItem} array (not null)
+     * @param value the value
+     * @throws IOException when the generator fails to write
      */
     public static void writeCustomItem(JsonGenerator json, SerializableString tag, long value) throws IOException {
         json.writeStartObject();
@@ -116,6 +163,9 @@ public final class WireWriter {
      * Writes one {@code CustomItem} element with a string value: <code>{"Tag":tag,"Value":"value"}</code>.
      *
      * @param tag the full tag, {@code Tag_SNS_Custom_…}, pre-encoded
+     * @param json the generator, inside the {@code CustomItem} array (not null)
+     * @param value the value (not null)
+     * @throws IOException when the generator fails to write
      */
     public static void writeCustomItem(JsonGenerator json, SerializableString tag, String value) throws IOException {
         json.writeStartObject();

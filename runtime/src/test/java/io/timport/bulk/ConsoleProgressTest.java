@@ -46,6 +46,39 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void eachPhaseOfAMigrationIsNamedAtTheStartOfItsLinesWhichAlign() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress log = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+                Duration.ofHours(1));
+        ProgressListener listener = log;
+        listener.onProgress("accounts", progress(501, 501, 0, 0, 0, true));
+        listener.onProgress("relations", progress(25_000, 25_000, 8, 0, 0, true));
+        listener.onProgress("verification", progress(25_000, 25_000, 0, 0, 0, true));
+        listener.onProgress("repair", progress(250, 250, 0, 0, 0, true));
+        assertEquals(String.join(System.lineSeparator(),
+                "accounts      100.0% [####################] 501/501  ok 501  failed 0  196 calls/s  retries 0  done in 0:41",
+                "relations     100.0% [####################] 25,000/25,000  ok 24,992  failed 8  196 calls/s  retries 0  "
+                        + "done in 0:41",
+                "verification  100.0% [####################] 25,000/25,000  ok 25,000  failed 0  196 calls/s  retries 0  "
+                        + "done in 0:41",
+                "repair        100.0% [####################] 250/250  ok 250  failed 0  196 calls/s  retries 0  done in 0:41",
+                ""), bytes.toString(StandardCharsets.UTF_8));
+        // On an 80-column terminal the name stays; what matters least goes first, as without it.
+        assertEquals("verification   62.4% 6,240,000/10,000,000  ok 6,239,991  failed 9  ETA 10:19",
+                ConsoleProgress.render("verification", progress(6_240_000, 10_000_000, 9, 3, 2, false), 79));
+        for (int width = 20; width < 130; width++) {
+            String line = ConsoleProgress.render("verification", progress(9_999_999_999L, 10_000_000_000L,
+                    123_456_789, 1_234_567, 7_654_321, false), width);
+            assertTrue(line.length() <= width, width + ": " + line);
+        }
+        // A listener that knows nothing of phases gets every snapshot all the same.
+        java.util.List<ImportProgress> got = new java.util.ArrayList<>();
+        ProgressListener plain = got::add;
+        plain.onProgress("accounts", progress(1, 2, 0, 0, 0, false));
+        assertEquals(1, got.size());
+    }
+
+    @Test
     void withNoTotalTheLineShowsTheCountAlone() {
         ImportProgress p = new ImportProgress(1_234, 1_230, 4, 0, -1, 3, 0, 0, 1, 2.0, Duration.ofSeconds(3), null,
                 false);

@@ -193,6 +193,7 @@ class ImportRunTest {
     @Test
     void anInterruptedCallerGetsAnInterruptedExceptionAndTheJournalIsClosed() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch sent = new CountDownLatch(1);
         Iterator<ImportRecord<TestItem>> endless = new Iterator<>() {
             private int next;
 
@@ -234,6 +235,7 @@ class ImportRunTest {
         RelationSender<TestItem> never = new InstantSender(false) {
             @Override
             public CompletableFuture<FriendImportResponse> send(String fromAccount, List<TestItem> items) {
+                sent.countDown();
                 return new CompletableFuture<>(); // the server never answers
             }
         };
@@ -246,6 +248,7 @@ class ImportRunTest {
         });
         caller.start();
         assertTrue(reading.await(10, TimeUnit.SECONDS));
+        assertTrue(sent.await(10, TimeUnit.SECONDS), "a call is in flight"); // however busy the machine
         Thread.sleep(50); // the buffer fills, the reader waits
         caller.interrupt();
         caller.join(10_000);

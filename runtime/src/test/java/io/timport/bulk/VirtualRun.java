@@ -140,6 +140,42 @@ final class VirtualRun {
     private long permitIntervalNanos;
     private MemoryJournal journal = new MemoryJournal();
     private long seed = 1;
+    private Function<io.timport.limit.NanoClock, io.timport.limit.RateLimiter> limiterOnVirtualTime;
+    private java.util.function.LongSupplier dispatcherWork;
+
+    /**
+     * Thrown out of the virtual clock's sleep: the limiter wants the dispatcher to wait this long. The limiter takes no
+     * permit then (as when a waiter is interrupted), and the dispatcher asks again at that time.
+     */
+    private static final class WouldWait extends RuntimeException {
+        final long nanos;
+
+        WouldWait(long nanos) {
+            super(null, null, false, false);
+            this.nanos = nanos;
+        }
+    }
+
+    /**
+     * Paces the calls with a real rate limiter on the virtual clock (e.g. a {@link io.timport.limit.SmoothRateLimiter}),
+     * as the production dispatcher does: it takes the call from the core, then waits for its permit. Give
+     * {@link #pacedEvery} too: it sets the pace the engine is told (its model of the server's second follows it).
+     */
+    VirtualRun limitedBy(Function<io.timport.limit.NanoClock, io.timport.limit.RateLimiter> limiter) {
+        this.limiterOnVirtualTime = limiter;
+        return this;
+    }
+
+    /**
+     * The dispatcher is busy for {@code work} nanoseconds after each call it sends (its own work, and now and then a
+     * hiccup: a collection, a busy core), before it takes the next call and asks for its permit. Without
+     * {@link #limitedBy}, permits follow the rule of the limiter before 2026-12-02: each {@link #pacedEvery interval}
+     * after the last one was granted.
+     */
+    VirtualRun dispatcherBusy(java.util.function.LongSupplier work) {
+        this.dispatcherWork = work;
+        return this;
+    }
 
     /** The settings to run with (the builder's defaults until changed). */
     Settings settings() {
@@ -244,6 +280,23 @@ final class VirtualRun {
         boolean ended;
         long dispatcherFreeAt = ORIGIN;
         long maxHeld;
+        /** The {@link #limitedBy}/{@link #dispatcherBusy} dispatcher: the call it took, waiting for its permit. */
+        final boolean realDispatcher = limiterOnVirtualTime != null || dispatcherWork != null;
+        final io.timport.limit.RateLimiter limiter = limiterOnVirtualTime == null ? null
+                : limiterOnVirtualTime.apply(new io.timport.limit.NanoClock() {
+                    @Override
+                    public long nanoTime() {
+                        return now[0];
+                    }
+
+                    @Override
+                    public void sleepNanos(long nanos) {
+                        throw new WouldWait(nanos); // the dispatcher waits on the loop's time, not in the limiter
+                    }
+                });
+        RelationCall<TestItem> taken;
+        long permitAt = ORIGIN;
+        boolean anyPermit;
 
         Loop(List<Timed> input) {
             this.input = input;
@@ -310,6 +363,10 @@ final class VirtualRun {
         }
 
         private void dispatch() {
+            if (realDispatcher) {
+                dispatchLikeTheDriver();
+                return;
+            }
             while (now[0] - dispatcherFreeAt >= 0 && core.dispatching()) {
                 RelationCall<TestItem> call = core.next(now[0]);
                 if (call == null) {
@@ -326,6 +383,49 @@ final class VirtualRun {
                 call.sentNanos = now[0];
                 answer.whenComplete((response, error) -> core.answered(call, response, error, now[0]));
                 dispatcherFreeAt = now[0] + permitIntervalNanos;
+            }
+            core.takeWakes();
+        }
+
+        /** The production dispatcher's order: take a call, wait for its permit, send it, then do its own work. */
+        private void dispatchLikeTheDriver() {
+            while (now[0] - dispatcherFreeAt >= 0 && core.dispatching()) {
+                if (taken == null) {
+                    taken = core.next(now[0]);
+                    if (taken == null) {
+                        break;
+                    }
+                }
+                if (limiter != null) {
+                    try {
+                        limiter.acquire();
+                    } catch (WouldWait w) {
+                        dispatcherFreeAt = now[0] + w.nanos;
+                        break;
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                } else if (permitIntervalNanos > 0) {
+                    if (anyPermit && permitAt - now[0] > 0) {
+                        dispatcherFreeAt = permitAt;
+                        break;
+                    }
+                    permitAt = now[0] + permitIntervalNanos; // spaced from the grant: the limiter before 2026-12-02
+                    anyPermit = true;
+                }
+                RelationCall<TestItem> call = taken;
+                taken = null;
+                CompletableFuture<FriendImportResponse> answer;
+                try {
+                    answer = core.phase().send(call);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                } catch (RuntimeException | Error e) {
+                    answer = CompletableFuture.failedFuture(e);
+                }
+                call.sentNanos = now[0];
+                answer.whenComplete((response, error) -> core.answered(call, response, error, now[0]));
+                dispatcherFreeAt = now[0] + (dispatcherWork == null ? 0 : dispatcherWork.getAsLong());
             }
             core.takeWakes();
         }

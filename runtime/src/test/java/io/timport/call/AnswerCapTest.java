@@ -26,12 +26,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Answers are read through a bounded subscriber: one larger than the cap fails its call as malformed, never the client
  * (issue 12 item 3), whether the server announces it with {@code Content-Length} or streams it chunked.
  */
 @Timeout(120)
+@Execution(ExecutionMode.CONCURRENT) // each test has a server of its own and mostly waits: they overlap
 class AnswerCapTest {
 
     static final String OK = "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ResultItem\":[{\"To_Account\":\"bob\",\"ResultCode\":0}]}";

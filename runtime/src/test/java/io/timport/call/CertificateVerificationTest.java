@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +66,10 @@ class CertificateVerificationTest {
         try {
             AppConfig app = new AppConfig(1400000999L, "administrator", SecretKey.of("tls-test-key"),
                     Endpoint.of(URI.create("https://127.0.0.1:" + server.getAddress().getPort())));
-            try (FriendImportClient client = FriendImportClient.builder(app).build()) {
+            // Generous timeouts: on a busy machine the handshake itself can take seconds, and a timeout is not the
+            // refusal this test is about.
+            try (FriendImportClient client = FriendImportClient.builder(app).connectTimeout(Duration.ofSeconds(60))
+                    .requestTimeout(Duration.ofSeconds(60)).build()) {
                 TransportException e = assertThrows(TransportException.class,
                         () -> client.importFriends("alice", List.of(new TestItem("bob"))));
                 assertEquals(TransportException.Kind.TLS, e.kind(), e.toString());

@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The secret key and the UserSig never show in toString, exception messages, exception chains or log output, even
  * when a misbehaving server echoes the request URL and the usersig back in its answer.
  */
+@Isolated // captures every timport log record of the JVM: no other class may log meanwhile
 class SecretsNeverLeakTest {
 
     static final String KEY = "never-print-me-9f8e7d6c5b4a39281706f5e4d3c2b1a0";

@@ -67,13 +67,114 @@ class SmoothRateLimiterTest {
         assertEquals(1000, grants.size());
         assertEquals(200, maxInAnyOneSecondWindow(grants), "full rate when busy, never more");
         for (int i = 1; i < grants.size(); i++) {
-            assertTrue(grants.get(i) - grants.get(i - 1) >= 5_000_000L, "permit " + i + " came early");
+            assertTrue(grants.get(i) - grants.get(i - 1) >= 2_500_000L, "permit " + i + " came early");
         }
-        // The first permit after the idle is granted at once, the second 5 ms later.
+        // The first permit after the idle is granted at once; the idle stored at most 100 ms of permits, which come
+        // at twice the rate (2.5 ms apart: 40 of them in 100 ms, not 20), then every 5 ms again.
         assertEquals(grants.get(399) + 60 * SECOND, grants.get(400) - 0, "no wait after the idle");
-        assertEquals(5_000_000L, grants.get(401) - grants.get(400));
+        assertEquals(2_500_000L, grants.get(401) - grants.get(400));
+        assertEquals(100_000_000L, grants.get(440) - grants.get(400), "the catch-up is bounded");
+        assertEquals(5_000_000L, grants.get(441) - grants.get(440), "then the rate again");
+        assertEquals(200, maxInAnyOneSecondWindow(grants.subList(400, 700)));
         // The busy stretch ran at exactly the rate in virtual time: 399 intervals of 5 ms.
         assertEquals(399 * 5_000_000L, grants.get(399) - grants.get(0));
+    }
+
+    @Test
+    void aLateCallerLosesNothingTheScheduleIsKept() throws Exception {
+        // The caller comes 12 ms late every 50th permit (a collection, a busy core): the permits it missed come
+        // sooner afterwards, so that 1000 permits take 999 intervals, as if it had never been late.
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            if (i % 50 == 10) {
+                clock.advance(12_000_000L);
+            }
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        assertEquals(999 * 5_000_000L, grants.get(999) - grants.get(0), "no late moment lost");
+        assertEquals(200, maxInAnyOneSecondWindow(grants));
+        for (int i = 1; i < grants.size(); i++) {
+            assertTrue(grants.get(i) - grants.get(i - 1) >= 2_500_000L, "permit " + i + " came too close");
+        }
+    }
+
+    @Test
+    void theCatchUpNeverPutsMoreThanTheRateInAnySecond() throws Exception {
+        // A full second on schedule, then 100 ms late: the schedule owes 20 permits, but the second that ends when
+        // they would be made up already holds its 200; the limiter waits for the old permits to leave it.
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        clock.advance(105_000_000L);
+        for (int i = 0; i < 400; i++) {
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        assertEquals(200, maxInAnyOneSecondWindow(grants));
+        // Without the second's rule the 20 owed permits would fit in [1.1 s, 2.1 s) with 200 others.
+        long inThatSecond = grants.stream().filter(g -> g - START >= 1_100_000_000L && g - START < 2_100_000_000L)
+                .count();
+        assertEquals(200, inThatSecond);
+    }
+
+    @Test
+    void neverMoreThanCeilOfTheRateInAnySecondWhateverTheCallers() throws Exception {
+        Random random = new Random(7);
+        for (double rate : new double[] {196, 200, 98.5, 3, 1000}) {
+            VirtualNanoClock clock = new VirtualNanoClock(START);
+            SmoothRateLimiter limiter = new SmoothRateLimiter(rate, clock);
+            long interval = limiter.intervalNanos();
+            List<Long> grants = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    clock.advance((long) (random.nextDouble() * 300_000_000L)); // late, or a short idle
+                } else if (kind == 1) {
+                    clock.advance((long) (random.nextDouble() * interval)); // a little late
+                }
+                if (random.nextInt(5) == 0) {
+                    if (!limiter.tryAcquire(Duration.ofNanos((long) (random.nextDouble() * 2 * interval)))) {
+                        continue;
+                    }
+                } else {
+                    limiter.acquire();
+                }
+                grants.add(clock.nanoTime());
+            }
+            int ceil = (int) Math.ceil(rate);
+            assertTrue(maxInAnyOneSecondWindow(grants) <= ceil, rate + "/s: " + maxInAnyOneSecondWindow(grants));
+            for (int i = 1; i < grants.size(); i++) {
+                assertTrue(grants.get(i) - grants.get(i - 1) >= interval / 2, rate + "/s: permit " + i);
+            }
+        }
+    }
+
+    @Test
+    void aRateChangeKeepsTheSecondsRule() throws Exception {
+        VirtualNanoClock clock = new VirtualNanoClock(START);
+        SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        limiter.setPermitsPerSecond(100);
+        for (int i = 0; i < 300; i++) {
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+        // After the change no second holds more than 100 permits, counting the ones granted at 200/s.
+        List<Long> after = grants.stream().filter(g -> g - grants.get(150) >= 0).toList();
+        assertEquals(100, maxInAnyOneSecondWindow(after));
+        assertEquals(1_250_000_000L, grants.get(150) - START,
+                "the permits of the last second at 200/s count: the 100th newest (at 250 ms) must leave it first");
     }
 
     @Test

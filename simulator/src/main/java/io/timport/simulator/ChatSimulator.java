@@ -127,6 +127,8 @@ public final class ChatSimulator implements AutoCloseable {
     /**
      * Starts a simulator listening on 127.0.0.1 (on {@link SimulatorConfig#port()}, a free port if 0).
      *
+     * @param config the configuration (not null)
+     * @return the running simulator; close it to stop it
      * @throws IOException if the port cannot be bound
      */
     public static ChatSimulator start(SimulatorConfig config) throws IOException {
@@ -138,57 +140,106 @@ public final class ChatSimulator implements AutoCloseable {
         return new ChatSimulator(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash: the "domain" a client is pointed at. */
+    /**
+     * {@code http://127.0.0.1:PORT}, without a trailing slash: the "domain" a client is pointed at.
+     *
+     * @return the base URI to give a client's endpoint
+     */
     public URI baseUri() {
         return baseUri;
     }
 
-    /** {@code http://127.0.0.1:PORT/v4/sns/friend_import}, without a query. */
+    /**
+     * {@code http://127.0.0.1:PORT/v4/sns/friend_import}, without a query.
+     *
+     * @return friend_import's URL
+     */
     public URI friendImportUri() {
         return uri(RestApi.FRIEND_IMPORT);
     }
 
-    /** This API's URL without a query, e.g. {@code http://127.0.0.1:PORT/v4/sns/friend_get}. */
+    /**
+     * This API's URL without a query, e.g. {@code http://127.0.0.1:PORT/v4/sns/friend_get}.
+     *
+     * @param api the API (not null)
+     * @return the API's URL
+     */
     public URI uri(RestApi api) {
         return URI.create(baseUri + api.path());
     }
 
-    /** The port actually bound. */
+    /**
+     * The port actually bound.
+     *
+     * @return the bound port, 1 to 65535
+     */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** The configuration this simulator was started with. */
+    /**
+     * The configuration this simulator was started with.
+     *
+     * @return the configuration, never null
+     */
     public SimulatorConfig config() {
         return config;
     }
 
-    /** The friends stored for {@code fromAccount}, by {@code To_Account} in first-import order; a copy. */
+    /**
+     * The friends stored for {@code fromAccount}, by {@code To_Account} in first-import order; a copy.
+     *
+     * @param fromAccount the user whose list is read
+     * @return an unmodifiable copy, empty when the user has no friends
+     */
     public Map<String, StoredFriend> friendsOf(String fromAccount) {
         return store.friendsOf(fromAccount);
     }
 
-    /** One stored relation, if {@code toAccount} is in {@code fromAccount}'s list. */
+    /**
+     * One stored relation, if {@code toAccount} is in {@code fromAccount}'s list.
+     *
+     * @param fromAccount the user whose list is read
+     * @param toAccount the friend
+     * @return the stored relation, or empty when there is none
+     */
     public Optional<StoredFriend> friend(String fromAccount, String toAccount) {
         return Optional.ofNullable(store.friendsOf(fromAccount).get(toAccount));
     }
 
-    /** The friend groups {@code fromAccount} holds, in creation order. */
+    /**
+     * The friend groups {@code fromAccount} holds, in creation order.
+     *
+     * @param fromAccount the user whose groups are read
+     * @return an unmodifiable copy, empty when the user has no groups
+     */
     public Set<String> groupsOf(String fromAccount) {
         return store.groupsOf(fromAccount);
     }
 
-    /** Every {@code From_Account} holding at least one stored friend. */
+    /**
+     * Every {@code From_Account} holding at least one stored friend.
+     *
+     * @return a copy, empty when nothing is stored
+     */
     public Set<String> fromAccounts() {
         return store.fromAccounts();
     }
 
-    /** The number of stored one-way relations. */
+    /**
+     * The number of stored one-way relations.
+     *
+     * @return the number of relations, 0 or more
+     */
     public long relationCount() {
         return store.relationCount();
     }
 
-    /** Every stored relation, by {@code From_Account} then {@code To_Account}: a copy, meant for tests. */
+    /**
+     * Every stored relation, by {@code From_Account} then {@code To_Account}: a copy, meant for tests.
+     *
+     * @return a copy of the store (the inner maps unmodifiable)
+     */
     public Map<String, Map<String, StoredFriend>> relations() {
         Map<String, Map<String, StoredFriend>> all = new LinkedHashMap<>();
         for (String from : store.fromAccounts()) {
@@ -203,22 +254,38 @@ public final class ChatSimulator implements AutoCloseable {
     /**
      * The accounts seeded or created through account_import and multiaccount_import (in the known-accounts mode,
      * exactly the accounts that exist); a copy.
+     *
+     * @return an unmodifiable copy of the UserIDs
      */
     public Set<String> accounts() {
         return accounts.ids();
     }
 
-    /** One account seeded or imported, with the profile fields its last import carried. */
+    /**
+     * One account seeded or imported, with the profile fields its last import carried.
+     *
+     * @param userId the account's UserID
+     * @return the account, or empty when it was neither seeded nor imported
+     */
     public Optional<StoredAccount> account(String userId) {
         return accounts.get(userId);
     }
 
-    /** Whether {@code userId} exists: always, unless {@link SimulatorConfig#knownAccounts()}. */
+    /**
+     * Whether {@code userId} exists: always, unless {@link SimulatorConfig#knownAccounts()}.
+     *
+     * @param userId the account's UserID
+     * @return true when the account exists
+     */
     public boolean accountExists(String userId) {
         return accounts.exists(userId);
     }
 
-    /** A snapshot of the counters. */
+    /**
+     * A snapshot of the counters.
+     *
+     * @return the counters at this moment
+     */
     public SimulatorStats stats() {
         return stats.snapshot(handler.limiters());
     }

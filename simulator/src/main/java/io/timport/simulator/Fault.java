@@ -35,7 +35,11 @@ public enum Fault {
         this.option = option;
     }
 
-    /** The command-line option that sets this fault's probability, without the leading dashes. */
+    /**
+     * The command-line option that sets this fault's probability, without the leading dashes.
+     *
+     * @return the option name, such as {@code "fault-drop"}
+     */
     public String option() {
         return option;
     }

@@ -29,17 +29,30 @@ public enum RestApi {
         this.documentedCallsPerSecond = documentedCallsPerSecond;
     }
 
-    /** The URL path, e.g. {@code /v4/sns/friend_import}. */
+    /**
+     * The URL path, e.g. {@code /v4/sns/friend_import}.
+     *
+     * @return the path, starting with {@code /}
+     */
     public String path() {
         return path;
     }
 
-    /** The call rate Tencent documents for this API, the simulator's default limit. */
+    /**
+     * The call rate Tencent documents for this API, the simulator's default limit.
+     *
+     * @return the documented calls per second
+     */
     public int documentedCallsPerSecond() {
         return documentedCallsPerSecond;
     }
 
-    /** The API served at this raw path, if any. */
+    /**
+     * The API served at this raw path, if any.
+     *
+     * @param rawPath the request's raw path, such as {@code "/v4/sns/friend_get"}
+     * @return the API, or empty when no API is served there
+     */
     public static Optional<RestApi> forPath(String rawPath) {
         for (RestApi api : values()) {
             if (api.path.equals(rawPath)) {

@@ -92,12 +92,18 @@ public final class SimulatorConfig {
     /**
      * A builder with the defaults: SDKAppID 1400000000, admin {@code administrator}, each API at its documented
      * rate, every account exists, no faults, no stalls.
+     *
+     * @return a new builder; a secret key must still be set
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values, to derive a variant; {@code admin(...)} then adds. */
+    /**
+     * A builder holding this configuration's values, to derive a variant; {@code admin(...)} then adds.
+     *
+     * @return a new builder with this configuration's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.port = port;
@@ -137,12 +143,20 @@ public final class SimulatorConfig {
         return poisons;
     }
 
-    /** The TCP port on 127.0.0.1; 0 lets the system pick a free one (see {@link ChatSimulator#baseUri()}). */
+    /**
+     * The TCP port on 127.0.0.1; 0 lets the system pick a free one (see {@link ChatSimulator#baseUri()}).
+     *
+     * @return the configured port, 0 to 65535
+     */
     public int port() {
         return port;
     }
 
-    /** The one SDKAppID this simulator serves. */
+    /**
+     * The one SDKAppID this simulator serves.
+     *
+     * @return the SDKAppID, positive
+     */
     public long sdkAppId() {
         return sdkAppId;
     }
@@ -150,32 +164,55 @@ public final class SimulatorConfig {
     /**
      * The app's secret key, whose UTF-8 bytes key the UserSig HMAC: what a test signs its UserSigs with. Never
      * shown by {@link #toString()}.
+     *
+     * @return the secret key, never empty
      */
     public String secretKey() {
         return secretKey;
     }
 
-    /** The identifiers accepted as app admins. */
+    /**
+     * The identifiers accepted as app admins.
+     *
+     * @return an unmodifiable set of identifiers, never empty
+     */
     public Set<String> admins() {
         return admins;
     }
 
-    /** friend_import's calls admitted per sliding one-second window (see {@link #rateLimitPerSecond(RestApi)}). */
+    /**
+     * friend_import's calls admitted per sliding one-second window (see {@link #rateLimitPerSecond(RestApi)}).
+     *
+     * @return the calls per second admitted for friend_import
+     */
     public int rateLimitPerSecond() {
         return rateLimitPerSecond(RestApi.FRIEND_IMPORT);
     }
 
-    /** This API's calls admitted per sliding one-second window: each API has a window of its own. */
+    /**
+     * This API's calls admitted per sliding one-second window: each API has a window of its own.
+     *
+     * @param api the API (not null)
+     * @return the calls per second admitted for that API
+     */
     public int rateLimitPerSecond(RestApi api) {
         return rateLimits.get(api);
     }
 
-    /** The request-level {@code ErrorCode} of a throttled call: one of {@link #THROTTLE_CODES}. */
+    /**
+     * The request-level {@code ErrorCode} of a throttled call: one of {@link #THROTTLE_CODES}.
+     *
+     * @return the throttling code, such as 60011
+     */
     public int throttleCode() {
         return throttleCode;
     }
 
-    /** Registered custom friend fields: keyword (the part after {@code Tag_SNS_Custom_}) to type, in order. */
+    /**
+     * Registered custom friend fields: keyword (the part after {@code Tag_SNS_Custom_}) to type, in order.
+     *
+     * @return an unmodifiable map, in registration order
+     */
     public Map<String, CustomFieldType> customFields() {
         return customFields;
     }
@@ -183,6 +220,8 @@ public final class SimulatorConfig {
     /**
      * The accounts seeded in the known-accounts mode (possibly none, when the account APIs create them all); absent
      * when every account exists.
+     *
+     * @return the seeded accounts, or empty when every account exists
      */
     public Optional<Set<String>> accounts() {
         return Optional.ofNullable(accounts);
@@ -192,12 +231,18 @@ public final class SimulatorConfig {
      * Whether only known accounts exist (seeded by {@link Builder#accounts} or {@link Builder#accountsFile}, or
      * created through account_import and multiaccount_import); then friend_import, friend_get and friend_check answer
      * 30003 for the others.
+     *
+     * @return true in the known-accounts mode
      */
     public boolean knownAccounts() {
         return accounts != null;
     }
 
-    /** The most friends one friend_get page returns (default 100). */
+    /**
+     * The most friends one friend_get page returns (default 100).
+     *
+     * @return the page size, positive
+     */
     public int friendGetPageSize() {
         return friendGetPageSize;
     }
@@ -205,37 +250,63 @@ public final class SimulatorConfig {
     /**
      * Whether friend_get returns the fields a relation never had, with zero values ({@code ""}, {@code 0},
      * {@code []}, and every registered custom field); false (the default): it returns only the fields set.
+     *
+     * @return true when friend_get returns unset fields too
      */
     public boolean friendGetReturnsUnsetFields() {
         return friendGetReturnsUnsetFields;
     }
 
-    /** How often the server stalls; {@link Duration#ZERO} (the default) for never. */
+    /**
+     * How often the server stalls; {@link Duration#ZERO} (the default) for never.
+     *
+     * @return the period between stalls, or {@link Duration#ZERO} for none
+     */
     public Duration stallPeriod() {
         return stallPeriod;
     }
 
-    /** The shortest stall. */
+    /**
+     * The shortest stall.
+     *
+     * @return the shortest stall
+     */
     public Duration stallMinDuration() {
         return stallMinDuration;
     }
 
-    /** The longest stall. */
+    /**
+     * The longest stall.
+     *
+     * @return the longest stall
+     */
     public Duration stallMaxDuration() {
         return stallMaxDuration;
     }
 
-    /** The largest request body accepted, in bytes (default 1 MiB); a larger one is answered HTTP 413. */
+    /**
+     * The largest request body accepted, in bytes (default 1 MiB); a larger one is answered HTTP 413.
+     *
+     * @return the limit in bytes
+     */
     public int maxRequestBodyBytes() {
         return maxRequestBodyBytes;
     }
 
-    /** The most relations stored (default: no limit); past it a new relation is refused per item (30001). */
+    /**
+     * The most relations stored (default: no limit); past it a new relation is refused per item (30001).
+     *
+     * @return the limit, {@link Long#MAX_VALUE} for none
+     */
     public long maxStoredRelations() {
         return maxStoredRelations;
     }
 
-    /** The most requests handled at once (server threads); more wait in a bounded queue (default 256). */
+    /**
+     * The most requests handled at once (server threads); more wait in a bounded queue (default 256).
+     *
+     * @return the number of handler threads, positive
+     */
     public int handlerThreads() {
         return handlerThreads;
     }
@@ -243,47 +314,82 @@ public final class SimulatorConfig {
     /**
      * The probability that a friend_import item which would be stored is answered {@code ResultCode} 0 but not
      * stored (a silent loss); 0 (the default) for never.
+     *
+     * @return the probability, 0 to 1
      */
     public double silentLossProbability() {
         return silentLossProbability;
     }
 
-    /** The most friends one user may hold (30010 beyond). */
+    /**
+     * The most friends one user may hold (30010 beyond).
+     *
+     * @return the limit, positive
+     */
     public int maxFriendsPerUser() {
         return maxFriendsPerUser;
     }
 
-    /** The most distinct friend groups one user may hold (30011 beyond). */
+    /**
+     * The most distinct friend groups one user may hold (30011 beyond).
+     *
+     * @return the limit, positive
+     */
     public int maxGroupsPerUser() {
         return maxGroupsPerUser;
     }
 
-    /** The most {@code AddFriendItem} entries in one request (request-level 30001 beyond). */
+    /**
+     * The most {@code AddFriendItem} entries in one request (request-level 30001 beyond).
+     *
+     * @return the limit, positive
+     */
     public int maxItemsPerRequest() {
         return maxItemsPerRequest;
     }
 
-    /** Added processing time while the {@code From_Account} is held. */
+    /**
+     * Added processing time while the {@code From_Account} is held.
+     *
+     * @return the base latency, {@link Duration#ZERO} for none
+     */
     public Duration latency() {
         return latency;
     }
 
-    /** Up to this much more processing time, uniformly drawn per call. */
+    /**
+     * Up to this much more processing time, uniformly drawn per call.
+     *
+     * @return the jitter's upper bound, {@link Duration#ZERO} for none
+     */
     public Duration latencyJitter() {
         return latencyJitter;
     }
 
-    /** The seed of every random draw (faults and jitter). */
+    /**
+     * The seed of every random draw (faults and jitter).
+     *
+     * @return the seed
+     */
     public long faultSeed() {
         return faultSeed;
     }
 
-    /** The probability of a fault kind, 0 when not configured. */
+    /**
+     * The probability of a fault kind, 0 when not configured.
+     *
+     * @param fault the fault kind (not null)
+     * @return the probability, 0 to 1
+     */
     public double faultProbability(Fault fault) {
         return faults.getOrDefault(fault, 0.0);
     }
 
-    /** Faults with a non-zero probability. */
+    /**
+     * Faults with a non-zero probability.
+     *
+     * @return an unmodifiable map of fault to probability
+     */
     public Map<Fault, Double> faults() {
         return faults;
     }
@@ -291,12 +397,18 @@ public final class SimulatorConfig {
     /**
      * After this many failed UserSig checks for one identifier within {@link #lockoutDuration()}, that
      * identifier gets 70050 for {@link #lockoutDuration()}. 0 (the default) turns the lockout off.
+     *
+     * @return the number of failures, 0 when the lockout is off
      */
     public int lockoutAfterFailures() {
         return lockoutAfterFailures;
     }
 
-    /** See {@link #lockoutAfterFailures()}. */
+    /**
+     * See {@link #lockoutAfterFailures()}.
+     *
+     * @return the lockout's window and duration
+     */
     public Duration lockoutDuration() {
         return lockoutDuration;
     }
@@ -368,7 +480,12 @@ public final class SimulatorConfig {
             }
         }
 
-        /** TCP port on 127.0.0.1, 0..65535; 0 (the default) picks a free port. */
+        /**
+         * TCP port on 127.0.0.1, 0..65535; 0 (the default) picks a free port.
+         *
+         * @param port the port, or 0
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -377,7 +494,12 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The SDKAppID served (default 1400000000); must be positive. */
+        /**
+         * The SDKAppID served (default 1400000000); must be positive.
+         *
+         * @param sdkAppId the SDKAppID
+         * @return this builder
+         */
         public Builder sdkAppId(long sdkAppId) {
             if (sdkAppId <= 0) {
                 throw new IllegalArgumentException("sdkAppId must be positive, got " + sdkAppId);
@@ -386,7 +508,12 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The app's secret key (required, non-empty). */
+        /**
+         * The app's secret key (required, non-empty).
+         *
+         * @param secretKey the secret key
+         * @return this builder
+         */
         public Builder secretKey(String secretKey) {
             Objects.requireNonNull(secretKey, "secretKey");
             if (secretKey.isEmpty()) {
@@ -396,12 +523,22 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** Adds admin identifiers; the first call replaces the default {@code administrator}. */
+        /**
+         * Adds admin identifiers; the first call replaces the default {@code administrator}.
+         *
+         * @param identifiers the admin identifiers
+         * @return this builder
+         */
         public Builder admin(String... identifiers) {
             return admins(java.util.Arrays.asList(identifiers));
         }
 
-        /** Adds admin identifiers; the first call replaces the default {@code administrator}. */
+        /**
+         * Adds admin identifiers; the first call replaces the default {@code administrator}.
+         *
+         * @param identifiers the admin identifiers
+         * @return this builder
+         */
         public Builder admins(Collection<String> identifiers) {
             if (!adminsSet) {
                 admins.clear();
@@ -420,6 +557,9 @@ public final class SimulatorConfig {
         /**
          * friend_import's calls admitted per sliding one-second window (default 200); must be positive. The other
          * APIs keep theirs: see {@link #rateLimitPerSecond(RestApi, int)}.
+         *
+         * @param callsPerSecond the limit
+         * @return this builder
          */
         public Builder rateLimitPerSecond(int callsPerSecond) {
             return rateLimitPerSecond(RestApi.FRIEND_IMPORT, callsPerSecond);
@@ -429,6 +569,10 @@ public final class SimulatorConfig {
          * This API's calls admitted per sliding one-second window; must be positive. Defaults: Tencent's documented
          * limits ({@link RestApi#documentedCallsPerSecond()}): 200 for friend_import, friend_get, friend_check and
          * account_import, 100 for multiaccount_import and account_check.
+         *
+         * @param api the API (not null)
+         * @param callsPerSecond the limit
+         * @return this builder
          */
         public Builder rateLimitPerSecond(RestApi api, int callsPerSecond) {
             Objects.requireNonNull(api, "api");
@@ -439,7 +583,12 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The code of a throttled call: 60007, 60011 (the default), 60018 or 60019. */
+        /**
+         * The code of a throttled call: 60007, 60011 (the default), 60018 or 60019.
+         *
+         * @param code the throttling code
+         * @return this builder
+         */
         public Builder throttleCode(int code) {
             if (!THROTTLE_CODES.contains(code)) {
                 throw new IllegalArgumentException(
@@ -453,6 +602,8 @@ public final class SimulatorConfig {
          * Registers a custom friend field, as if created in the Chat console.
          *
          * @param keyword 1..8 English letters; the wire tag is {@code Tag_SNS_Custom_} + keyword
+         * @param type the field's type (not null)
+         * @return this builder
          */
         public Builder customField(String keyword, CustomFieldType type) {
             Objects.requireNonNull(keyword, "keyword");
@@ -470,6 +621,9 @@ public final class SimulatorConfig {
          * created through account_import or multiaccount_import, exist. An unknown {@code To_Account} then gets
          * per-item 30003 and an unknown {@code From_Account} request-level 30003. Not set (the default): every
          * account exists.
+         *
+         * @param userIds the accounts that exist
+         * @return this builder
          */
         public Builder accounts(Collection<String> userIds) {
             Set<String> copy = new LinkedHashSet<>();
@@ -483,6 +637,8 @@ public final class SimulatorConfig {
         /**
          * Turns on the known-accounts mode with no account seeded (or keeps the seeded ones): only accounts created
          * through account_import or multiaccount_import exist.
+         *
+         * @return this builder
          */
         public Builder knownAccounts() {
             if (accounts == null) {
@@ -495,6 +651,8 @@ public final class SimulatorConfig {
          * Adds the accounts listed in {@code file} (UTF-8, one UserID a line; blank lines and lines starting with
          * {@code #} are skipped; surrounding whitespace is ignored) and turns on the known-accounts mode.
          *
+         * @param file the accounts file
+         * @return this builder
          * @throws IOException if the file cannot be read
          */
         public Builder accountsFile(Path file) throws IOException {
@@ -506,25 +664,46 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The most friends per user (default 3000); must be positive. */
+        /**
+         * The most friends per user (default 3000); must be positive.
+         *
+         * @param max the limit
+         * @return this builder
+         */
         public Builder maxFriendsPerUser(int max) {
             this.maxFriendsPerUser = positive("maxFriendsPerUser", max);
             return this;
         }
 
-        /** The most distinct groups per user (default 32); must be positive. */
+        /**
+         * The most distinct groups per user (default 32); must be positive.
+         *
+         * @param max the limit
+         * @return this builder
+         */
         public Builder maxGroupsPerUser(int max) {
             this.maxGroupsPerUser = positive("maxGroupsPerUser", max);
             return this;
         }
 
-        /** The most items per request (default 1000); must be positive. */
+        /**
+         * The most items per request (default 1000); must be positive.
+         *
+         * @param max the limit
+         * @return this builder
+         */
         public Builder maxItemsPerRequest(int max) {
             this.maxItemsPerRequest = positive("maxItemsPerRequest", max);
             return this;
         }
 
-        /** Processing time added to every call that holds its {@code From_Account}: base + uniform 0..jitter. */
+        /**
+         * Processing time added to every call that holds its {@code From_Account}: base + uniform 0..jitter.
+         *
+         * @param base the latency added to every call (zero or more)
+         * @param jitter the upper bound of the random extra (zero or more)
+         * @return this builder
+         */
         public Builder latency(Duration base, Duration jitter) {
             Objects.requireNonNull(base, "base");
             Objects.requireNonNull(jitter, "jitter");
@@ -536,13 +715,24 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The seed of fault and jitter draws (default 0). */
+        /**
+         * The seed of fault and jitter draws (default 0).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder faultSeed(long seed) {
             this.faultSeed = seed;
             return this;
         }
 
-        /** The probability, 0..1, of a fault kind (default 0 for each). */
+        /**
+         * The probability, 0..1, of a fault kind (default 0 for each).
+         *
+         * @param fault the fault kind (not null)
+         * @param probability the probability, 0 to 1
+         * @return this builder
+         */
         public Builder fault(Fault fault, double probability) {
             Objects.requireNonNull(fault, "fault");
             if (!(probability >= 0.0 && probability <= 1.0)) {
@@ -560,6 +750,10 @@ public final class SimulatorConfig {
         /**
          * Locks an identifier out (70050) for {@code duration} after {@code failures} failed UserSig checks
          * within {@code duration}. {@code failures} 0 turns the lockout off (the default).
+         *
+         * @param failures the failed checks that lock out, or 0 for no lockout
+         * @param duration the window and the lockout's length
+         * @return this builder
          */
         public Builder signatureLockout(int failures, Duration duration) {
             if (failures < 0) {
@@ -574,7 +768,12 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The most friends one friend_get page returns (default 100); must be positive. */
+        /**
+         * The most friends one friend_get page returns (default 100); must be positive.
+         *
+         * @param size the page size
+         * @return this builder
+         */
         public Builder friendGetPageSize(int size) {
             this.friendGetPageSize = positive("friendGetPageSize", size);
             return this;
@@ -583,6 +782,9 @@ public final class SimulatorConfig {
         /**
          * Whether friend_get also returns the fields a relation never had, with zero values (default false: only the
          * fields set). No source says what the real service does: test a client against both answers.
+         *
+         * @param returnsUnset true to return unset fields with zero values
+         * @return this builder
          */
         public Builder friendGetReturnsUnsetFields(boolean returnsUnset) {
             this.friendGetReturnsUnsetFields = returnsUnset;
@@ -593,6 +795,11 @@ public final class SimulatorConfig {
          * Stalls the server every {@code period} for a duration drawn uniformly (from the fault seed) within
          * {@code min..max}, as a GC pause or a hiccup would: requests arriving during a stall are admitted only when
          * it ends, all at once. {@code period} zero turns stalls off (the default).
+         *
+         * @param period the time between stalls, or zero for none
+         * @param min the shortest stall
+         * @param max the longest stall (at least {@code min})
+         * @return this builder
          */
         public Builder stalls(Duration period, Duration min, Duration max) {
             Objects.requireNonNull(period, "period");
@@ -617,7 +824,12 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The largest request body accepted, in bytes (default 1 MiB = 1048576); a larger one gets HTTP 413. */
+        /**
+         * The largest request body accepted, in bytes (default 1 MiB = 1048576); a larger one gets HTTP 413.
+         *
+         * @param bytes the limit in bytes (positive)
+         * @return this builder
+         */
         public Builder maxRequestBodyBytes(int bytes) {
             this.maxRequestBodyBytes = positive("maxRequestBodyBytes", bytes);
             return this;
@@ -626,6 +838,9 @@ public final class SimulatorConfig {
         /**
          * The most relations the store holds (default: no limit). Past it, a new relation is refused per item with
          * 30001 and a ResultInfo saying the store is full; overwriting a stored relation still succeeds.
+         *
+         * @param max the limit (positive)
+         * @return this builder
          */
         public Builder maxStoredRelations(long max) {
             if (max <= 0) {
@@ -638,6 +853,9 @@ public final class SimulatorConfig {
         /**
          * The most requests handled at once (default 256): server threads are made as needed up to this, and
          * further requests wait in a queue of four times as many, past which connections are closed.
+         *
+         * @param threads the number of threads (positive)
+         * @return this builder
          */
         public Builder handlerThreads(int threads) {
             this.handlerThreads = positive("handlerThreads", threads);
@@ -650,6 +868,9 @@ public final class SimulatorConfig {
          * to find. Drawn per item from the fault seed, in a sequence of its own (it never shifts the {@link Fault}
          * draws); counted in {@link SimulatorStats#silentLosses()}. Apart from {@link Fault}, whose faults an import's
          * retries recover from.
+         *
+         * @param probability the probability, 0 to 1
+         * @return this builder
          */
         public Builder silentLoss(double probability) {
             if (!(probability >= 0.0 && probability <= 1.0)) {
@@ -660,7 +881,6 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The configuration; fails if the secret key or every admin is missing. */
         /**
          * Poisons a To_Account: the first {@code times} friend_import requests holding an item for {@code toAccount}
          * are answered with the request-level {@code errorCode} and {@code errorInfo}, and nothing of them is stored
@@ -668,6 +888,12 @@ public final class SimulatorConfig {
          * item causes: 30001 for an item the server cannot take (a client splits the batch to isolate it), an
          * unknown code, or a transient one (70169) that a retry gets past. Counted as the request's code in
          * {@link SimulatorStats}.
+         *
+         * @param toAccount the To_Account whose requests are answered with the error
+         * @param errorCode the request-level {@code ErrorCode} to answer
+         * @param errorInfo the {@code ErrorInfo} to answer
+         * @param times how many such requests are answered so (positive)
+         * @return this builder
          */
         public Builder poison(String toAccount, int errorCode, String errorInfo, int times) {
             if (toAccount == null || toAccount.isEmpty()) {
@@ -681,6 +907,12 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /**
+         * The configuration.
+         *
+         * @return a new configuration
+         * @throws IllegalStateException when no secret key or no admin identifier was set
+         */
         public SimulatorConfig build() {
             if (secretKey == null) {
                 throw new IllegalStateException("secretKey is required");

@@ -36,7 +36,11 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
-    /** Runs the simulator until the process is killed; see the class comment for the exit status. */
+    /**
+     * Runs the simulator until the process is killed; see the class comment for the exit status.
+     *
+     * @param args the command line; {@code --help} lists the options
+     */
     public static void main(String[] args) {
         exitOnOutOfMemory();
         int status = run(args, System.out, System.err, simulator -> {

@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record StoredAccount(String userId, Optional<String> nick, Optional<String> faceUrl) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param userId the UserID
+     * @param nick {@code Nick}, if the last import of the account carried one
+     * @param faceUrl {@code FaceUrl}, if the last import of the account carried one
+     */
     public StoredAccount {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(nick, "nick");

@@ -19,8 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The limits that keep the simulator alive: body cap, bounded threads, request deadline, store bound, OOM exit. */
+@Execution(ExecutionMode.CONCURRENT) // each test has a server of its own and mostly waits: they overlap
 class LimitsTest {
 
     private static HttpResponse<String> post(ChatSimulator sim, HttpRequest.BodyPublisher body) throws Exception {

@@ -49,7 +49,7 @@ class StallTest {
                 if (stalls && (ms == 10000 || ms == 10250)) {
                     CompletableFuture<Sim.Answer> h = postAsync(sim, body);
                     held.add(h);
-                    Thread.sleep(150);
+                    awaitStalled(sim, held.size());
                     assertFalse(h.isDone(), "held during the stall, t = " + ms);
                     if (ms == 10250) {
                         assertEquals(2, sim.stats().stalledRequests());
@@ -69,6 +69,14 @@ class StallTest {
             }
         }
         return outcomes;
+    }
+
+    /** Waits (at most 10 s) until the server holds {@code n} calls in the stall: a busy machine can take a while. */
+    private static void awaitStalled(ChatSimulator sim, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sim.stats().stalledRequests() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private static String outcome(Sim.Answer a) {

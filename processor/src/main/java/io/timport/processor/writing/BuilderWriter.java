@@ -64,7 +64,8 @@ final class BuilderWriter implements ItemPart {
         type.addMethod(MethodSpec.methodBuilder(BUILD)
                         .addJavadoc("Checks every field against the rules of {@code friend_import} and returns\n"
                                 + "the item.\n")
-                        .addJavadoc("\n@throws $T listing every missing required field and every broken rule\n",
+                        .addJavadoc("\n@return the item, which keeps every rule of {@code friend_import}\n")
+                        .addJavadoc("@throws $T listing every missing required field and every broken rule\n",
                                 INVALID_ITEM_EXCEPTION)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(itemName)
@@ -82,40 +83,44 @@ final class BuilderWriter implements ItemPart {
             case EMPTY_WHEN_ABSENT -> {
                 type.addMethod(setter(name, builder)
                         .addJavadoc("$L; none (or null) means absent.$L", what, rule)
-                        .addJavadoc("\n@throws NullPointerException if one of the names is null\n")
+                        .addJavadoc("\n@param $L the names, or null for none\n@return this builder\n", name)
+                        .addJavadoc("@throws NullPointerException if one of the names is null\n")
                         .addParameter(ArrayTypeName.of(String.class), name)
                         .varargs()
                         .addStatement("return $N($N == null ? null : $T.asList($N))", name, name, Arrays.class, name)
                         .build());
                 type.addMethod(setter(name, builder)
                         .addJavadoc("$L; an empty collection (or null) means\nabsent.$L", what, rule)
-                        .addJavadoc("\n@throws NullPointerException if one of the names is null\n")
+                        .addJavadoc("\n@param $L the names (copied), or null for none\n@return this builder\n", name)
+                        .addJavadoc("@throws NullPointerException if one of the names is null\n")
                         .addParameter(COLLECTION_OF_STRING, name)
                         .addStatement("$L = $L", Code.field("this", property), COPY_GROUP_NAMES.call(Code.name(name)))
                         .addStatement("return this")
                         .build());
             }
             case NON_NULL -> type.addMethod(setter(name, builder)
-                    .addJavadoc("$L.$L\n@throws NullPointerException if {@code $L} is null\n", what, rule, name)
+                    .addJavadoc("$L.$L\n@param $L the value (not null)\n@return this builder\n"
+                            + "@throws NullPointerException if {@code $L} is null\n", what, rule, name, name)
                     .addParameter(property.itemType(), name)
                     .addStatement("$L = $T.requireNonNull($N, $S)", Code.field("this", property), Objects.class, name,
                             "Null " + name)
                     .addStatement("return this")
                     .build());
             case PRIMITIVE -> type.addMethod(assigning(setter(name, builder), property)
-                    .addJavadoc("$L.$L", what, rule)
+                    .addJavadoc("$L.$L\n@param $L the value\n@return this builder\n", what, rule, name)
                     .addParameter(property.itemType(), name)
                     .build());
             case NULL_WHEN_ABSENT -> {
                 if (property.type() == ValueType.LONG) {
                     // Without it, builder.score(5) would not compile: an int literal does not box to Long.
                     type.addMethod(assigning(setter(name, builder), property)
-                            .addJavadoc("$L.$L", what, rule)
+                            .addJavadoc("$L.$L\n@param $L the value\n@return this builder\n", what, rule, name)
                             .addParameter(TypeName.LONG, name)
                             .build());
                 }
                 type.addMethod(assigning(setter(name, builder), property)
-                        .addJavadoc("$L; null means absent.$L", what, rule)
+                        .addJavadoc("$L; null means absent.$L\n@param $L the value, or null for absent\n"
+                                + "@return this builder\n", what, rule, name)
                         .addParameter(property.builderType(), name)
                         .build());
             }

@@ -40,12 +40,14 @@ final class ItemBodyWriter implements ItemPart {
         item.addMethod(constructor(context))
                 .addMethod(MethodSpec.methodBuilder(BUILDER)
                         .addJavadoc("Returns a new builder with no field set.\n")
+                        .addJavadoc("\n@return a new builder\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(context.builder())
                         .addStatement("return new $T()", context.builder())
                         .build())
                 .addMethod(MethodSpec.methodBuilder(TO_BUILDER)
                         .addJavadoc("Returns a new builder holding this item's values, to make a changed copy.\n")
+                        .addJavadoc("\n@return a new builder holding this item's values\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(context.builder())
                         .addStatement("return new $T(this)", context.builder())
@@ -103,8 +105,8 @@ final class ItemBodyWriter implements ItemPart {
                     property.wireName());
             case NULL_WHEN_ABSENT -> method.addJavadoc(
                     "\n@return the value, or null when absent (then {@code $L} is not sent)\n", property.wireName());
-            default -> {
-            }
+            case NON_NULL -> method.addJavadoc("\n@return the value, never null\n");
+            case PRIMITIVE -> method.addJavadoc("\n@return the value\n");
         }
         return method.addStatement("return $L", Code.field("this", property)).build();
     }

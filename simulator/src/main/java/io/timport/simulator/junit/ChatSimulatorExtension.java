@@ -54,6 +54,8 @@ public final class ChatSimulatorExtension
     /**
      * The simulator's defaults ({@link SimulatorConfig#builder()}) with the secret key {@link #DEFAULT_SECRET_KEY}:
      * SDKAppID 1400000000, admin {@code administrator}, each API at its documented rate, no custom field.
+     *
+     * @return a new extension, to register with {@code @RegisterExtension}
      */
     public static ChatSimulatorExtension withDefaults() {
         return with(b -> { });
@@ -62,6 +64,9 @@ public final class ChatSimulatorExtension
     /**
      * The defaults of {@link #withDefaults()}, changed by {@code changes}, e.g.
      * {@code with(b -> b.customField("Level", CustomFieldType.INTEGER))}.
+     *
+     * @param changes changes to the defaults (not null)
+     * @return a new extension, to register with {@code @RegisterExtension}
      */
     public static ChatSimulatorExtension with(Consumer<SimulatorConfig.Builder> changes) {
         SimulatorConfig.Builder b = SimulatorConfig.builder().secretKey(DEFAULT_SECRET_KEY);
@@ -69,12 +74,21 @@ public final class ChatSimulatorExtension
         return new ChatSimulatorExtension(b.build());
     }
 
-    /** Exactly this configuration. */
+    /**
+     * Exactly this configuration.
+     *
+     * @param config the configuration (not null)
+     * @return a new extension, to register with {@code @RegisterExtension}
+     */
     public static ChatSimulatorExtension with(SimulatorConfig config) {
         return new ChatSimulatorExtension(config);
     }
 
-    /** The running simulator; fails outside the tests of the class that registered the extension. */
+    /**
+     * The running simulator; fails outside the tests of the class that registered the extension.
+     *
+     * @return the running simulator
+     */
     public ChatSimulator simulator() {
         ChatSimulator s = simulator;
         if (s == null) {
@@ -84,27 +98,47 @@ public final class ChatSimulatorExtension
         return s;
     }
 
-    /** {@code http://127.0.0.1:PORT}: the "domain" to point a client at. */
+    /**
+     * {@code http://127.0.0.1:PORT}: the "domain" to point a client at.
+     *
+     * @return the base URI to give a client's endpoint
+     */
     public URI baseUri() {
         return simulator().baseUri();
     }
 
-    /** The configuration the simulator runs with. */
+    /**
+     * The configuration the simulator runs with.
+     *
+     * @return the configuration, never null
+     */
     public SimulatorConfig config() {
         return config;
     }
 
-    /** The SDKAppID the simulator serves. */
+    /**
+     * The SDKAppID the simulator serves.
+     *
+     * @return the SDKAppID
+     */
     public long sdkAppId() {
         return config.sdkAppId();
     }
 
-    /** The first admin identifier (the one to sign UserSigs for). */
+    /**
+     * The first admin identifier (the one to sign UserSigs for).
+     *
+     * @return the admin identifier
+     */
     public String admin() {
         return config.admins().iterator().next();
     }
 
-    /** The app's secret key, to sign UserSigs with. */
+    /**
+     * The app's secret key, to sign UserSigs with.
+     *
+     * @return the secret key
+     */
     public String secretKey() {
         return config.secretKey();
     }

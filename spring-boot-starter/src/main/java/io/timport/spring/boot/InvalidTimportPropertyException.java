@@ -11,8 +11,11 @@ public class InvalidTimportPropertyException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The property's full name, such as {@code timport.sdkappid}. */
     private final String property;
+    /** What is wrong with the property, continuing its name. */
     private final String problem;
+    /** What to do about it. */
     private final String action;
 
     /**
@@ -27,17 +30,29 @@ public class InvalidTimportPropertyException extends IllegalStateException {
         this.action = Objects.requireNonNull(action, "action");
     }
 
-    /** The property, e.g. {@code timport.sdkappid}. */
+    /**
+     * The property, e.g. {@code timport.sdkappid}.
+     *
+     * @return the property's full name, never null
+     */
     public String property() {
         return property;
     }
 
-    /** What is wrong with it. */
+    /**
+     * What is wrong with it.
+     *
+     * @return a sentence continuing the property's name, such as {@code "is not set: ..."}; never null
+     */
     public String problem() {
         return problem;
     }
 
-    /** What to do about it. */
+    /**
+     * What to do about it.
+     *
+     * @return the advice, never null
+     */
     public String action() {
         return action;
     }

@@ -36,6 +36,14 @@ public class TimportAutoConfiguration {
      * Applies {@code timport.importer.*} and the listeners to the builders of importers: the {@link ProgressListener}
      * beans, the {@link ImportListener} beans, and one listener per importer from each {@link TimportListenerFactory}
      * bean (and each deprecated {@link TimportProgressListenerFactory} bean).
+     *
+     * @param client the application's friend_import client
+     * @param properties the bound {@code timport.*} properties
+     * @param progressListeners every {@link ProgressListener} bean, in order
+     * @param listeners every {@link ImportListener} bean, in order
+     * @param factories every {@link TimportListenerFactory} bean, in order
+     * @param progressFactories every deprecated {@link TimportProgressListenerFactory} bean, in order
+     * @return the configurer
      */
     @Bean
     @ConditionalOnMissingBean

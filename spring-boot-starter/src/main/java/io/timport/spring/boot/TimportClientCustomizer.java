@@ -11,6 +11,10 @@ import io.timport.call.ChatClient;
 @FunctionalInterface
 public interface TimportClientCustomizer {
 
-    /** Changes the builder. */
+    /**
+     * Changes the builder.
+     *
+     * @param builder the builder of the application's client, with the properties already applied
+     */
     void customize(ChatClient.Builder builder);
 }

@@ -57,6 +57,8 @@ public final class TimportImporterConfigurer {
     /**
      * Sets the properties' values and the listeners on {@code builder}.
      *
+     * @param <B> the builder's type
+     * @param builder the builder of an importer (not null)
      * @return {@code builder}, to go on configuring it or to {@code build()} it
      */
     public <B extends ImporterBuilder<?, B>> B configure(B builder) {
@@ -104,6 +106,17 @@ public final class TimportImporterConfigurer {
                 }
             }
         }
+
+        @Override
+        public void onProgress(String phase, ImportProgress progress) {
+            for (ProgressListener listener : listeners) {
+                try {
+                    listener.onProgress(phase, progress);
+                } catch (RuntimeException e) {
+                    // as above
+                }
+            }
+        }
     }
 
     /** A progress listener fed from the events: each snapshot, and the final one. */
@@ -116,12 +129,12 @@ public final class TimportImporterConfigurer {
 
         @Override
         public void phaseProgress(String phase, ImportProgress progress) {
-            listener.onProgress(progress);
+            listener.onProgress(phase, progress);
         }
 
         @Override
         public void phaseEnded(String phase, ImportProgress last, boolean stopped) {
-            listener.onProgress(last);
+            listener.onProgress(phase, last);
         }
     }
 }

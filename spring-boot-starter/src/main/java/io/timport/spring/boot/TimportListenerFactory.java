@@ -10,6 +10,10 @@ import io.timport.bulk.ImportListener;
 @FunctionalInterface
 public interface TimportListenerFactory {
 
-    /** A new listener for one importer. */
+    /**
+     * A new listener for one importer.
+     *
+     * @return a new listener, not shared with another importer
+     */
     ImportListener newListener();
 }

@@ -25,14 +25,23 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(MeterRegistry.class)
 public class TimportMetricsAutoConfiguration {
 
-    /** The meters; Spring Boot binds them to every registry. */
+    /**
+     * The meters; Spring Boot binds them to every registry.
+     *
+     * @return the meters
+     */
     @Bean
     @ConditionalOnMissingBean
     public TimportMetrics timportMetrics() {
         return new TimportMetrics();
     }
 
-    /** Gives every importer built with the configurer a listener of the metrics. */
+    /**
+     * Gives every importer built with the configurer a listener of the metrics.
+     *
+     * @param metrics the meters bean
+     * @return the factory that hands each importer {@link TimportMetrics#listener() a listener of its own}
+     */
     @Bean
     public TimportListenerFactory timportMetricsListeners(TimportMetrics metrics) {
         return metrics::listener;

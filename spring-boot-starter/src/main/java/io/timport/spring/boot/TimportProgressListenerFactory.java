@@ -15,6 +15,10 @@ import io.timport.bulk.ProgressListener;
 @FunctionalInterface
 public interface TimportProgressListenerFactory {
 
-    /** A new listener for one importer. */
+    /**
+     * A new listener for one importer.
+     *
+     * @return a new listener, not shared with another importer
+     */
     ProgressListener newListener();
 }

@@ -1,4 +1,4 @@
-package io.timport.docs;
+package io.timport.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +26,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code $ } line or the end of the block.
  *
  * <p>The version's Java line depends on the machine: it is compared by its shape ({@code Java <version> (<vendor>),
- * <os> <arch>}). After changing an option, {@code mvn -pl docs-tests -am verify -Dsnippets.update=true} rewrites the
+ * <os> <arch>}). After changing an option, {@code mvn -pl example -am verify -Dsnippets.update=true} rewrites the
  * transcripts from the jars; review the diff.
+ *
+ * <p>An integration test of this module (failsafe, after the jar is built) rather than of docs-tests, so that
+ * docs-tests need not wait for this module's build: the two run side by side.
  */
-class CliTranscriptsTest {
+class CliTranscriptsIT {
 
-    private static final Path ROOT = DocSnippetsTest.ROOT;
+    private static final Path ROOT = Path.of(System.getProperty("timport.repository", "..")).toAbsolutePath()
+            .normalize();
+    private static final boolean UPDATE = Boolean.getBoolean("snippets.update");
     private static final Pattern JAVA_LINE = Pattern.compile("Java \\S+ \\(.+\\), .+ .+");
 
     /** The commands below, all started at once (a JVM start is most of each test's time). */
@@ -72,7 +77,7 @@ class CliTranscriptsTest {
         List<String> shown = lines.subList(at + 1, end);
         List<String> printed = run(command);
 
-        if (DocSnippetsTest.UPDATE) {
+        if (UPDATE) {
             List<String> updated = new ArrayList<>(lines.subList(0, at + 1));
             updated.addAll(printed);
             updated.addAll(lines.subList(end, lines.size()));
