@@ -100,13 +100,16 @@ class RunnableJarIT {
         }
         // one line per phase: the accounts (checked, the missing ones created), then the relations
         assertEquals(2, progressLines.size(), "one line a phase, redrawn: " + progressLines);
-        for (String phase : progressLines) {
-            String[] redraws = phase.split("\r");
+        List<String> phases = List.of("accounts", "relations");
+        for (int i = 0; i < phases.size(); i++) {
+            String[] redraws = progressLines.get(i).split("\r");
             assertEquals("", redraws[0], "each draw starts with a carriage return");
             for (String redraw : redraws) {
                 assertTrue(redraw.length() <= 79, "fits 80 columns: " + redraw.length() + " " + redraw);
             }
-            assertTrue(redraws[redraws.length - 1].startsWith("100.0% "), redraws[redraws.length - 1]);
+            // each line names its phase, then the final count
+            assertTrue(redraws[redraws.length - 1].matches(phases.get(i) + " +100\\.0% .*"),
+                    redraws[redraws.length - 1]);
         }
         assertTrue(progressLines.get(1).split("\r").length >= 3, "drawn more than once, in place: " + progressLines);
     }
