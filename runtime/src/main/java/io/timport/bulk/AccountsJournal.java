@@ -2,12 +2,10 @@ package io.timport.bulk;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,16 +36,21 @@ final class AccountsJournal implements WorkJournal {
     }
 
     private final Path path;
-    private final FileChannel channel;
+    /**
+     * The file, written through a {@link RandomAccessFile} rather than a {@code FileChannel}: a channel is closed for
+     * good when the thread writing to it is interrupted (as the driver interrupts its dispatcher at the end of a run),
+     * and every later entry would be lost.
+     */
+    private final RandomAccessFile file;
     private final boolean fsync;
     private final byte[] earlier;
     private final boolean restarted;
     private final ConcurrentLinkedQueue<Entry> noted = new ConcurrentLinkedQueue<>();
     private boolean closed;
 
-    private AccountsJournal(Path path, FileChannel channel, boolean fsync, byte[] earlier, boolean restarted) {
+    private AccountsJournal(Path path, RandomAccessFile file, boolean fsync, byte[] earlier, boolean restarted) {
         this.path = path;
-        this.channel = channel;
+        this.file = file;
         this.fsync = fsync;
         this.earlier = earlier;
         this.restarted = restarted;
@@ -76,24 +79,24 @@ final class AccountsJournal implements WorkJournal {
         if (fresh) {
             Arrays.fill(states, (byte) 0);
         }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
         try {
-            channel.truncate(fresh ? 0 : keep);
-            channel.position(fresh ? 0 : keep);
+            file.setLength(fresh ? 0 : keep);
+            file.seek(fresh ? 0 : keep);
             if (fresh) {
                 ByteArrayOutputStream start = new ByteArrayOutputStream();
                 start.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
                 start.write(line(identity));
-                write(channel, start.toByteArray());
+                file.write(start.toByteArray());
                 if (fsync) {
-                    channel.force(true);
+                    file.getFD().sync();
                 }
             }
         } catch (IOException e) {
-            channel.close();
+            file.close();
             throw e;
         }
-        return new AccountsJournal(path, channel, fsync, states, existed && fresh);
+        return new AccountsJournal(path, file, fsync, states, existed && fresh);
     }
 
     /** Reads the states; returns the length of the valid prefix, or -1 when the file is for another set. */
@@ -229,9 +232,9 @@ final class AccountsJournal implements WorkJournal {
             lines.write(line(entry(e)));
         }
         try {
-            write(channel, lines.toByteArray());
+            file.write(lines.toByteArray());
             if (fsync) {
-                channel.force(false);
+                file.getFD().sync();
             }
         } catch (IOException x) {
             throw new IOException("cannot append to the accounts journal " + path + ": " + x.getMessage(), x);
@@ -247,7 +250,7 @@ final class AccountsJournal implements WorkJournal {
             flush();
         } finally {
             closed = true;
-            channel.close();
+            file.close();
         }
     }
 
@@ -280,12 +283,5 @@ final class AccountsJournal implements WorkJournal {
         CRC32 crc = new CRC32();
         crc.update(json);
         return (String.format("%08x ", crc.getValue()) + rest + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void write(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) {
-            channel.write(b);
-        }
     }
 }

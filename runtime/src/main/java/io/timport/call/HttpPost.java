@@ -59,7 +59,7 @@ final class HttpPost implements AutoCloseable {
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
     /** Where a deadline's work runs (ending a body, failing a call), so that it never runs on the timer's thread. */
-    private static final ExecutorService DEADLINE_WORK = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+    private static final ExecutorService DEADLINE_WORK = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
             TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), daemonThreads("timport-call-expiry-"));
 
     private final HttpClient http;
@@ -91,6 +91,10 @@ final class HttpPost implements AutoCloseable {
     private static ScheduledThreadPoolExecutor deadlineTimer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("timport-call-deadline-"));
         timer.setRemoveOnCancelPolicy(true); // a call that ends in time takes its timer task with it
+        // Its thread ends a second after the last call ended, so that a program (or `mvn exec:java`, which waits
+        // for daemon threads) is not held by an idle timer; the next call starts one again.
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
         return timer;
     }
 
