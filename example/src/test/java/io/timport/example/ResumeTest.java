@@ -39,7 +39,9 @@ class ResumeTest {
                     "--invalid", "0", "--batch-size", "50", "--journal", "import.journal"));
             Path journal = dir.resolve("import.journal");
 
-            KilledImport killed = KilledImport.killMidway(dir, ExampleImporter.class, options, journal, 40,
+            // The killed JVM on the client compiler, as the test JVMs: it lives for seconds
+            KilledImport killed = KilledImport.killMidway(dir, List.of("-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC"), ExampleImporter.class, options, journal, 40,
                     Duration.ofSeconds(60), Duration.ofMillis(300)); // about a fifth of the calls
             long storedAtKill = chat.relationCount();
             assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n"
