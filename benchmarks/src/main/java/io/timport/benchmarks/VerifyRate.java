@@ -98,7 +98,7 @@ public final class VerifyRate {
         System.out.println(Machine.load());
     }
 
-    /** A simulator for one page size: in this JVM or in its own. */
+    /** A simulator in this JVM for one page size (in its own JVM, see {@link #pageSize}: one per row). */
     private interface Target extends AutoCloseable {
         URI baseUri();
 
@@ -106,11 +106,7 @@ public final class VerifyRate {
         long[] friendGet() throws Exception;
     }
 
-    private static Target start(Settings s, String key, int pageSize) throws Exception {
-        if (s.separateProcess) {
-            // The process prints its counters only when it stops: one process per verification row
-            throw new IllegalStateException("unreachable");
-        }
+    private static Target startInProcess(Settings s, String key, int pageSize) throws Exception {
         ChatSimulator sim = ChatSimulator.start(BenchApp.simulator(key)
                 .rateLimitPerSecond(s.limit)
                 .friendGetPageSize(pageSize)
@@ -164,7 +160,7 @@ public final class VerifyRate {
             return;
         }
         String key = BenchApp.newKey();
-        try (Target sim = start(s, key, pageSize)) {
+        try (Target sim = startInProcess(s, key, pageSize)) {
             double importRatio = importAll(s, key, sim.baseUri());
             int i = 0;
             for (String limiter : order) {
