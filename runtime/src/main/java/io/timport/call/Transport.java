@@ -110,12 +110,21 @@ final class Transport implements AutoCloseable {
                 }
                 return;
             }
+            // The answer's bytes go back to the budget before the caller hears of it: a caller's next call then
+            // finds the budget as it left it.
+            A answer = null;
+            Exception failed = null;
             try {
-                result.complete(interpret(url, raw, reader, log, start));
+                answer = interpret(url, raw, reader, log, start);
             } catch (TransportException | RuntimeException e) {
-                result.completeExceptionally(e);
+                failed = e;
             } finally {
                 raw.release();
+            }
+            if (failed != null) {
+                result.completeExceptionally(failed);
+            } else {
+                result.complete(answer);
             }
         });
         result.whenComplete((answer, error) -> {
@@ -126,7 +135,6 @@ final class Transport implements AutoCloseable {
         return result;
     }
 
-    /** {@link #send}, waiting for the answer on the calling thread. */
     /**
      * {@link #send}, waiting for the answer on the calling thread (which also reads it), as the synchronous methods
      * of the typed clients do.
