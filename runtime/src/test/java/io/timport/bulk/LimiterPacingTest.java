@@ -50,17 +50,7 @@ class LimiterPacingTest {
         Outcome run = virtual.run(grouped(CALLS, 1));
         assertEquals(CALLS, run.completed().imported());
         List<SentCall> calls = run.calls();
-        int worst = Integer.MAX_VALUE;
-        int j = 0;
-        for (int i = 0; i < calls.size(); i++) { // the fewest calls in any second that starts at a call
-            while (j < calls.size() && calls.get(j).atNanos() - calls.get(i).atNanos() < 1_000 * MS) {
-                j++;
-            }
-            if (j == calls.size()) {
-                break;
-            }
-            worst = Math.min(worst, j - i);
-        }
+        int worst = VirtualRun.fewestInAnySecond(calls);
         return new Row(calls.size() / (run.endNanos() / 1e9), server.throttled, server.maxInASecond, worst);
     }
 

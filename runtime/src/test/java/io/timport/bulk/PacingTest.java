@@ -131,17 +131,7 @@ class PacingTest {
                 assertEquals(12_000, run.completed().imported());
                 List<SentCall> calls = run.calls();
                 double rate = calls.size() / (run.endNanos() / 1e9);
-                int worst = Integer.MAX_VALUE;
-                int j = 0;
-                for (int i = 0; i < calls.size(); i++) { // the fewest calls in any second that starts at a call
-                    while (j < calls.size() && calls.get(j).atNanos() - calls.get(i).atNanos() < 1_000 * MS) {
-                        j++;
-                    }
-                    if (j == calls.size()) {
-                        break;
-                    }
-                    worst = Math.min(worst, j - i);
-                }
+                int worst = VirtualRun.fewestInAnySecond(calls);
                 double ceiling = periodSeconds == 0 ? 196 : 196 - (196 * 0.1 - 4) / periodSeconds;
                 double share = 100.0 * server.throttled / calls.size();
                 table.append(String.format(java.util.Locale.ROOT, "%-12s %-7s %8.2f %7.4f %8d %9d %6.2f%% %7.4f%n",

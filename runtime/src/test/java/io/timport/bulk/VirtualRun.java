@@ -502,6 +502,26 @@ final class VirtualRun {
         return records;
     }
 
+    /**
+     * The fewest calls sent in any one second that starts at a call and ends before the last call (the "worst second"
+     * of the pacing tables); {@link Integer#MAX_VALUE} when the calls span less than a second.
+     */
+    static int fewestInAnySecond(List<SentCall> calls) {
+        long second = 1_000_000_000L;
+        int worst = Integer.MAX_VALUE;
+        int j = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            while (j < calls.size() && calls.get(j).atNanos() - calls.get(i).atNanos() < second) {
+                j++;
+            }
+            if (j == calls.size()) {
+                break;
+            }
+            worst = Math.min(worst, j - i);
+        }
+        return worst;
+    }
+
     /** Counts calls by From_Account. */
     static Map<String, Integer> callsByAccount(List<SentCall> calls) {
         Map<String, Integer> byAccount = new HashMap<>();
