@@ -372,19 +372,24 @@ final class VirtualRun {
                 if (call == null) {
                     break;
                 }
-                CompletableFuture<FriendImportResponse> answer;
-                try {
-                    answer = core.phase().send(call);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                } catch (RuntimeException | Error e) {
-                    answer = CompletableFuture.failedFuture(e);
-                }
-                call.sentNanos = now[0];
-                answer.whenComplete((response, error) -> core.answered(call, response, error, now[0]));
+                send(call);
                 dispatcherFreeAt = now[0] + permitIntervalNanos;
             }
             core.takeWakes();
+        }
+
+        /** Sends {@code call} now; its answer comes back through the core at the virtual time it completes. */
+        private void send(RelationCall<TestItem> call) {
+            CompletableFuture<FriendImportResponse> answer;
+            try {
+                answer = core.phase().send(call);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            } catch (RuntimeException | Error e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            call.sentNanos = now[0];
+            answer.whenComplete((response, error) -> core.answered(call, response, error, now[0]));
         }
 
         /** The production dispatcher's order: take a call, wait for its permit, send it, then do its own work. */
@@ -415,16 +420,7 @@ final class VirtualRun {
                 }
                 RelationCall<TestItem> call = taken;
                 taken = null;
-                CompletableFuture<FriendImportResponse> answer;
-                try {
-                    answer = core.phase().send(call);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                } catch (RuntimeException | Error e) {
-                    answer = CompletableFuture.failedFuture(e);
-                }
-                call.sentNanos = now[0];
-                answer.whenComplete((response, error) -> core.answered(call, response, error, now[0]));
+                send(call);
                 dispatcherFreeAt = now[0] + (dispatcherWork == null ? 0 : dispatcherWork.getAsLong());
             }
             core.takeWakes();
