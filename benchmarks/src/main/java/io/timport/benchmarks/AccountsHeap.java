@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak heap of a whole migration, accounts then relations, in a JVM limited to {@code -Xmx256m}: ten million unsorted
@@ -145,20 +144,7 @@ public final class AccountsHeap {
             SecretKey key = SecretKey.fromFile(Path.of(args[1]));
             int users = Integer.parseInt(args[2]);
             int friends = Integer.parseInt(args[3]);
-            AtomicLong sampledMax = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sampledMax.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                            Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            HeapSampler sampler = new HeapSampler();
             System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                     + ManagementFactory.getRuntimeMXBean().getInputArguments());
             GcWatch gc = new GcWatch();
@@ -181,7 +167,7 @@ public final class AccountsHeap {
                                     boolean stopped) {
                                 if (phase.equals("accounts")) {
                                     accountsEnd[0] = System.nanoTime();
-                                    accountsPeak[0] = sampledMax.get();
+                                    accountsPeak[0] = sampler.maxUsed();
                                     accountsAfterGc[0] = gc.maxUsedAfterGc();
                                     System.out.printf(Locale.ROOT, "accounts phase done after %.1f s: heap sampled "
                                             + "max %d MiB, max after GC %d MiB (%s)%n", (accountsEnd[0] - start) / 1e9,
@@ -193,7 +179,7 @@ public final class AccountsHeap {
                         .run(relations(users, friends));
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
+            sampler.close();
             gc.close();
             AccountsReport accounts = report.accounts().orElseThrow();
             System.out.println(report.summary(5));
@@ -202,7 +188,7 @@ public final class AccountsHeap {
                             + "accountsMaxAfterGcMiB=%d sampledMaxMiB=%d maxAfterGcMiB=%d peakRssMiB=%d gc=%s%n",
                     accounts.named(), accounts.alreadyPresent(), accounts.imported(), report.records(),
                     report.imported(), report.failed(), (accountsEnd[0] - start) / 1e9, wall, mib(accountsPeak[0]),
-                    mib(accountsAfterGc[0]), mib(sampledMax.get()), mib(gc.maxUsedAfterGc()),
+                    mib(accountsAfterGc[0]), mib(sampler.maxUsed()), mib(gc.maxUsedAfterGc()),
                     Machine.peakRssMib(ProcessHandle.current().pid()), gc.summary().replace(' ', '_'));
             System.exit(0);
         }

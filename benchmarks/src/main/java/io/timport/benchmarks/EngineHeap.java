@@ -136,22 +136,7 @@ public final class EngineHeap {
             int friends = Integer.parseInt(args[3]);
             int interleave = Integer.parseInt(args[4]);
 
-            AtomicLong sampledMax = new AtomicLong();
-            AtomicLong committedMax = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-                    sampledMax.accumulateAndGet(heap.getUsed(), Math::max);
-                    committedMax.accumulateAndGet(heap.getCommitted(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            HeapSampler sampler = new HeapSampler();
 
             System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                     + ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -181,7 +166,7 @@ public final class EngineHeap {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpu0) / 1e9;
-            sampler.interrupt();
+            sampler.close();
             gc.close();
             long poolPeaks = 0;
             for (MemoryPoolMXBean p : heapPools) {
@@ -191,7 +176,7 @@ public final class EngineHeap {
             System.out.println(String.format(Locale.ROOT, "RESULT imported=%d failed=%d calls=%d retries=%d wallSeconds=%.1f "
                             + "cpuSeconds=%.1f poolPeaksMiB=%d sampledMaxMiB=%d maxAfterGcMiB=%d committedMaxMiB=%d "
                             + "peakRssMiB=%d gc=%s", report.imported(), report.failed(), report.calls(), report.retries(), wall, cpu,
-                    mib(poolPeaks), mib(sampledMax.get()), mib(gc.maxUsedAfterGc()), mib(committedMax.get()),
+                    mib(poolPeaks), mib(sampler.maxUsed()), mib(gc.maxUsedAfterGc()), mib(sampler.maxCommitted()),
                     Machine.peakRssMib(ProcessHandle.current().pid()), gc.summary().replace(' ', '_')));
             System.exit(0);
         }
