@@ -205,14 +205,9 @@ public final class SwitchableProxy implements AutoCloseable {
         t.start();
     }
 
+    /** As {@link #down()}: the port and every connection closed. */
     @Override
-    public synchronized void close() throws IOException {
-        mode = Mode.DOWN;
-        ServerSocket l = listener;
-        listener = null;
-        if (l != null) {
-            l.close();
-        }
-        closeAll();
+    public void close() throws IOException {
+        down();
     }
 }
