@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.zip.CRC32;
 
 /**
  * The accounts phase's journal: a file beside the import's journal ({@code <journal>.accounts}) recording, by position
@@ -121,7 +120,7 @@ final class AccountsJournal implements WorkJournal {
                             + "')");
                 }
             } else {
-                String rest = checked(line);
+                String rest = Journal.checked(line);
                 if (rest == null) {
                     if (nl != all.length - 1) {
                         throw new IOException("the accounts journal " + path + " is damaged at line " + lineNo
@@ -141,20 +140,6 @@ final class AccountsJournal implements WorkJournal {
             start = nl + 1;
         }
         return lineNo >= 2 ? valid : -1;
-    }
-
-    private static String checked(String line) {
-        if (line.length() < 10 || line.charAt(8) != ' ') {
-            return null;
-        }
-        String rest = line.substring(9);
-        CRC32 crc = new CRC32();
-        crc.update(rest.getBytes(StandardCharsets.UTF_8));
-        try {
-            return Long.parseLong(line.substring(0, 8), 16) == crc.getValue() ? rest : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static boolean apply(String rest, byte[] states) {
@@ -279,9 +264,6 @@ final class AccountsJournal implements WorkJournal {
     }
 
     private static byte[] line(String rest) {
-        byte[] json = rest.getBytes(StandardCharsets.UTF_8);
-        CRC32 crc = new CRC32();
-        crc.update(json);
-        return (String.format("%08x ", crc.getValue()) + rest + "\n").getBytes(StandardCharsets.UTF_8);
+        return Journal.line(rest.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -287,8 +287,11 @@ final class Journal implements WorkJournal {
         }
     }
 
-    /** {@code <crc32 of json> <json>\n}. */
-    private static byte[] line(byte[] json) {
+    /**
+     * One line of a timport journal (this one and the accounts journal): {@code <crc32 of content> <content>\n}, so
+     * that a line torn by a crash is told from a whole one ({@link #checked}).
+     */
+    static byte[] line(byte[] json) {
         CRC32 crc = new CRC32();
         crc.update(json);
         byte[] prefix = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
@@ -415,23 +418,28 @@ final class Journal implements WorkJournal {
         return false;
     }
 
+    /** The content of a {@link #line} read back, or null when its checksum does not match (a torn line). */
+    static String checked(String line) {
+        if (line.length() < 10 || line.charAt(8) != ' ') {
+            return null;
+        }
+        String content = line.substring(9);
+        CRC32 crc = new CRC32();
+        crc.update(content.getBytes(StandardCharsets.UTF_8));
+        try {
+            return Long.parseLong(line.substring(0, 8), 16) == crc.getValue() ? content : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static boolean parseEntry(Path path, String line, Reading reading) throws IOException {
         PriorWork into = reading.work;
-        if (line.length() < 10 || line.charAt(8) != ' ') {
+        String content = checked(line);
+        if (content == null) {
             return false;
         }
-        long expected;
-        try {
-            expected = Long.parseLong(line.substring(0, 8), 16);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        byte[] json = line.substring(9).getBytes(StandardCharsets.UTF_8);
-        CRC32 crc = new CRC32();
-        crc.update(json);
-        if (crc.getValue() != expected) {
-            return false;
-        }
+        byte[] json = content.getBytes(StandardCharsets.UTF_8);
         try (JsonParser p = JSON.createParser(json)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
