@@ -2,6 +2,7 @@ package io.timport.bulk;
 
 import io.timport.errors.ErrorClass;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The import's {@link ImportListener}s as one: each event goes to each of them in turn, and what one of them throws
@@ -15,6 +16,17 @@ final class Listeners implements ImportListener {
         this.all = listeners.toArray(new ImportListener[0]);
     }
 
+    /** Tells {@code event} to each listener in turn; what one of them throws is dropped (see the class comment). */
+    private void each(Consumer<ImportListener> event) {
+        for (ImportListener l : all) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                // ignored: a faulty listener neither stops the import nor keeps the others from the event
+            }
+        }
+    }
+
     /** True when nobody listens. */
     boolean isEmpty() {
         return all.length == 0;
@@ -22,133 +34,61 @@ final class Listeners implements ImportListener {
 
     @Override
     public void phaseStarted(String phase, long total) {
-        for (ImportListener l : all) {
-            try {
-                l.phaseStarted(phase, total);
-            } catch (RuntimeException e) {
-                // ignored: see the class comment
-            }
-        }
+        each(l -> l.phaseStarted(phase, total));
     }
 
     @Override
     public void callSent(String api, int items, boolean retry) {
-        for (ImportListener l : all) {
-            try {
-                l.callSent(api, items, retry);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.callSent(api, items, retry));
     }
 
     @Override
     public void callAnswered(String api, ErrorClass outcome, int code, long latencyNanos) {
-        for (ImportListener l : all) {
-            try {
-                l.callAnswered(api, outcome, code, latencyNanos);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.callAnswered(api, outcome, code, latencyNanos));
     }
 
     @Override
     public void throttled(String api, int code) {
-        for (ImportListener l : all) {
-            try {
-                l.throttled(api, code);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.throttled(api, code));
     }
 
     @Override
     public void paused(String api, long pauseNanos, int code) {
-        for (ImportListener l : all) {
-            try {
-                l.paused(api, pauseNanos, code);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.paused(api, pauseNanos, code));
     }
 
     @Override
     public void outageStarted(String api, String cause) {
-        for (ImportListener l : all) {
-            try {
-                l.outageStarted(api, cause);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.outageStarted(api, cause));
     }
 
     @Override
     public void outageEnded(String api, long durationNanos, long probes) {
-        for (ImportListener l : all) {
-            try {
-                l.outageEnded(api, durationNanos, probes);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.outageEnded(api, durationNanos, probes));
     }
 
     @Override
     public void relationsSettled(RelationOutcome outcome, int code, long count) {
-        for (ImportListener l : all) {
-            try {
-                l.relationsSettled(outcome, code, count);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.relationsSettled(outcome, code, count));
     }
 
     @Override
     public void inFlight(String api, int calls) {
-        for (ImportListener l : all) {
-            try {
-                l.inFlight(api, calls);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.inFlight(api, calls));
     }
 
     @Override
     public void pace(String api, double callsPerSecond) {
-        for (ImportListener l : all) {
-            try {
-                l.pace(api, callsPerSecond);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.pace(api, callsPerSecond));
     }
 
     @Override
     public void phaseProgress(String phase, ImportProgress progress) {
-        for (ImportListener l : all) {
-            try {
-                l.phaseProgress(phase, progress);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.phaseProgress(phase, progress));
     }
 
     @Override
     public void phaseEnded(String phase, ImportProgress last, boolean stopped) {
-        for (ImportListener l : all) {
-            try {
-                l.phaseEnded(phase, last, stopped);
-            } catch (RuntimeException e) {
-                // ignored
-            }
-        }
+        each(l -> l.phaseEnded(phase, last, stopped));
     }
 }
