@@ -61,10 +61,9 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
     private long relations;
     private long equalEarlier;
     private long equal;
-    private long missing;
-    private long different;
+    /** What the first reading found missing or different. */
+    private final Wrong first = new Wrong();
     private final Map<String, Long> byField = new TreeMap<>();
-    private final List<RelationMismatch> found = new ArrayList<>();
     private long unreadableUsers;
     private long unreadableRelations;
     private final Map<Integer, Long> unreadableByCode = new TreeMap<>();
@@ -77,13 +76,10 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
      * still missing or different, they are reported, not repaired again, since another round would be refused alike.
      */
     private final Set<Long> refused = new HashSet<>();
-    private long roundMissing;
-    private long roundDifferent;
-    private List<RelationMismatch> roundKept = new ArrayList<>();
+    /** What the last reading found still wrong: the first reading's, until a repair round reads again. */
+    private Wrong lastRound = first;
     /** Read back still wrong after a refused repair: final, since no later round reads them again. */
-    private long refusedMissing;
-    private long refusedDifferent;
-    private final List<RelationMismatch> refusedKept = new ArrayList<>();
+    private final Wrong stillRefused = new Wrong();
     private long calls;
 
     private VerifyRun(Verification verification, ImportSettings settings, ItemType<T> type,
@@ -139,14 +135,7 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         EngineCore.Stop stop;
         try {
             stop = read(input, total);
-            if (!verification.repairs()) {
-                roundMissing = missing;
-                roundDifferent = different;
-                roundKept = new ArrayList<>(found);
-            } else {
-                roundMissing = missing;
-                roundDifferent = different;
-                roundKept = new ArrayList<>(found);
+            if (verification.repairs()) {
                 firstReading = false;
                 for (int round = 1; stop == null && round <= MAX_REPAIR_ROUNDS && left.relations() > 0; round++) {
                     stop = repair(left);
@@ -157,9 +146,7 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                             verification.tempDirectory());
                     toRepair = next;
                     long before = repaired;
-                    roundMissing = 0;
-                    roundDifferent = 0;
-                    roundKept = new ArrayList<>();
+                    lastRound = new Wrong();
                     stop = read(left.groups(), left.relations());
                     left.close();
                     left = next;
@@ -172,23 +159,42 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
             left.close();
         }
         VerificationReport report = new VerificationReport(verification, usersInInput, users, relations, equalEarlier,
-                equal, missing, different, byField, found, unreadableUsers, unreadableRelations, unreadableByCode,
-                repaired, reimported, repairCalls, repairFailures, roundMissing + refusedMissing,
-                roundDifferent + refusedDifferent, stillWrong(), calls,
+                equal, first.missing, first.different, byField, first.kept, unreadableUsers, unreadableRelations,
+                unreadableByCode, repaired, reimported, repairCalls, repairFailures,
+                lastRound.missing + stillRefused.missing, lastRound.different + stillRefused.different, stillWrong(),
+                calls,
                 Duration.ofNanos(ticker.nanoTime() - start), stop != null);
         return new Result(report, stop);
     }
 
     /** The relations left missing or different, as many as are kept: the refused repairs', then the last round's. */
     private List<RelationMismatch> stillWrong() {
-        List<RelationMismatch> still = new ArrayList<>(refusedKept);
-        for (RelationMismatch m : roundKept) {
+        List<RelationMismatch> still = new ArrayList<>(stillRefused.kept);
+        for (RelationMismatch m : lastRound.kept) {
             if (still.size() >= keep) {
                 break;
             }
             still.add(m);
         }
         return still;
+    }
+
+    /** Relations read back missing or different: counted, and the first {@code keep} of them kept for the report. */
+    private final class Wrong {
+        long missing;
+        long different;
+        final List<RelationMismatch> kept = new ArrayList<>();
+
+        void add(RelationMismatch mismatch) {
+            if (mismatch.kind() == RelationMismatch.Kind.MISSING) {
+                missing++;
+            } else {
+                different++;
+            }
+            if (kept.size() < keep) {
+                kept.add(mismatch);
+            }
+        }
     }
 
     /** A reading of {@code input}'s users through the production driver. */
@@ -248,35 +254,14 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                     m.missing() ? RelationMismatch.Kind.MISSING : RelationMismatch.Kind.DIFFERS,
                     m.missing() ? List.of() : m.differences());
             if (firstReading) {
-                if (m.missing()) {
-                    missing++;
-                } else {
-                    different++;
-                    for (FieldDifference d : m.differences()) {
-                        byField.merge(d.field(), 1L, Long::sum);
-                    }
-                }
-                if (found.size() < keep) {
-                    found.add(mismatch);
+                first.add(mismatch);
+                for (FieldDifference d : mismatch.differences()) { // none for a missing one
+                    byField.merge(d.field(), 1L, Long::sum);
                 }
             } else if (refused.contains(e.position())) {
-                if (m.missing()) {
-                    refusedMissing++;
-                } else {
-                    refusedDifferent++;
-                }
-                if (refusedKept.size() < keep) {
-                    refusedKept.add(mismatch);
-                }
+                stillRefused.add(mismatch);
             } else {
-                if (m.missing()) {
-                    roundMissing++;
-                } else {
-                    roundDifferent++;
-                }
-                if (roundKept.size() < keep) {
-                    roundKept.add(mismatch);
-                }
+                lastRound.add(mismatch);
             }
             if (verification.repairs() && !refused.contains(e.position())) {
                 toRepair.add(group.from, e.position(), group.index, e.item());
