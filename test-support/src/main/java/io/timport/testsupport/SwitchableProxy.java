@@ -63,15 +63,15 @@ public final class SwitchableProxy implements AutoCloseable {
 
     /** Answers every request with status 200 and an HTML page. */
     public synchronized void maintenance() throws IOException {
-        closeAll();
         mode = Mode.MAINTENANCE;
+        closeAll();
         ensureListening();
     }
 
     /** Forwards again, on the same port. */
     public synchronized void up() throws IOException {
-        closeAll();
         mode = Mode.FORWARD;
+        closeAll();
         ensureListening();
     }
 
@@ -105,8 +105,14 @@ public final class SwitchableProxy implements AutoCloseable {
                 } catch (IOException e) {
                     return; // closed
                 }
+                // the mode is read after the connection is known, and every switch sets the mode before it closes
+                // what is known: a connection accepted as the mode changes is either closed by the switch or served
+                // in the new mode (a kept-alive connection forwarded after down() would carry every later call)
                 open.add(client);
-                if (mode == Mode.MAINTENANCE) {
+                Mode now = mode;
+                if (now == Mode.DOWN) {
+                    close(client);
+                } else if (now == Mode.MAINTENANCE) {
                     daemon(() -> maintenancePage(client));
                 } else {
                     daemon(() -> forward(client));
