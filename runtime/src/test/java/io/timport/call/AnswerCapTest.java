@@ -199,7 +199,8 @@ class AnswerCapTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void twoGigabyteAnswersFailTheirCallsInASmallHeap() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), HugeAnswerMain.class.getName())
                 .redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();

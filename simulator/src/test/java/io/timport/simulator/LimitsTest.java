@@ -141,7 +141,8 @@ class LimitsTest {
         Path key = dir.resolve("key");
         Files.writeString(key, Sim.KEY);
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-Xmx16m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(javaBin, "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
                 "io.timport.simulator.SimulatorMain", "--port", "0", "--secret-key-file", key.toString(),
                 "--rate", "100000", "--custom-fields", "Note:string")
                 .redirectError(dir.resolve("stderr.txt").toFile())

@@ -222,7 +222,8 @@ class SimulatorMainTest {
         Path key = dir.resolve("key");
         Files.writeString(key, SECRET);
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
                 "io.timport.simulator.SimulatorMain", "--port", "0", "--secret-key-file", key.toString())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
