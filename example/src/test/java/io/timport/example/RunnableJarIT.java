@@ -38,16 +38,9 @@ class RunnableJarIT {
     @TempDir
     Path dir;
 
+    /** (What {@code --help} and {@code --version} print from the jar, {@link CliTranscriptsIT} compares with the docs.) */
     @Test
-    void helpRunsFromTheJar() throws Exception {
-        Run run = java("--help");
-        assertEquals(0, run.status, run.output);
-        assertTrue(run.output.startsWith("Usage: java -jar timport-example.jar [options]"), run.output);
-
-        Run version = java("--version");
-        assertEquals(0, version.status, version.output);
-        assertTrue(version.output.startsWith("timport example 0."), version.output);
-
+    void aBadOptionFromTheJarExitsWith64() throws Exception {
         Run bad = java("--batch-size", "0");
         assertEquals(64, bad.status, bad.output);
         assertEquals("timport-example: --batch-size must be from 1 to 1,000, was 0 (see --help)\n", bad.output);
