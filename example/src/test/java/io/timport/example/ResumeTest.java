@@ -35,8 +35,10 @@ class ResumeTest {
         try (ChatSimulator chat = TestApp.start(TestApp.simulator().rateLimitPerSecond(2000)
                 .latency(Duration.ofMillis(40), Duration.ofMillis(10)))) {
             List<String> options = TestChat.targetOptions(chat, dir, TestApp.KEY);
+            // --verify off: a verification would find and import again what a resume wrongly skipped, hiding it; the
+            // store is read back below, relation by relation
             options.addAll(List.of("--sample", "--users", String.valueOf(USERS), "--relations", String.valueOf(RELATIONS),
-                    "--invalid", "0", "--batch-size", "50", "--journal", "import.journal"));
+                    "--invalid", "0", "--batch-size", "50", "--journal", "import.journal", "--verify", "off"));
             Path journal = dir.resolve("import.journal");
 
             // The killed JVM on the client compiler, as the test JVMs: it lives for seconds
