@@ -279,7 +279,14 @@ public final class SampleGraph {
     }
 
     String userId(int u) {
-        return "player" + String.format(Locale.ROOT, "%0" + idWidth + "d", u + 1);
+        return playerId(u + 1);
+    }
+
+    /** {@code player} and the number, zero-padded to the sample's width: {@code player0042}. */
+    private String playerId(int number) {
+        // not String.format: the rows name two players each, and each reading of the sample makes them all again
+        String digits = Integer.toString(number);
+        return "player" + "0".repeat(Math.max(0, idWidth - digits.length())) + digits;
     }
 
     // ------------------------------------------------------------------ the graph
@@ -431,7 +438,7 @@ public final class SampleGraph {
                     platform = "Web3";
                     break;
                 case DELETED_FRIEND:
-                    friendId = "player" + String.format(Locale.ROOT, "%0" + idWidth + "d", users + 1 + a % invalid);
+                    friendId = playerId(users + 1 + a % invalid);
                     break;
                 case MISSING_FRIEND:
                     friendId = null;

@@ -17,6 +17,8 @@ class AccountsOptionTest {
 
     /** The embedded simulator's limit and the client's pace: the accounts phase is the point here, not pacing. */
     private static final String FAST = "2000";
+    /** Nor the verification, which would read every relation back. */
+    private static final String NO_VERIFICATION = "off";
 
     @TempDir
     Path dir;
@@ -24,7 +26,7 @@ class AccountsOptionTest {
     @Test
     void byDefaultTheEmbeddedRunCreatesTheMissingPlayersFirst() {
         Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "3", "--seed", "5",
-                "--rate", FAST);
+                "--rate", FAST, "--verify", NO_VERIFICATION);
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
         String out = run.out();
@@ -42,7 +44,7 @@ class AccountsOptionTest {
     @Test
     void checkReportsTheMissingPlayersAndSendsNoneOfTheirRelations() throws Exception {
         Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
-                "--rate", FAST,
+                "--rate", FAST, "--verify", NO_VERIFICATION,
                 "--accounts", "check", "--missing-accounts-out", "missing.jsonl", "--quiet");
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
@@ -58,7 +60,7 @@ class AccountsOptionTest {
 
         // the missing accounts, imported from the file the check wrote: then everything goes in
         Cli.Result again = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
-                "--rate", FAST,
+                "--rate", FAST, "--verify", NO_VERIFICATION,
                 "--accounts-file", "missing.jsonl", "--quiet");
         assertEquals(ExampleImporter.OK, again.status(), again.toString());
         // (the file replaces the sample's list: the accounts named are those of the relations, 194 of the players)
@@ -69,7 +71,7 @@ class AccountsOptionTest {
     @Test
     void offImportsTheRelationsAsTheyAreAndTheServerAnswers30003() {
         Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
-                "--rate", FAST,
+                "--rate", FAST, "--verify", NO_VERIFICATION,
                 "--accounts", "off", "--quiet");
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());

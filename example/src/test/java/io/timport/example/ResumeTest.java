@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
 
     private static final int USERS = 200;
-    private static final int RELATIONS = 10_000;
+    private static final int RELATIONS = 5_000;
 
     @TempDir
     Path dir;
@@ -35,24 +35,26 @@ class ResumeTest {
         try (ChatSimulator chat = TestApp.start(TestApp.simulator().rateLimitPerSecond(2000)
                 .latency(Duration.ofMillis(40), Duration.ofMillis(10)))) {
             List<String> options = TestChat.targetOptions(chat, dir, TestApp.KEY);
+            // --verify off: a verification would find and import again what a resume wrongly skipped, hiding it; the
+            // store is read back below, relation by relation
             options.addAll(List.of("--sample", "--users", String.valueOf(USERS), "--relations", String.valueOf(RELATIONS),
-                    "--invalid", "0", "--batch-size", "50", "--journal", "import.journal"));
+                    "--invalid", "0", "--batch-size", "50", "--journal", "import.journal", "--verify", "off"));
             Path journal = dir.resolve("import.journal");
 
             // The killed JVM on the client compiler, as the test JVMs: it lives for seconds
             KilledImport killed = KilledImport.killMidway(dir, List.of("-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC"), ExampleImporter.class, options, journal, 40,
-                    Duration.ofSeconds(60), Duration.ofMillis(300)); // about a fifth of the calls
+                    "-XX:+UseSerialGC"), ExampleImporter.class, options, journal, 20,
+                    Duration.ofSeconds(60), Duration.ofMillis(300)); // about a tenth of the 220 calls
             long storedAtKill = chat.relationCount();
             assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n"
                     + killed.log());
-            assertEquals(JournalIdentity.of("127.0.0.1", TestApp.SDK_APP_ID, "the sample of 200 users, 10000 relations, "
+            assertEquals(JournalIdentity.of("127.0.0.1", TestApp.SDK_APP_ID, "the sample of 200 users, 5000 relations, "
                     + "0 broken, seed 42"), JournalIdentity.read(journal).orElseThrow(), "the journal says what it is of");
 
             Cli.Result resumed = Cli.run(dir, TestChat.args(options, "--rate", "2000"));
 
             assertEquals(ExampleImporter.OK, resumed.status(), resumed.toString());
-            assertTrue(resumed.out().matches("(?s).*Import finished: 10,000 records, [0-9,]+ imported, 0 failed, "
+            assertTrue(resumed.out().matches("(?s).*Import finished: 5,000 records, [0-9,]+ imported, 0 failed, "
                     + "[0-9,]+ completed by an earlier run\n.*"), resumed.out());
             assertEquals(RELATIONS, chat.relationCount(), "the store is complete");
             SampleGraph sample = SampleGraph.of(USERS, RELATIONS, 0, SampleGraph.DEFAULT_SEED);
