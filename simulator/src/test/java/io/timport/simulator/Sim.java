@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Test helpers: configuration, hand-built requests over real HTTP, and readable answers. */
@@ -53,6 +54,15 @@ final class Sim {
     /** A POST of {@code body} to {@code api} with a valid query. */
     static Answer call(ChatSimulator sim, RestApi api, String body) {
         return send(sim, "POST", api.path() + "?" + query(), body);
+    }
+
+    /** {@link #post} without waiting: the answer when it comes. */
+    static CompletableFuture<Answer> postAsync(ChatSimulator sim, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.friendImportUri() + "?" + query()))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Answer(r.statusCode(), r.body()));
     }
 
     static Answer postWithQuery(ChatSimulator sim, String query, String body) {
