@@ -361,7 +361,7 @@ class BulkImportTest {
      */
     @Test
     void theReaderOfSortedInputStaysCloseToTheCalls() throws Exception {
-        int users = 200;
+        int users = 100; // 400 records, four times as many as the reader may hold ahead
         int friends = 4;
         int maxInFlight = 4;
         try (ChatSimulator sim = TestApp.start(TestApp.simulator().rateLimitPerSecond(1_000_000));
