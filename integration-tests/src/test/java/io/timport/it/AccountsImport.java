@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The migration of {@link AccountsPhaseTest}: a graph of users, some of whose accounts do not exist yet, imported
  * with the accounts phase; run in a JVM of its own to be killed. Arguments: simulator base URI, journal file, users,
- * friends per user, accounts listed (users {@code u00000} on, beyond those with relations).
+ * friends drawn for each sending user (see {@link #input}), accounts listed (users {@code u00000} on, beyond those with
+ * relations).
  */
 public final class AccountsImport {
 
@@ -42,13 +43,18 @@ public final class AccountsImport {
         return BulkImporter.<GameFriendItem>builder(client).journal(journal).accounts(mode).accountsList(list).build();
     }
 
-    /** {@code users} users ({@code u00000}, ...), each with {@code friends} friends among them; shuffled. */
+    /**
+     * {@code users} users ({@code u00000}, ..., a multiple of 5), every one of them named: every fifth user
+     * ({@code u00000}, {@code u00005}, ...; missing accounts among them) has the four users after it as friends, and
+     * {@code friends} more drawn among all; shuffled. A fifth of the users send, so the relations take a fifth of the
+     * calls that every user sending would.
+     */
     static List<ImportRecord<GameFriendItem>> input(int users, int friends) {
         Random random = new Random(7);
-        List<ImportRecord<GameFriendItem>> records = new ArrayList<>(users * friends);
-        for (int u = 0; u < users; u++) {
-            Set<Integer> chosen = new LinkedHashSet<>();
-            while (chosen.size() < friends) {
+        List<ImportRecord<GameFriendItem>> records = new ArrayList<>(users / 5 * (4 + friends));
+        for (int u = 0; u < users; u += 5) {
+            Set<Integer> chosen = new LinkedHashSet<>(List.of(u + 1, u + 2, u + 3, u + 4));
+            while (chosen.size() < 4 + friends) {
                 int f = random.nextInt(users);
                 if (f != u) {
                     chosen.add(f);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountsPhaseTest {
 
     private static final int USERS = 500; // 5 account_check calls of 100, 2 multiaccount_import calls for 150
-    private static final int FRIENDS = 5;
+    private static final int FRIENDS = 2;
 
     @TempDir
     Path dir;
@@ -236,9 +236,9 @@ class AccountsPhaseTest {
 
     @Test
     void killedInsideTheAccountsPhaseItResumesWithoutCheckingOrImportingConfirmedAccountsAgain() throws Exception {
-        int users = 20_000; // listed
+        int users = 10_000; // listed: 100 account_check calls
         int related = 500;
-        int friends = 4;
+        int friends = 2;
         Path journal = dir.resolve("import.journal");
         Path accountsJournal = dir.resolve("import.journal.accounts");
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().accounts(AccountsImport.existing(users))
@@ -246,7 +246,7 @@ class AccountsPhaseTest {
             KilledImport killed = KilledImport.killWhen(dir, Fixtures.CHILD_JVM, AccountsImport.class,
                     List.of(sim.baseUri().toString(), journal.toString(), String.valueOf(related),
                             String.valueOf(friends), String.valueOf(users)),
-                    () -> KilledImport.lines(accountsJournal) >= 2 + 40, Duration.ofSeconds(90),
+                    () -> KilledImport.lines(accountsJournal) >= 2 + 20, Duration.ofSeconds(90),
                     Duration.ofMillis(300));
             assertEquals(0, sim.relationCount(), "killed inside the accounts phase\n" + killed.log());
             long checksBefore = sim.stats().api(RestApi.ACCOUNT_CHECK).calls();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndResumeTest {
 
-    private static final int RELATIONS = 10_000; // 200 calls, at most 160 a second (8 in flight, 50 ms each)
+    private static final int RELATIONS = 5_000; // 100 calls, at most 80 a second (8 in flight, 100 ms each)
     private static final int BATCH = 50;
     private static final int MAX_IN_FLIGHT = 8;
 
@@ -32,11 +32,11 @@ class KillAndResumeTest {
     void anImportKilledMidwayResumesFromItsJournalAndCompletes() throws Exception {
         Path journal = dir.resolve("import.journal");
         try (ChatSimulator sim = TestApp.start(TestApp.simulator()
-                .latency(Duration.ofMillis(50), Duration.ofMillis(10)))) {
+                .latency(Duration.ofMillis(100), Duration.ofMillis(10)))) {
             KilledImport killed = KilledImport.killMidway(dir, Fixtures.CHILD_JVM, ResumableImport.class,
                     List.of(sim.baseUri().toString(), journal.toString(), String.valueOf(RELATIONS),
                             String.valueOf(BATCH), String.valueOf(MAX_IN_FLIGHT)),
-                    journal, 40, Duration.ofSeconds(60), Duration.ofMillis(300)); // a fifth of the calls, or so
+                    journal, 20, Duration.ofSeconds(60), Duration.ofMillis(300)); // a fifth of the calls, or so
             long storedAtKill = sim.relationCount();
             assertTrue(storedAtKill > 0 && storedAtKill < RELATIONS, "killed midway: " + storedAtKill + " stored\n"
                     + killed.log());

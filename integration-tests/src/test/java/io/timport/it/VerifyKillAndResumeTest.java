@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyKillAndResumeTest {
 
-    private static final int RELATIONS = 10_000;
+    private static final int RELATIONS = 5_000;
     private static final int USERS = RELATIONS / 50; // ResumableImport's input: 50 relations a user
 
     @TempDir
@@ -35,10 +35,10 @@ class VerifyKillAndResumeTest {
         Path journal = dir.resolve("import.journal");
         Path verifyJournal = dir.resolve("import.journal.verify");
         try (ChatSimulator sim = TestApp.start(QuickApp.simulator().silentLoss(0.01)
-                .latency(Duration.ofMillis(30), Duration.ofMillis(5)))) {
+                .latency(Duration.ofMillis(80), Duration.ofMillis(5)))) { // 8 calls in flight: 100 a second
             KilledImport killed = KilledImport.killMidway(dir, Fixtures.CHILD_JVM, ResumableVerify.class, List.of(
                     sim.baseUri().toString(), journal.toString(), String.valueOf(RELATIONS)),
-                    verifyJournal, 40, Duration.ofSeconds(120), Duration.ofMillis(300));
+                    verifyJournal, 20, Duration.ofSeconds(120), Duration.ofMillis(300)); // 80 users to go: 0.8 s
             long readBeforeKill = sim.stats().api(RestApi.FRIEND_GET).calls();
             assertTrue(readBeforeKill > 0 && readBeforeKill < USERS, "killed during the verification: "
                     + readBeforeKill + " friend_get calls\n" + killed.log());
