@@ -21,7 +21,7 @@ final class Fixtures {
     /**
      * The options of the JVMs that kill-and-resume tests start and kill: a quick start (the client compiler only, the
      * serial collector) and no thread per HTTP response (the common pool's parallelism at 2), as the test JVM's own
-     * (this module's pom); the child's pace is set by its limiter and the simulator's latency.
+     * (test.jvm.args in the parent POM); the child's pace is set by its limiter and the simulator's latency.
      */
     static final List<String> CHILD_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
