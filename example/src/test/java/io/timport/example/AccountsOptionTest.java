@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --accounts}, {@code --accounts-file} and {@code --missing-accounts-out} against the embedded simulator, which
  * knows all of the sample's players but every twentieth (and not the deleted friend).
  */
+@Order(1) // started first: four runs with the accounts phase (junit-platform.properties)
 class AccountsOptionTest {
 
     /** The embedded simulator's limit and the client's pace: the accounts phase is the point here, not pacing. */

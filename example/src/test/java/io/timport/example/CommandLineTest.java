@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Exit codes, error lines, {@code --help} and {@code --version}. */
+@Order(1) // started first: fifty runs of the command line (junit-platform.properties)
 class CommandLineTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java -jar timport-example.jar} with no options: the sample graph into the embedded simulator, over real
  * loopback HTTP at the documented 200 calls/s (about 10 s).
  */
+@Order(1) // started first: the whole default demo, about 10 s (junit-platform.properties)
 class DefaultRunTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an import, then run again with the same options; the server ends up with every relation. A journal is never
  * resumed for another input or target.
  */
+@Order(1) // started first: a killed child JVM and its resume (junit-platform.properties)
 class ResumeTest {
 
     private static final int USERS = 200;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@link Pacing#WINDOW}. A busy client is modelled by hiccups: now and then the dispatcher is away for 5 to 40 ms
  * (a collection, a core taken by another process), as on a loaded two-core machine.
  */
+@Order(1) // started first: the longest of the virtual-time runs (junit-platform.properties)
 class LimiterPacingTest {
 
     private static final long MS = 1_000_000L;

@@ -26,10 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Certificates are always verified: a self-signed server on 127.0.0.1 is refused, never trusted. */
+@Order(1) // started first: keytool, then a TLS server (junit-platform.properties)
 class CertificateVerificationTest {
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * (and the import) for ever.
  */
 @Execution(ExecutionMode.CONCURRENT) // each test has a server of its own and mostly waits: they overlap
+@Order(1) // started first: its four 2 s deadlines (junit-platform.properties)
 class DeadlineTest {
 
     static final String OK = "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ResultItem\":[{\"To_Account\":\"bob\",\"ResultCode\":0}]}";
@@ -48,33 +50,59 @@ class DeadlineTest {
         }
     }
 
+    // Each case is a test of its own, so that the four 2 s deadlines run side by side (one after another, they made
+    // this the runtime's last class to finish, 8 s after the others, with nothing else for the build to do).
+
     @Test
     void aBodyTrickledOneByteASecondFailsTheCallAtTheDeadline() throws Exception {
-        for (boolean chunked : new boolean[] {false, true}) {
-            try (RawServer server = new RawServer(exchange -> trickle(exchange, chunked, 1000));
-                    // 2 s: the headers come at once, but a busy machine can take a second to send them
-                    ChatClient chat = AnswerCapTest.chat(server.baseUri()).requestTimeout(Duration.ofSeconds(2)).build()) {
-                FriendImportClient client = chat.friendImport();
-                long start = System.nanoTime();
-                TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(15),
-                        () -> assertThrows(TransportException.class,
-                                () -> client.importFriends("alice", List.of(new TestItem("bob")))));
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertEquals(TransportException.Kind.TIMEOUT, e.kind(), e.getMessage());
-                assertEquals(ErrorClass.TRANSIENT, e.errorClass());
-                assertEquals(200, e.httpStatus().getAsInt(), "the headers had come");
-                assertTrue(millis >= 1900 && millis < 10_000, "failed after " + millis + " ms, at the 2 s deadline");
-                assertTrue(e.getMessage().contains("answered HTTP 200 but its body did not finish within the request "
-                        + "timeout of PT2S"), e.getMessage());
-                assertTrue(e.random() >= 0);
+        trickledBodyFailsAtTheDeadline(false);
+    }
 
-                ExecutionException async = assertTimeoutPreemptively(Duration.ofSeconds(15),
-                        () -> assertThrows(ExecutionException.class,
-                                () -> client.importFriendsAsync("alice", List.of(new TestItem("bob")))
-                                        .get(10, TimeUnit.SECONDS)));
-                assertEquals(TransportException.Kind.TIMEOUT,
-                        assertInstanceOf(TransportException.class, async.getCause()).kind());
-            }
+    @Test
+    void aChunkedBodyTrickledOneByteASecondFailsTheCallAtTheDeadline() throws Exception {
+        trickledBodyFailsAtTheDeadline(true);
+    }
+
+    @Test
+    void anAsynchronousCallWithATrickledBodyFailsAtTheDeadlineToo() throws Exception {
+        asynchronousTrickledBodyFailsAtTheDeadline(false);
+    }
+
+    @Test
+    void anAsynchronousCallWithATrickledChunkedBodyFailsAtTheDeadlineToo() throws Exception {
+        asynchronousTrickledBodyFailsAtTheDeadline(true);
+    }
+
+    private static void trickledBodyFailsAtTheDeadline(boolean chunked) throws Exception {
+        try (RawServer server = new RawServer(exchange -> trickle(exchange, chunked, 1000));
+                // 2 s: the headers come at once, but a busy machine can take a second to send them
+                ChatClient chat = AnswerCapTest.chat(server.baseUri()).requestTimeout(Duration.ofSeconds(2)).build()) {
+            FriendImportClient client = chat.friendImport();
+            long start = System.nanoTime();
+            TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> assertThrows(TransportException.class,
+                            () -> client.importFriends("alice", List.of(new TestItem("bob")))));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(TransportException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            assertEquals(ErrorClass.TRANSIENT, e.errorClass());
+            assertEquals(200, e.httpStatus().getAsInt(), "the headers had come");
+            assertTrue(millis >= 1900 && millis < 10_000, "failed after " + millis + " ms, at the 2 s deadline");
+            assertTrue(e.getMessage().contains("answered HTTP 200 but its body did not finish within the request "
+                    + "timeout of PT2S"), e.getMessage());
+            assertTrue(e.random() >= 0);
+        }
+    }
+
+    private static void asynchronousTrickledBodyFailsAtTheDeadline(boolean chunked) throws Exception {
+        try (RawServer server = new RawServer(exchange -> trickle(exchange, chunked, 1000));
+                ChatClient chat = AnswerCapTest.chat(server.baseUri()).requestTimeout(Duration.ofSeconds(2)).build()) {
+            FriendImportClient client = chat.friendImport();
+            ExecutionException async = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> assertThrows(ExecutionException.class,
+                            () -> client.importFriendsAsync("alice", List.of(new TestItem("bob")))
+                                    .get(10, TimeUnit.SECONDS)));
+            assertEquals(TransportException.Kind.TIMEOUT,
+                    assertInstanceOf(TransportException.class, async.getCause()).kind());
         }
     }
 
