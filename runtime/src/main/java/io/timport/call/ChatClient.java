@@ -74,7 +74,8 @@ public final class ChatClient implements AutoCloseable {
             limiters.put(api, b.limiterOf(api));
         }
         UserSigCache userSigs = new UserSigCache(app, b.clock, b.userSigValidity, b.userSigRenewalMargin);
-        HttpPost post = new HttpPost(b.timeouts, b.executor, b.maxAnswerBytes, b.maxBufferedAnswerBytes);
+        HttpPost post = new HttpPost(b.timeouts, b.executor, b.maxAnswerBytes, b.maxBufferedAnswerBytes,
+                "http".equals(app.endpoint().baseUri().getScheme()));
         this.transport = new Transport(app, b.timeouts, userSigs, post, limiters);
         this.friendImport = new FriendImportClient(this, transport);
         this.accounts = new AccountClient(this, transport);
