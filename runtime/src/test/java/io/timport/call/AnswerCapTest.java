@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Answers are read through a bounded subscriber: one larger than the cap fails its call as malformed, never the client
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 @Order(1) // started first: a child JVM reading 2 GB answers (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT) // each test has its own server and client (and budget): 6 s one after another
 class AnswerCapTest {
 
     static final String OK = "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ResultItem\":[{\"To_Account\":\"bob\",\"ResultCode\":0}]}";
