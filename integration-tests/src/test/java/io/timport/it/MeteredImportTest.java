@@ -1,4 +1,4 @@
-package io.timport.micrometer;
+package io.timport.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
 import io.timport.limit.SmoothRateLimiter;
+import io.timport.micrometer.TimportMetrics;
 import io.timport.simulator.ChatSimulator;
 import io.timport.simulator.CustomFieldType;
 import io.timport.simulator.SimulatorConfig;
@@ -60,25 +61,25 @@ class MeteredImportTest {
 
                 assertTrue(report.throttled() > 0, report.summary(5));
                 assertEquals(24, report.imported(), report.summary(5));
-                assertEquals(report.calls(), TimportMetricsTest.sum(registry, "timport.calls"));
-                assertEquals(report.throttled(), TimportMetricsTest.count(registry, "timport.calls.throttled"));
+                assertEquals(report.calls(), Meters.sum(registry, "timport.calls"));
+                assertEquals(report.throttled(), Meters.count(registry, "timport.calls.throttled"));
                 assertEquals(report.throttled(),
-                        TimportMetricsTest.count(registry, "timport.calls", "outcome", "throttled"));
+                        Meters.count(registry, "timport.calls", "outcome", "throttled"));
                 assertEquals(report.calls() - report.throttled(),
-                        TimportMetricsTest.count(registry, "timport.calls", "outcome", "ok"));
-                assertEquals(report.retries(), TimportMetricsTest.count(registry, "timport.calls.retried"));
+                        Meters.count(registry, "timport.calls", "outcome", "ok"));
+                assertEquals(report.retries(), Meters.count(registry, "timport.calls.retried"));
                 assertEquals(report.imported(),
-                        TimportMetricsTest.count(registry, "timport.relations", "outcome", "imported"));
-                assertEquals(report.failed(), TimportMetricsTest.count(registry, "timport.relations", "outcome", "failed"));
+                        Meters.count(registry, "timport.relations", "outcome", "imported"));
+                assertEquals(report.failed(), Meters.count(registry, "timport.relations", "outcome", "failed"));
                 assertEquals(report.superseded() + report.skippedEarlier(),
-                        TimportMetricsTest.count(registry, "timport.relations", "outcome", "skipped"));
+                        Meters.count(registry, "timport.relations", "outcome", "skipped"));
                 assertEquals(Map.of(ImportFailure.INVALID_INPUT, 1L, 30003, 1L), report.failuresByCode());
-                assertEquals(1, TimportMetricsTest.count(registry, "timport.relations.failed", "code", "input"));
-                assertEquals(1, TimportMetricsTest.count(registry, "timport.relations.failed", "code", "30003"));
-                assertEquals(0, TimportMetricsTest.gauge(registry, "timport.calls.active"));
-                assertEquals(0, TimportMetricsTest.gauge(registry, "timport.phase.active"));
-                assertEquals(1.0, TimportMetricsTest.gauge(registry, "timport.phase.progress"));
-                assertEquals(0, TimportMetricsTest.gauge(registry, "timport.pace"), "no import runs");
+                assertEquals(1, Meters.count(registry, "timport.relations.failed", "code", "input"));
+                assertEquals(1, Meters.count(registry, "timport.relations.failed", "code", "30003"));
+                assertEquals(0, Meters.gauge(registry, "timport.calls.active"));
+                assertEquals(0, Meters.gauge(registry, "timport.phase.active"));
+                assertEquals(1.0, Meters.gauge(registry, "timport.phase.progress"));
+                assertEquals(0, Meters.gauge(registry, "timport.pace"), "no import runs");
             }
         }
     }

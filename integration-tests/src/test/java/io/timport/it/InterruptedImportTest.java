@@ -1,4 +1,4 @@
-package io.timport.micrometer;
+package io.timport.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import io.timport.call.FriendImportClient;
 import io.timport.config.AppConfig;
 import io.timport.config.Endpoint;
 import io.timport.config.SecretKey;
+import io.timport.micrometer.TimportMetrics;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -88,22 +89,22 @@ class InterruptedImportTest {
             });
             caller.start();
             assertTrue(received.await(10, TimeUnit.SECONDS), "the first call reaches the server");
-            assertEquals(1, TimportMetricsTest.gauge(registry, "timport.calls.active"));
-            assertEquals(1, TimportMetricsTest.gauge(registry, "timport.phase.active"));
-            assertEquals(196, TimportMetricsTest.gauge(registry, "timport.pace"));
+            assertEquals(1, Meters.gauge(registry, "timport.calls.active"));
+            assertEquals(1, Meters.gauge(registry, "timport.phase.active"));
+            assertEquals(196, Meters.gauge(registry, "timport.pace"));
             caller.interrupt();
             caller.join(10_000);
             assertFalse(caller.isAlive());
             assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
-            assertEquals(0, TimportMetricsTest.gauge(registry, "timport.phase.active"), "the phase ended");
-            assertEquals(0, TimportMetricsTest.gauge(registry, "timport.pace"));
-            assertEquals(1, TimportMetricsTest.gauge(registry, "timport.calls.active"), "left to finish");
-            assertEquals(0, TimportMetricsTest.sum(registry, "timport.calls"));
+            assertEquals(0, Meters.gauge(registry, "timport.phase.active"), "the phase ended");
+            assertEquals(0, Meters.gauge(registry, "timport.pace"));
+            assertEquals(1, Meters.gauge(registry, "timport.calls.active"), "left to finish");
+            assertEquals(0, Meters.sum(registry, "timport.calls"));
             answer.countDown();
-            awaitTrue(() -> TimportMetricsTest.gauge(registry, "timport.calls.active") == 0, "the answer arrives");
-            awaitTrue(() -> TimportMetricsTest.count(registry, "timport.calls", "outcome", "transient") == 1,
+            awaitTrue(() -> Meters.gauge(registry, "timport.calls.active") == 0, "the answer arrives");
+            awaitTrue(() -> Meters.count(registry, "timport.calls", "outcome", "transient") == 1,
                     "the answer is counted");
-            assertEquals(1, TimportMetricsTest.sum(registry, "timport.calls"));
+            assertEquals(1, Meters.sum(registry, "timport.calls"));
         } finally {
             answer.countDown();
             server.stop(0);
