@@ -42,21 +42,24 @@ class SmoothRateLimiterTest {
         return max;
     }
 
+    /** Takes {@code permits} permits one after another, adding the virtual time each was granted to {@code grants}. */
+    static void acquire(SmoothRateLimiter limiter, VirtualNanoClock clock, int permits, List<Long> grants)
+            throws InterruptedException {
+        for (int i = 0; i < permits; i++) {
+            limiter.acquire();
+            grants.add(clock.nanoTime());
+        }
+    }
+
     @Test
     void thousandAcquisitionsAt200PerSecondNeverExceed200InAnyWindowIncludingABurstAfterIdle() throws Exception {
         VirtualNanoClock clock = new VirtualNanoClock(START);
         SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
         List<Long> grants = new ArrayList<>();
 
-        for (int i = 0; i < 400; i++) { // a busy stretch
-            limiter.acquire();
-            grants.add(clock.nanoTime());
-        }
+        acquire(limiter, clock, 400, grants); // a busy stretch
         clock.advance(60 * SECOND); // a long idle: nothing may be stored for a burst
-        for (int i = 0; i < 300; i++) { // the burst after the idle
-            limiter.acquire();
-            grants.add(clock.nanoTime());
-        }
+        acquire(limiter, clock, 300, grants); // the burst after the idle
         Random random = new Random(42);
         for (int i = 0; i < 300; i++) { // irregular callers, sometimes idle for a while
             clock.advance(random.nextInt(4) == 0 ? (long) (random.nextDouble() * 2 * SECOND) : random.nextInt(3_000_000));
@@ -108,15 +111,9 @@ class SmoothRateLimiterTest {
         VirtualNanoClock clock = new VirtualNanoClock(START);
         SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
         List<Long> grants = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            limiter.acquire();
-            grants.add(clock.nanoTime());
-        }
+        acquire(limiter, clock, 200, grants);
         clock.advance(105_000_000L);
-        for (int i = 0; i < 400; i++) {
-            limiter.acquire();
-            grants.add(clock.nanoTime());
-        }
+        acquire(limiter, clock, 400, grants);
         assertEquals(200, maxInAnyOneSecondWindow(grants));
         // Without the second's rule the 20 owed permits would fit in [1.1 s, 2.1 s) with 200 others.
         long inThatSecond = grants.stream().filter(g -> g - START >= 1_100_000_000L && g - START < 2_100_000_000L)
@@ -161,15 +158,9 @@ class SmoothRateLimiterTest {
         VirtualNanoClock clock = new VirtualNanoClock(START);
         SmoothRateLimiter limiter = new SmoothRateLimiter(200, clock);
         List<Long> grants = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            limiter.acquire();
-            grants.add(clock.nanoTime());
-        }
+        acquire(limiter, clock, 150, grants);
         limiter.setPermitsPerSecond(100);
-        for (int i = 0; i < 300; i++) {
-            limiter.acquire();
-            grants.add(clock.nanoTime());
-        }
+        acquire(limiter, clock, 300, grants);
         // After the change no second holds more than 100 permits, counting the ones granted at 200/s.
         List<Long> after = grants.stream().filter(g -> g - grants.get(150) >= 0).toList();
         assertEquals(100, maxInAnyOneSecondWindow(after));
