@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -293,7 +294,7 @@ public final class BulkImporter<T extends AddFriendItem> {
      * account for which {@code missingAccount} is true (the accounts phase held it back) is not repaired.
      */
     private ImportReport verified(ImportReport report, RelationGroups<T> groups, FriendImportClient sendingClient,
-            java.util.function.Predicate<String> missingAccount)
+            Predicate<String> missingAccount)
             throws ImportAbortedException, IOException, InterruptedException {
         VerifyRun.Result verified = VerifyRun.run(verification, settings, verifiedType, groups,
                 VerifyPhase.sender(sendingClient.chatClient().friends()), RelationSender.of(sendingClient),
