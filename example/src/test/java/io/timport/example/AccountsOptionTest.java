@@ -71,6 +71,21 @@ class AccountsOptionTest {
     }
 
     @Test
+    void checkWithTheProofRepairsNoneOfTheRelationsItHeldBack() {
+        Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
+                "--rate", FAST, "--accounts", "check", "--verify", "full", "--quiet");
+
+        assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
+        String out = run.out();
+        assertTrue(out.contains("Accounts (check) finished: 200 named, 190 already present, 0 imported, 10 missing "
+                + "(not created in check mode), 0 failed\n"), out);
+        // the relations to a missing player are read back missing and not repaired (those from one cannot be read)
+        assertTrue(out.matches("(?s).*\n  [0-9]+ not repaired: they name an account that does not exist \\(the "
+                + "accounts phase found it missing; not sent\\)\n.*"), out);
+        assertTrue(!out.contains("repairs refused"), out);
+    }
+
+    @Test
     void offImportsTheRelationsAsTheyAreAndTheServerAnswers30003() {
         Cli.Result run = Cli.run(dir, "--users", "200", "--relations", "2000", "--invalid", "0", "--seed", "5",
                 "--rate", FAST, "--verify", NO_VERIFICATION,

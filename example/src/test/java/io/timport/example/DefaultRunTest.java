@@ -56,6 +56,14 @@ class DefaultRunTest {
                 "[invalid input] To_Account equals From_Account: a user cannot be imported as their own friend")) {
             assertTrue(out.contains(problem), problem + " in\n" + out);
         }
+        // The proof repairs what the simulator lost, but not the relation the accounts phase held back (its friend
+        // does not exist): it is not sent, so no repair is refused.
+        assertTrue(out.contains("  first reading: 24,751 equal, 242 missing, 0 different\n"), out);
+        assertTrue(out.contains("  repaired: 241 of 242 (imported again with "), out);
+        assertTrue(out.contains("  1 not repaired: they name an account that does not exist (the accounts phase found "
+                + "it missing; not sent)\n  STILL NOT AS THE INPUT: 1 missing, 0 different after the repairs\n"
+                + "    record 11593: player0231 -> player0507: missing\n"), out);
+        assertFalse(out.contains("repairs refused"), out);
         assertTrue(out.contains("The embedded simulator holds 24,992 relations of "), out);
         assertTrue(out.contains("8 failed relations written to timport-failures.jsonl: fix them and import them with "
                 + "--input timport-failures.jsonl"), out);

@@ -65,15 +65,26 @@ final class AccountGate {
     }
 
     private String problem(String account) {
+        int position = absentAt(account);
+        return position == 0 ? null : describe(account, position);
+    }
+
+    /**
+     * True when {@code account} does not exist after the accounts phase (missing and not created, or failed to be
+     * created): a relation that names it is never sent, not even by a verification's repair.
+     */
+    boolean missing(String account) {
+        return absentAt(account) != 0;
+    }
+
+    /** The position of {@code account} when it does not exist, else 0. */
+    private int absentAt(String account) {
         byte[] id = account.getBytes(StandardCharsets.UTF_8);
         if (!mightHold(id)) {
-            return null;
+            return 0;
         }
         int position = set.position(id);
-        if (position == 0 || !absent(state[position])) {
-            return null;
-        }
-        return describe(account, position);
+        return position != 0 && absent(state[position]) ? position : 0;
     }
 
     /** Why the account at {@code position} does not exist, in a sentence. */

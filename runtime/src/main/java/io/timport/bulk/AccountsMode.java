@@ -12,7 +12,9 @@ public enum AccountsMode {
 
     /**
      * Checks every account the input names with {@code account_check} (100 a call) and creates none: a relation that
-     * names a missing account is not sent, and is reported failed (code 30003) with the missing account named.
+     * names a missing account is not sent, not even by a verification's repair, and is reported failed (code 30003)
+     * with the missing account named; a verification counts it apart
+     * ({@link VerificationReport#notRepairedMissingAccount()}).
      */
     CHECK,
 
@@ -20,7 +22,8 @@ public enum AccountsMode {
      * Checks every account, creates the missing ones with {@code multiaccount_import} (100 a call), then imports the
      * relations. <b>Creates users in the app</b>: choose it on purpose. With an
      * {@linkplain ImporterBuilder#accountsFile accounts file}, only the accounts it lists are created: an account a
-     * relation names that neither exists nor is listed is reported missing, as in {@link #CHECK}.
+     * relation names that neither exists nor is listed is reported missing, as in {@link #CHECK}; so is one the
+     * server could not create. Their relations are not sent, not even by a verification's repair.
      */
     IMPORT
 }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -205,18 +206,19 @@ public final class BulkImporter<T extends AddFriendItem> {
             throws ImportAbortedException, IOException, InterruptedException {
         FriendImportClient sendingClient = client();
         if (!verification.isOn()) {
-            return migrate(sendingClient, input, total, UnaryOperator.identity());
+            return migrate(sendingClient, input, total, UnaryOperator.identity(), MigrationRun.Next.NOTHING);
         }
+        // The verification runs while the accounts phase's gate is open: what it held back is not repaired either
         try (RelationGroups<T> groups = new RelationGroups<>(verifiedType, settings.maxBufferedItems(),
                 verification.tempDirectory())) {
-            return verified(migrate(sendingClient, input, total, relations -> new Keeping<>(relations, groups)),
-                    groups, sendingClient);
+            return migrate(sendingClient, input, total, relations -> new Keeping<>(relations, groups),
+                    (report, missingAccount) -> verified(report, groups, sendingClient, missingAccount));
         }
     }
 
     private ImportReport migrate(FriendImportClient sendingClient,
             Supplier<Stream<? extends ImportRecord<? extends T>>> input, long total,
-            UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> relations)
+            UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> relations, MigrationRun.Next next)
             throws ImportAbortedException, IOException, InterruptedException {
         InputFingerprint fingerprint = settings.journal() == null ? null : new InputFingerprint();
         WorkJournal journal = settings.journal() == null ? WorkJournal.NONE
@@ -227,7 +229,7 @@ public final class BulkImporter<T extends AddFriendItem> {
             return MigrationRun.run(settings, accounts, AccountSender.of(sendingClient.chatClient().accounts()),
                     RelationSender.of(sendingClient), journal, settings.journal(),
                     sendingClient.app().endpoint().baseUri().getHost(), sendingClient.app().sdkAppId(), total, input,
-                    read);
+                    read, next);
         } catch (ImportAbortedException e) {
             if (e.getCause() instanceof JournalMismatchException mismatch) {
                 throw mismatch;
@@ -262,7 +264,8 @@ public final class BulkImporter<T extends AddFriendItem> {
         // The input is read once: its valid records are also kept, grouped by From_Account, for the verification
         try (RelationGroups<T> groups = new RelationGroups<>(verifiedType, settings.maxBufferedItems(),
                 verification.tempDirectory())) {
-            return verified(importRelations(sendingClient, new Keeping<>(input, groups), total), groups, sendingClient);
+            return verified(importRelations(sendingClient, new Keeping<>(input, groups), total), groups, sendingClient,
+                    account -> false);
         }
     }
 
@@ -286,12 +289,16 @@ public final class BulkImporter<T extends AddFriendItem> {
         }
     }
 
-    /** The verification after an import: its report joins the import's; a fatal error stops it. */
-    private ImportReport verified(ImportReport report, RelationGroups<T> groups, FriendImportClient sendingClient)
+    /**
+     * The verification after an import: its report joins the import's; a fatal error stops it. A relation naming an
+     * account for which {@code missingAccount} is true (the accounts phase held it back) is not repaired.
+     */
+    private ImportReport verified(ImportReport report, RelationGroups<T> groups, FriendImportClient sendingClient,
+            Predicate<String> missingAccount)
             throws ImportAbortedException, IOException, InterruptedException {
         VerifyRun.Result verified = VerifyRun.run(verification, settings, verifiedType, groups,
                 VerifyPhase.sender(sendingClient.chatClient().friends()), RelationSender.of(sendingClient),
-                verificationJournal(), Ticker.system());
+                verificationJournal(), Ticker.system(), missingAccount);
         report.verified(verified.report());
         if (verified.stop() != null) {
             throw new ImportAbortedException(Printable.escape("the verification stopped: "

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -35,6 +36,31 @@ final class MigrationRun {
 
     /** What the accounts phase left: its report, and the gate for the relations (null when every account exists). */
     record AccountsOutcome(AccountsReport report, AccountGate gate, AccountSet set) {
+
+        /** Whether an account does not exist after the phase: the gate's answer; none when every account exists. */
+        Predicate<String> missingAccount() {
+            return gate == null ? account -> false : gate::missing;
+        }
+    }
+
+    /**
+     * What follows the relations phase while the accounts phase's set is still open (the gate reads it): the
+     * verification, or nothing.
+     */
+    @FunctionalInterface
+    interface Next {
+
+        /** Nothing follows: the report as it is. */
+        Next NOTHING = (report, missingAccount) -> report;
+
+        /**
+         * Goes on from the relations phase's report.
+         *
+         * @param missingAccount true for an account the accounts phase left not existing (its relations were not sent
+         *     and must not be)
+         */
+        ImportReport after(ImportReport report, Predicate<String> missingAccount)
+                throws ImportAbortedException, IOException, InterruptedException;
     }
 
     /**
@@ -44,11 +70,13 @@ final class MigrationRun {
      * @param input opens the input anew: called twice
      * @param relationsInput what the relations phase reads the second reading through (the journal's fingerprint
      *     check, the verification's keeping of records)
+     * @param next what follows a relations phase that ran to its end (the verification), told which accounts do
+     *     not exist
      */
     static <T extends AddFriendItem> ImportReport run(ImportSettings settings, AccountsSettings accounts,
             AccountSender accountSender, RelationSender<T> relationSender, WorkJournal journal, Path journalFile,
             String host, long sdkAppId, long total, Supplier<Stream<? extends ImportRecord<? extends T>>> input,
-            UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> relationsInput)
+            UnaryOperator<Iterator<? extends ImportRecord<? extends T>>> relationsInput, Next next)
             throws ImportAbortedException, IOException, InterruptedException {
         AccountsOutcome outcome;
         try {
@@ -68,7 +96,8 @@ final class MigrationRun {
                         gate == null ? 0 : gate.skipped()));
                 throw new ImportAbortedException(e.getMessage(), e.errorCode(), r, e.getCause());
             }
-            return report.withAccounts(outcome.report().withRelationsSkipped(gate == null ? 0 : gate.skipped()));
+            return next.after(report.withAccounts(outcome.report().withRelationsSkipped(
+                    gate == null ? 0 : gate.skipped())), outcome.missingAccount());
         } finally {
             outcome.set().close();
         }

@@ -36,6 +36,7 @@ public final class VerificationReport {
     private final long reimported;
     private final long repairCalls;
     private final Map<Integer, Long> repairFailuresByCode;
+    private final long notRepairedMissingAccount;
     private final long stillMissing;
     private final long stillDifferent;
     private final List<RelationMismatch> stillDifferentKept;
@@ -46,8 +47,9 @@ public final class VerificationReport {
     VerificationReport(Verification verification, long usersInInput, long users, long relations, long equalEarlier,
             long equal, long missing, long different, Map<String, Long> mismatchesByField, List<RelationMismatch> found,
             long unreadableUsers, long unreadableRelations, Map<Integer, Long> unreadableByCode, long repaired,
-            long reimported, long repairCalls, Map<Integer, Long> repairFailuresByCode, long stillMissing, long stillDifferent,
-            List<RelationMismatch> stillDifferentKept, long calls, Duration duration, boolean aborted) {
+            long reimported, long repairCalls, Map<Integer, Long> repairFailuresByCode, long notRepairedMissingAccount,
+            long stillMissing, long stillDifferent, List<RelationMismatch> stillDifferentKept, long calls,
+            Duration duration, boolean aborted) {
         this.verification = verification;
         this.usersInInput = usersInInput;
         this.users = users;
@@ -65,6 +67,7 @@ public final class VerificationReport {
         this.reimported = reimported;
         this.repairCalls = repairCalls;
         this.repairFailuresByCode = Collections.unmodifiableMap(new TreeMap<>(repairFailuresByCode));
+        this.notRepairedMissingAccount = notRepairedMissingAccount;
         this.stillMissing = stillMissing;
         this.stillDifferent = stillDifferent;
         this.stillDifferentKept = List.copyOf(stillDifferentKept);
@@ -76,7 +79,7 @@ public final class VerificationReport {
     /** The report of a verification that stopped before it read anything (its input could not be read). */
     static VerificationReport nothing(Verification verification, Duration duration) {
         return new VerificationReport(verification, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), 0, 0, Map.of(), 0, 0, 0,
-                Map.of(), 0, 0, List.of(), 0, duration, true);
+                Map.of(), 0, 0, 0, List.of(), 0, duration, true);
     }
 
     /**
@@ -234,6 +237,19 @@ public final class VerificationReport {
     }
 
     /**
+     * Relations found missing or different that name an account the accounts phase found not to exist (missing and
+     * not created, or failed to be created; see {@link AccountsMode}): the import did not send them, and the repairs
+     * do not either, since the server would refuse them (30003). They are counted in {@link #stillMissing()} or
+     * {@link #stillDifferent()}, not in {@link #reimported()} nor {@link #repairFailuresByCode()}. Always 0 when the
+     * verification does not follow an import with an accounts phase.
+     *
+     * @return the number of relations, 0 or more
+     */
+    public long notRepairedMissingAccount() {
+        return notRepairedMissingAccount;
+    }
+
+    /**
      * Relations missing at the end: after the repairs, or found missing when there were none.
      *
      * @return the number of relations, 0 or more
@@ -341,13 +357,19 @@ public final class VerificationReport {
         if (verification.repairs() && missing + different > 0) {
             s.append(String.format(Locale.ROOT, "  repaired: %,d of %,d (imported again with %,d friend_import calls, "
                     + "then read back equal)%n", repaired, missing + different, repairCalls));
-            if (reimported > repaired + stillMissing + stillDifferent) {
+            // each relation sent came right or is still wrong; those naming a missing account were not sent
+            long sentStillWrong = stillMissing + stillDifferent - notRepairedMissingAccount;
+            if (reimported > repaired + sentStillWrong) {
                 s.append(String.format(Locale.ROOT, "  %,d relations were imported again more than once: a repair "
                         + "read back missing or different was repaired again%n",
-                        reimported - repaired - stillMissing - stillDifferent));
+                        reimported - repaired - sentStillWrong));
             }
             repairFailuresByCode.forEach((code, n) -> s.append(String.format(Locale.ROOT,
                     "  %,d repairs refused: [%d] %s%n", n, code, meaning(code))));
+            if (notRepairedMissingAccount > 0) {
+                s.append(String.format(Locale.ROOT, "  %,d not repaired: they name an account that does not exist "
+                        + "(the accounts phase found it missing; not sent)%n", notRepairedMissingAccount));
+            }
         }
         if (allEqual()) {
             s.append("  Nothing is left missing or different.\n");
@@ -355,6 +377,10 @@ public final class VerificationReport {
             s.append(String.format(Locale.ROOT, "  STILL NOT AS THE INPUT: %,d missing, %,d different%s%n",
                     stillMissing, stillDifferent, verification.repairs() ? " after the repairs"
                             : " (report only: run with repairs to import them again)"));
+            if (!verification.repairs() && notRepairedMissingAccount > 0) {
+                s.append(String.format(Locale.ROOT, "  %,d of them name an account that does not exist (the accounts "
+                        + "phase found it missing): a repair would not send them%n", notRepairedMissingAccount));
+            }
             int still = Math.min(maxListed, stillDifferentKept.size());
             for (RelationMismatch m : stillDifferentKept.subList(0, still)) {
                 s.append("    ").append(m.message()).append('\n');

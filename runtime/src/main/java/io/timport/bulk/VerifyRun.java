@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A verification, start to end: the first reading of every user (or a sample), then rounds of repair, each an import
@@ -22,6 +23,11 @@ import java.util.TreeMap;
  * relations; at most {@value #MAX_REPAIR_ROUNDS} rounds, and none once a round repaired nothing. Each reading is a
  * {@link VerifyPhase} on its own {@link EngineCore}, run by the production driver {@link ImportRun}; each repair is
  * a {@link RelationsPhase}, as an import.
+ *
+ * <p>A relation that names an account the accounts phase found not to exist ({@link AccountsMode}: missing and
+ * not created, or failed to be created) was not sent by the import, and is not sent by a repair either: the server
+ * would refuse it (30003). Found missing or different, it is counted apart ({@link
+ * VerificationReport#notRepairedMissingAccount()}) and reported still missing or different.
  *
  * <p>The journal (when the run keeps one) records the users found wholly equal, by their group number
  * ({@link UserGroup#index}): a resumed verification skips them, and reads again every user it had not proven, which
@@ -52,6 +58,8 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
     private final WorkJournal journal;
     private final Ticker ticker;
     private final int keep;
+    /** True for an account the accounts phase left not existing: a relation that names it is never repaired. */
+    private final Predicate<String> missingAccount;
 
     // ---- the tally, under the engine's lock
     private boolean firstReading = true;
@@ -76,14 +84,23 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
      * still missing or different, they are reported, not repaired again, since another round would be refused alike.
      */
     private final Set<Long> refused = new HashSet<>();
-    /** What the last reading found still wrong: the first reading's, until a repair round reads again. */
-    private Wrong lastRound = first;
+    /**
+     * What the last reading found still wrong, and may be repaired: the first reading's (but those naming an account
+     * that does not exist), until a repair round reads again.
+     */
+    private Wrong lastRound = new Wrong();
     /** Read back still wrong after a refused repair: final, since no later round reads them again. */
     private final Wrong stillRefused = new Wrong();
+    /**
+     * Found wrong at the first reading, naming an account that does not exist: never repaired (the gate held them
+     * back from the import, and a repair would be refused alike), so final at once.
+     */
+    private final Wrong accountMissing = new Wrong();
     private long calls;
 
     private VerifyRun(Verification verification, ImportSettings settings, ItemType<T> type,
-            VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal, Ticker ticker) {
+            VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal, Ticker ticker,
+            Predicate<String> missingAccount) {
         this.verification = verification;
         this.settings = settings;
         this.type = type;
@@ -92,6 +109,7 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         this.journal = journal;
         this.ticker = ticker;
         this.keep = settings.keepFailures();
+        this.missingAccount = missingAccount;
     }
 
     /**
@@ -103,11 +121,25 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
     static <T extends AddFriendItem> Result run(Verification verification, ImportSettings settings, ItemType<T> type,
             RelationGroups<T> groups, VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal,
             Ticker ticker) throws IOException, InterruptedException {
+        return run(verification, settings, type, groups, pages, repairs, journal, ticker, account -> false);
+    }
+
+    /**
+     * Verifies as {@link #run(Verification, ImportSettings, ItemType, RelationGroups, VerifyPhase.PageSender,
+     * RelationSender, WorkJournal, Ticker)} does, after an accounts phase: a relation that names an account for which
+     * {@code missingAccount} is true is not repaired.
+     *
+     * @param missingAccount true for an account the accounts phase left not existing
+     */
+    static <T extends AddFriendItem> Result run(Verification verification, ImportSettings settings, ItemType<T> type,
+            RelationGroups<T> groups, VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal,
+            Ticker ticker, Predicate<String> missingAccount) throws IOException, InterruptedException {
         if (!type.supportsReadBack()) {
             throw new IllegalArgumentException(type.itemClass().getName() + " cannot read friends back from "
                     + "friend_get (a hand-written ItemType): it cannot be verified");
         }
-        VerifyRun<T> run = new VerifyRun<>(verification, settings, type, pages, repairs, journal, ticker);
+        VerifyRun<T> run = new VerifyRun<>(verification, settings, type, pages, repairs, journal, ticker,
+                missingAccount);
         try {
             return run.execute(groups);
         } finally {
@@ -161,20 +193,26 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         VerificationReport report = new VerificationReport(verification, usersInInput, users, relations, equalEarlier,
                 equal, first.missing, first.different, byField, first.kept, unreadableUsers, unreadableRelations,
                 unreadableByCode, repaired, reimported, repairCalls, repairFailures,
-                lastRound.missing + stillRefused.missing, lastRound.different + stillRefused.different, stillWrong(),
-                calls,
+                accountMissing.missing + accountMissing.different,
+                lastRound.missing + stillRefused.missing + accountMissing.missing,
+                lastRound.different + stillRefused.different + accountMissing.different, stillWrong(), calls,
                 Duration.ofNanos(ticker.nanoTime() - start), stop != null);
         return new Result(report, stop);
     }
 
-    /** The relations left missing or different, as many as are kept: the refused repairs', then the last round's. */
+    /**
+     * The relations left missing or different, as many as are kept: those naming an account that does not exist, the
+     * refused repairs', then the last round's.
+     */
     private List<RelationMismatch> stillWrong() {
-        List<RelationMismatch> still = new ArrayList<>(stillRefused.kept);
-        for (RelationMismatch m : lastRound.kept) {
-            if (still.size() >= keep) {
-                break;
+        List<RelationMismatch> still = new ArrayList<>(accountMissing.kept);
+        for (List<RelationMismatch> more : List.of(stillRefused.kept, lastRound.kept)) {
+            for (RelationMismatch m : more) {
+                if (still.size() >= keep) {
+                    return still;
+                }
+                still.add(m);
             }
-            still.add(m);
         }
         return still;
     }
@@ -258,12 +296,17 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                 for (FieldDifference d : mismatch.differences()) { // none for a missing one
                     byField.merge(d.field(), 1L, Long::sum);
                 }
+            }
+            boolean repairable = false;
+            if (firstReading && (missingAccount.test(group.from) || missingAccount.test(e.item().toAccount()))) {
+                accountMissing.add(mismatch); // never repaired, so never read again: final
             } else if (refused.contains(e.position())) {
                 stillRefused.add(mismatch);
             } else {
                 lastRound.add(mismatch);
+                repairable = true;
             }
-            if (verification.repairs() && !refused.contains(e.position())) {
+            if (verification.repairs() && repairable) {
                 toRepair.add(group.from, e.position(), group.index, e.item());
             }
         }
