@@ -79,9 +79,14 @@ class AccountsOptionTest {
         String out = run.out();
         assertTrue(out.contains("Accounts (check) finished: 200 named, 190 already present, 0 imported, 10 missing "
                 + "(not created in check mode), 0 failed\n"), out);
-        // the relations to a missing player are read back missing and not repaired (those from one cannot be read)
+        // the relations to a missing player are read back missing and not repaired; a missing player is not read at
+        // all (not an unreadable user): its relations are counted alike
         assertTrue(out.matches("(?s).*\n  [0-9]+ not repaired: they name an account that does not exist \\(the "
                 + "accounts phase found it missing; not sent\\)\n.*"), out);
+        assertTrue(out.matches("(?s).*\n  [0-9]+ users not read: they do not exist \\(the accounts phase found them "
+                + "missing\\); their [0-9]+ relations are counted missing\n.*"), out);
+        assertTrue(!out.contains("could not be read"), out);
+        assertTrue(!out.contains("users unread"), out);
         assertTrue(!out.contains("repairs refused"), out);
     }
 

@@ -29,6 +29,8 @@ public final class VerificationReport {
     private final long different;
     private final Map<String, Long> mismatchesByField;
     private final List<RelationMismatch> found;
+    private final long missingAccountUsers;
+    private final long missingAccountRelations;
     private final long unreadableUsers;
     private final long unreadableRelations;
     private final Map<Integer, Long> unreadableByCode;
@@ -46,8 +48,9 @@ public final class VerificationReport {
 
     VerificationReport(Verification verification, long usersInInput, long users, long relations, long equalEarlier,
             long equal, long missing, long different, Map<String, Long> mismatchesByField, List<RelationMismatch> found,
-            long unreadableUsers, long unreadableRelations, Map<Integer, Long> unreadableByCode, long repaired,
-            long reimported, long repairCalls, Map<Integer, Long> repairFailuresByCode, long notRepairedMissingAccount,
+            long missingAccountUsers, long missingAccountRelations, long unreadableUsers, long unreadableRelations,
+            Map<Integer, Long> unreadableByCode, long repaired, long reimported, long repairCalls,
+            Map<Integer, Long> repairFailuresByCode, long notRepairedMissingAccount,
             long stillMissing, long stillDifferent, List<RelationMismatch> stillDifferentKept, long calls,
             Duration duration, boolean aborted) {
         this.verification = verification;
@@ -60,6 +63,8 @@ public final class VerificationReport {
         this.different = different;
         this.mismatchesByField = Collections.unmodifiableMap(new TreeMap<>(mismatchesByField));
         this.found = List.copyOf(found);
+        this.missingAccountUsers = missingAccountUsers;
+        this.missingAccountRelations = missingAccountRelations;
         this.unreadableUsers = unreadableUsers;
         this.unreadableRelations = unreadableRelations;
         this.unreadableByCode = Collections.unmodifiableMap(new TreeMap<>(unreadableByCode));
@@ -78,8 +83,8 @@ public final class VerificationReport {
 
     /** The report of a verification that stopped before it read anything (its input could not be read). */
     static VerificationReport nothing(Verification verification, Duration duration) {
-        return new VerificationReport(verification, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), 0, 0, Map.of(), 0, 0, 0,
-                Map.of(), 0, 0, 0, List.of(), 0, duration, true);
+        return new VerificationReport(verification, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), 0, 0, 0, 0, Map.of(), 0,
+                0, 0, Map.of(), 0, 0, 0, List.of(), 0, duration, true);
     }
 
     /**
@@ -101,7 +106,8 @@ public final class VerificationReport {
     }
 
     /**
-     * The From_Accounts verified: all of them, or the sample (including those an earlier run verified).
+     * The From_Accounts verified: all of them, or the sample (including those an earlier run verified, and those
+     * {@linkplain #missingAccountUsers() not read because they do not exist}).
      *
      * @return the number of users verified, 0 or more
      */
@@ -137,7 +143,8 @@ public final class VerificationReport {
     }
 
     /**
-     * Relations {@code friend_get} did not return at the first reading.
+     * Relations {@code friend_get} did not return at the first reading, and the relations of the users not read because
+     * they do not exist ({@link #missingAccountRelations()}).
      *
      * @return the number of relations, 0 or more
      */
@@ -170,6 +177,30 @@ public final class VerificationReport {
      */
     public List<RelationMismatch> found() {
         return found;
+    }
+
+    /**
+     * Users not read because the accounts phase found them not to exist (missing and not created, or failed to be
+     * created; see {@link AccountsMode}): no {@code friend_get} call is made for them, since the server would answer
+     * 30003. They are not {@linkplain #unreadableUsers() unreadable}: they count among the {@linkplain #users() users
+     * verified}, and every relation of theirs among the {@linkplain #relations() relations}, as
+     * {@linkplain #missing() missing} at the first reading (not read, yet known not to exist), and as
+     * {@linkplain #notRepairedMissingAccount() not repaired}. Always 0 when the verification does not follow an
+     * import with an accounts phase.
+     *
+     * @return the number of users, 0 or more
+     */
+    public long missingAccountUsers() {
+        return missingAccountUsers;
+    }
+
+    /**
+     * The relations of the {@linkplain #missingAccountUsers() users not read because they do not exist}.
+     *
+     * @return the number of relations, 0 or more
+     */
+    public long missingAccountRelations() {
+        return missingAccountRelations;
     }
 
     /**
@@ -238,8 +269,9 @@ public final class VerificationReport {
 
     /**
      * Relations found missing or different that name an account the accounts phase found not to exist (missing and
-     * not created, or failed to be created; see {@link AccountsMode}): the import did not send them, and the repairs
-     * do not either, since the server would refuse them (30003). They are counted in {@link #stillMissing()} or
+     * not created, or failed to be created; see {@link AccountsMode}), as their To_Account or as their From_Account
+     * (those of the {@linkplain #missingAccountUsers() users not read}): the import did not send them, and the
+     * repairs do not either, since the server would refuse them (30003). They are counted in {@link #stillMissing()} or
      * {@link #stillDifferent()}, not in {@link #reimported()} nor {@link #repairFailuresByCode()}. Always 0 when the
      * verification does not follow an import with an accounts phase.
      *
@@ -337,6 +369,11 @@ public final class VerificationReport {
                     unreadableRelations));
         }
         s.append('\n');
+        if (missingAccountUsers > 0) {
+            s.append(String.format(Locale.ROOT, "  %,d users not read: they do not exist (the accounts phase found "
+                    + "them missing); their %,d relations are counted missing%n", missingAccountUsers,
+                    missingAccountRelations));
+        }
         if (!mismatchesByField.isEmpty()) {
             s.append("  different fields:");
             mismatchesByField.forEach((field, n) -> s.append(String.format(Locale.ROOT, " %s %,d,",

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * The verification phase: each From_Account of the input ({@link UserGroup}) has its friends read back with
@@ -19,9 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * not name are no concern of it.
  *
  * <ul>
- *   <li>{@link #offer}: a user an earlier run found equal (per the verification journal) is counted and skipped;
- *       the others wait for their first page. Memory: the relations of the users being read are held, at most
- *       {@code maxHeld} of them (a larger user alone).</li>
+ *   <li>{@link #offer}: a user the accounts phase found not to exist is not read (friend_get would answer 30003):
+ *       it is counted ({@link Outcomes#accountMissing}) and skipped, never journaled; a user an earlier run found
+ *       equal (per the verification journal) is counted and skipped; the others wait for their first page. Memory:
+ *       the relations of the users being read are held, at most {@code maxHeld} of them (a larger user alone).</li>
  *   <li>{@link #poll}: never two pages of one user at once (the next page needs the previous one's
  *       {@code NextStartIndex}); next pages before new users, so that users end and free their memory.</li>
  *   <li>{@link #decide}: the {@link ReadPolicy}. {@link #apply}: a page read is compared; a last page ends the user
@@ -51,6 +53,12 @@ final class VerifyPhase<T extends AddFriendItem> implements Phase<UserGroup<T>, 
 
         /** An earlier run found this user's relations equal. */
         void equalEarlier(UserGroup<T> group);
+
+        /**
+         * The user does not exist: the accounts phase found it missing (and did not create it), so it is not read;
+         * none of its relations can exist.
+         */
+        void accountMissing(UserGroup<T> group);
     }
 
     /** One relation that is not as expected: {@code differences} is null when it is missing. */
@@ -82,6 +90,8 @@ final class VerifyPhase<T extends AddFriendItem> implements Phase<UserGroup<T>, 
     private final PriorWork earlier;
     private final ProgressMeter meter;
     private final Outcomes<T> outcomes;
+    /** True for a From_Account the accounts phase found not to exist (never for a run without one): not read. */
+    private final Predicate<String> missingAccount;
     private final long maxHeld;
     private final ArrayDeque<VerifyCall<T>> nextPages = new ArrayDeque<>();
     private final ArrayDeque<VerifyCall<T>> firstPages = new ArrayDeque<>();
@@ -94,7 +104,7 @@ final class VerifyPhase<T extends AddFriendItem> implements Phase<UserGroup<T>, 
     private int wakes;
 
     VerifyPhase(ItemType<T> type, ReadPolicy<VerifyCall<T>> policy, PageSender sender, WorkJournal journal,
-            ProgressMeter meter, Outcomes<T> outcomes, long maxHeld) {
+            ProgressMeter meter, Outcomes<T> outcomes, Predicate<String> missingAccount, long maxHeld) {
         this.type = type;
         this.policy = policy;
         this.sender = sender;
@@ -102,6 +112,7 @@ final class VerifyPhase<T extends AddFriendItem> implements Phase<UserGroup<T>, 
         this.earlier = journal.earlier();
         this.meter = meter;
         this.outcomes = outcomes;
+        this.missingAccount = missingAccount;
         this.maxHeld = maxHeld;
     }
 
@@ -147,6 +158,13 @@ final class VerifyPhase<T extends AddFriendItem> implements Phase<UserGroup<T>, 
 
     @Override
     public boolean offer(long position, UserGroup<T> group) {
+        // Asked first: the accounts phase of this run is the latest word on whether the user exists
+        if (missingAccount.test(group.from)) {
+            meter.recordsRead(group.size);
+            meter.checked(group.size);
+            outcomes.accountMissing(group);
+            return true;
+        }
         if (earlier.isDone(group.index)) {
             meter.recordsRead(group.size);
             meter.checked(group.size);

@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * <p>A relation that names an account the accounts phase found not to exist ({@link AccountsMode}: missing and
  * not created, or failed to be created) was not sent by the import, and is not sent by a repair either: the server
  * would refuse it (30003). Found missing or different, it is counted apart ({@link
- * VerificationReport#notRepairedMissingAccount()}) and reported still missing or different.
+ * VerificationReport#notRepairedMissingAccount()}) and reported still missing or different. A user that does not
+ * exist is not read at all (friend_get would answer 30003): its relations are all counted missing and not repaired,
+ * as those naming a missing To_Account are ({@link VerificationReport#missingAccountUsers()}); it is not journaled.
  *
  * <p>The journal (when the run keeps one) records the users found wholly equal, by their group number
  * ({@link UserGroup#index}): a resumed verification skips them, and reads again every user it had not proven, which
@@ -72,6 +74,9 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
     /** What the first reading found missing or different. */
     private final Wrong first = new Wrong();
     private final Map<String, Long> byField = new TreeMap<>();
+    /** Users not read because the accounts phase found them not to exist, and their relations. */
+    private long missingAccountUsers;
+    private long missingAccountRelations;
     private long unreadableUsers;
     private long unreadableRelations;
     private final Map<Integer, Long> unreadableByCode = new TreeMap<>();
@@ -191,8 +196,9 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
             left.close();
         }
         VerificationReport report = new VerificationReport(verification, usersInInput, users, relations, equalEarlier,
-                equal, first.missing, first.different, byField, first.kept, unreadableUsers, unreadableRelations,
-                unreadableByCode, repaired, reimported, repairCalls, repairFailures,
+                equal, first.missing, first.different, byField, first.kept, missingAccountUsers,
+                missingAccountRelations, unreadableUsers, unreadableRelations, unreadableByCode, repaired, reimported,
+                repairCalls, repairFailures,
                 accountMissing.missing + accountMissing.different,
                 lastRound.missing + stillRefused.missing + accountMissing.missing,
                 lastRound.different + stillRefused.different + accountMissing.different, stillWrong(), calls,
@@ -241,7 +247,7 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         ProgressMeter meter = new ProgressMeter(FRIEND_GET, total, ticker.nanoTime(), events);
         meter.journaled(journal != WorkJournal.NONE);
         VerifyPhase<T> phase = new VerifyPhase<>(type, VerifyPhase.policy(settings, new SplittableRandom()), pages,
-                journal, meter, this, settings.maxBufferedItems());
+                journal, meter, this, missingAccount, settings.maxBufferedItems());
         // The model of the server's second guards friend_get's limit as it guards friend_import's (Pacing.WINDOW)
         ServerWindow window = settings.pacing() == Pacing.WINDOW ? ServerWindow.forPace(pages.pace()) : null;
         EngineCore<UserGroup<T>, VerifyCall<T>, io.timport.call.FriendGetPage> core = new EngineCore<>(phase, meter,
@@ -321,6 +327,21 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
         unreadableUsers++;
         unreadableRelations += group.size;
         unreadableByCode.merge(code, 1L, Long::sum);
+    }
+
+    @Override
+    public void accountMissing(UserGroup<T> group) {
+        // only at the first reading: a repair never names the user, so no later reading offers it
+        users++;
+        relations += group.size;
+        missingAccountUsers++;
+        missingAccountRelations += group.size;
+        for (UserGroup.Expected<T> e : group.expected.values()) {
+            RelationMismatch mismatch = new RelationMismatch(group.from, e.item().toAccount(), e.position(),
+                    RelationMismatch.Kind.MISSING, List.of());
+            first.add(mismatch);
+            accountMissing.add(mismatch); // never repaired: final
+        }
     }
 
     @Override

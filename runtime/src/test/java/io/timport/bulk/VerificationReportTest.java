@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The text of a verification's report for relations not repaired because they name an account that does not exist:
- * counted apart from refused repairs, and left out of the count of relations imported again more than once. (The
+ * counted apart from refused repairs, and left out of the count of relations imported again more than once; a user
+ * that does not exist is said not read, not unreadable. (The
  * verification itself, against the simulator: {@code AccountsVerifyTest} in integration-tests.)
  */
 class VerificationReportTest {
@@ -29,7 +30,7 @@ class VerificationReportTest {
      */
     private static VerificationReport report(Verification how) {
         boolean repairs = how.repairs();
-        return new VerificationReport(how, 3, 3, 10, 0, 7, 3, 0, Map.of(), List.of(LOST, HELD, LOST_TOO), 0, 0,
+        return new VerificationReport(how, 3, 3, 10, 0, 7, 3, 0, Map.of(), List.of(LOST, HELD, LOST_TOO), 0, 0, 0, 0,
                 Map.of(), repairs ? 2 : 0, repairs ? 3 : 0, repairs ? 2 : 0, Map.of(), 1, repairs ? 1 : 3, 0,
                 repairs ? List.of(HELD) : List.of(HELD, LOST, LOST_TOO), 5, Duration.ofMillis(1500), false);
     }
@@ -64,10 +65,44 @@ class VerificationReportTest {
     }
 
     @Test
+    void aUserThatDoesNotExistIsSaidNotReadNotUnreadable() {
+        // 4 users, 12 relations: 7 equal, 5 missing: 2 lost and repaired, 1 to "ghost", and the 2 of "ghost" itself,
+        // a user not read (the accounts phase found it missing): 3 not repaired
+        RelationMismatch ghostsFirst = new RelationMismatch("ghost", "alice", 4, RelationMismatch.Kind.MISSING,
+                List.of());
+        RelationMismatch ghostsSecond = new RelationMismatch("ghost", "bob", 5, RelationMismatch.Kind.MISSING,
+                List.of());
+        VerificationReport v = new VerificationReport(Verification.full(), 4, 4, 12, 0, 7, 5, 0, Map.of(),
+                List.of(LOST, HELD, LOST_TOO, ghostsFirst, ghostsSecond), 1, 2, 0, 0, Map.of(), 2, 2, 2, Map.of(), 3,
+                3, 0, List.of(HELD, ghostsFirst, ghostsSecond), 4, Duration.ofMillis(1500), false);
+        String text = v.summary(5);
+
+        assertEquals(1, v.missingAccountUsers());
+        assertEquals(2, v.missingAccountRelations());
+        assertEquals(0, v.unreadableUsers());
+        assertTrue(text.startsWith("Verification (full): 4 of 4 users, 12 relations read back with 4 friend_get calls "
+                + "in 1.5 s\n"
+                + "  first reading: 7 equal, 5 missing, 0 different\n"
+                + "  1 users not read: they do not exist (the accounts phase found them missing); their 2 relations "
+                + "are counted missing\n"), text);
+        assertTrue(text.contains("  3 not repaired: they name an account that does not exist (the accounts phase found "
+                + "it missing; not sent)\n"
+                + "  STILL NOT AS THE INPUT: 3 missing, 0 different after the repairs\n"
+                + "    record 2: alice -> ghost: missing\n"
+                + "    record 4: ghost -> alice: missing\n"
+                + "    record 5: ghost -> bob: missing\n"), text);
+        assertFalse(text.contains("could not be read"), text);
+        assertFalse(text.contains("unread"), text);
+        assertFalse(text.contains("imported again more than once"), text);
+    }
+
+    @Test
     void withoutAnAccountsPhaseTheCountIsZeroAndNotShown() {
         VerificationReport v = VerificationReport.nothing(Verification.full(), Duration.ZERO);
 
         assertEquals(0, v.notRepairedMissingAccount());
+        assertEquals(0, v.missingAccountUsers());
         assertFalse(v.summary(5).contains("account that does not exist"), v.summary(5));
+        assertFalse(v.summary(5).contains("not read"), v.summary(5));
     }
 }
