@@ -1,6 +1,7 @@
 package io.timport.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -85,9 +86,9 @@ class AccountsOptionTest {
                 + "accounts phase found it missing; not sent\\)\n.*"), out);
         assertTrue(out.matches("(?s).*\n  [0-9]+ users not read: they do not exist \\(the accounts phase found them "
                 + "missing\\); their [0-9]+ relations are counted missing\n.*"), out);
-        assertTrue(!out.contains("could not be read"), out);
-        assertTrue(!out.contains("users unread"), out);
-        assertTrue(!out.contains("repairs refused"), out);
+        assertFalse(out.contains("could not be read"), out);
+        assertFalse(out.contains("users unread"), out);
+        assertFalse(out.contains("repairs refused"), out);
     }
 
     @Test
@@ -97,7 +98,7 @@ class AccountsOptionTest {
                 "--accounts", "off", "--quiet");
 
         assertEquals(ExampleImporter.SOME_FAILED, run.status(), run.toString());
-        assertTrue(!run.out().contains("Accounts ("), run.out());
+        assertFalse(run.out().contains("Accounts ("), run.out());
         assertTrue(run.out().contains("   30003  "), run.out());
     }
 }
