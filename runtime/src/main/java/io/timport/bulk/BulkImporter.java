@@ -265,7 +265,7 @@ public final class BulkImporter<T extends AddFriendItem> {
         try (RelationGroups<T> groups = new RelationGroups<>(verifiedType, settings.maxBufferedItems(),
                 verification.tempDirectory())) {
             return verified(importRelations(sendingClient, new Keeping<>(input, groups), total), groups, sendingClient,
-                    account -> false);
+                    VerifyRun.NONE_MISSING);
         }
     }
 
@@ -383,7 +383,7 @@ public final class BulkImporter<T extends AddFriendItem> {
             }
             VerifyRun.Result verified = VerifyRun.run(how, settings, type, groups,
                     VerifyPhase.sender(sendingClient.chatClient().friends()), RelationSender.of(sendingClient),
-                    verificationJournal(), Ticker.system());
+                    verificationJournal(), Ticker.system(), VerifyRun.NONE_MISSING);
             if (verified.stop() != null) {
                 throw new VerificationAbortedException(Printable.escape(verified.stop().message()),
                         verified.stop().errorCode(), verified.report(), verified.stop().cause());

@@ -39,7 +39,7 @@ final class MigrationRun {
 
         /** Whether an account does not exist after the phase: the gate's answer; none when every account exists. */
         Predicate<String> missingAccount() {
-            return gate == null ? account -> false : gate::missing;
+            return gate == null ? VerifyRun.NONE_MISSING : gate::missing;
         }
     }
 

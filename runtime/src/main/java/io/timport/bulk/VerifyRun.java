@@ -41,6 +41,9 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
 
     /** The phase's name in events. */
     static final String VERIFICATION = "verification";
+    /** No account is known missing: a verification without an accounts phase before it, or one where all exist. */
+    static final Predicate<String> NONE_MISSING = account -> false;
+
     /** The repairs' name on progress lines (they run the relations phase). */
     static final String REPAIR = "repair";
     /** The API of its calls, in events. */
@@ -122,19 +125,8 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
      * journal at the end.
      *
      * @param repairs sends the repairs; may be null when the verification makes none
-     */
-    static <T extends AddFriendItem> Result run(Verification verification, ImportSettings settings, ItemType<T> type,
-            RelationGroups<T> groups, VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal,
-            Ticker ticker) throws IOException, InterruptedException {
-        return run(verification, settings, type, groups, pages, repairs, journal, ticker, account -> false);
-    }
-
-    /**
-     * Verifies as {@link #run(Verification, ImportSettings, ItemType, RelationGroups, VerifyPhase.PageSender,
-     * RelationSender, WorkJournal, Ticker)} does, after an accounts phase: a relation that names an account for which
-     * {@code missingAccount} is true is not repaired.
-     *
-     * @param missingAccount true for an account the accounts phase left not existing
+     * @param missingAccount true for an account the accounts phase left not existing: a user it names is not read,
+     *     a relation that names it is not repaired ({@link #NONE_MISSING} without an accounts phase)
      */
     static <T extends AddFriendItem> Result run(Verification verification, ImportSettings settings, ItemType<T> type,
             RelationGroups<T> groups, VerifyPhase.PageSender pages, RelationSender<T> repairs, WorkJournal journal,
@@ -304,7 +296,8 @@ final class VerifyRun<T extends AddFriendItem> implements VerifyPhase.Outcomes<T
                 }
             }
             boolean repairable = false;
-            if (firstReading && (missingAccount.test(group.from) || missingAccount.test(e.item().toAccount()))) {
+            // the From_Account exists: VerifyPhase does not read a user that does not
+            if (firstReading && missingAccount.test(e.item().toAccount())) {
                 accountMissing.add(mismatch); // never repaired, so never read again: final
             } else if (refused.contains(e.position())) {
                 stillRefused.add(mismatch);
